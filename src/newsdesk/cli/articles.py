@@ -1,0 +1,157 @@
+"""``articles``, ``show``, ``stats``, ``export``: looking at what the store holds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+from rich.text import Text
+
+from ..store import queries
+from .app import app
+from .context import UserError, console, state
+from .ingest import _date
+
+LABEL_STYLES = {
+    "PERSON": "bold magenta",
+    "ORG": "bold cyan",
+    "GPE": "bold green",
+    "LOC": "green",
+    "NORP": "yellow",
+    "FAC": "green",
+    "DATE": "blue",
+    "TIME": "blue",
+    "CARDINAL": "bold yellow",
+    "QUANTITY": "bold yellow",
+    "MONEY": "bold yellow",
+    "PERCENT": "bold yellow",
+    "EVENT": "red",
+}
+
+
+@app.command("articles")
+def articles_command(
+    ctx: typer.Context,
+    language: Annotated[str | None, typer.Option(help="ISO 639-1 code, e.g. en.")] = None,
+    site: Annotated[str | None, typer.Option(help="Publisher name contains this.")] = None,
+    since: Annotated[str | None, typer.Option(help="Published on or after (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Published on or before (YYYY-MM-DD).")] = None,
+    contains: Annotated[str | None, typer.Option("--contains", "-c", help="Title or text contains this.")] = None,
+    mentions: Annotated[str | None, typer.Option(help="Mentions an entity with exactly this text.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+) -> None:
+    """List stored articles, newest first."""
+    flt = queries.ArticleFilter(language, site, _date(since), _date(until), contains, mentions, limit)
+    rows = queries.list_articles(state(ctx).open(read_only=True), flt)
+    if not rows:
+        console.print("no articles match")
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("id", "published", "lang", "site", "dateline", "title", "mentions"):
+        table.add_column(column, overflow="fold" if column == "title" else "ellipsis", no_wrap=column != "title")
+    for row in rows:
+        table.add_row(
+            row["article_id"], str(row["published"] or "—"), row["language"] or "?", row["site_name"] or "",
+            row["dateline"] or "", row["title"] or Path(row["origin"]).name, str(row["mentions"]),
+        )
+    console.print(table)
+
+
+@app.command("show")
+def show_command(
+    ctx: typer.Context,
+    article_id: Annotated[str, typer.Argument(help="Article id or a unique prefix of one.")],
+    furniture: Annotated[bool, typer.Option(help="Also list the site furniture removed from the page.")] = False,
+) -> None:
+    """An article's metadata and text, with its entity mentions highlighted."""
+    con = state(ctx).open(read_only=True)
+    article = queries.get_article(con, queries.resolve_article_id(con, article_id))
+    console.print(Text(article["title"] or "(untitled)", style="bold underline"))
+    meta = Table.grid(padding=(0, 2))
+    meta.add_column(style="dim")
+    meta.add_column()
+    fields = [
+        ("id", article["article_id"]),
+        ("byline", article["byline"]),
+        ("dateline", f"{article['dateline']}  ({article['dateline_text']})" if article["dateline"] else None),
+        ("publisher", article["site_name"]),
+        ("published", f"{article['published']} ({article['published_source']})" if article["published"] else "unknown (not in the source; pass --published)"),
+        ("language", f"{article['language']} ({article['language_score']})" if article["language"] else None),
+        ("url", article["url"] or article["canonical_url"]),
+        ("origin", article["origin"]),
+        ("extracted by", article["extractor"]),
+        ("parsed by", article["model"] + (f" — skipped: {article['skipped_reason']}" if article["skipped_reason"] else "")),
+        ("parse", f"{article['sentence_count']} sentences, {len(article['mentions'])} entity mentions"),
+        ("furniture removed", f"{len(article['removed'] or [])} blocks" if article["removed"] else None),
+        ("synthetic", "yes (written for the demo corpus)" if article["synthetic"] else None),
+    ]
+    for name, value in fields:
+        if value:
+            meta.add_row(name, Text(str(value)))
+    console.print(meta)
+    console.print()
+    console.print(highlight_mentions(article["text"], article["mentions"]))
+    console.print()
+    console.print(_legend(article["mentions"]))
+    if furniture and article["removed"]:
+        console.print("\n[dim]removed:[/]")
+        for block in article["removed"]:
+            console.print(Text(f"  ✂ {block}", style="dim"))
+
+
+def highlight_mentions(text: str, mentions: list[dict]) -> Text:
+    rendered = Text(text)
+    for mention in mentions:
+        style = LABEL_STYLES.get(mention["label"])
+        if style:
+            rendered.stylize(style, mention["start_char"], mention["end_char"])
+    return rendered
+
+
+def _legend(mentions: list[dict]) -> Text:
+    labels = sorted({m["label"] for m in mentions if m["label"] in LABEL_STYLES})
+    legend = Text("entities: ", style="dim")
+    for label in labels:
+        legend.append(label, style=LABEL_STYLES[label])
+        legend.append("  ")
+    return legend
+
+
+@app.command("stats")
+def stats_command(ctx: typer.Context) -> None:
+    """Counts of what the store holds."""
+    con = state(ctx).open(read_only=True)
+    print_stats(queries.stats(con), state(ctx).path)
+
+
+def print_stats(stats: dict, path: Path) -> None:
+    console.print(f"[bold]store[/] {path}")
+    grid = Table.grid(padding=(0, 2))
+    grid.add_column(style="dim")
+    grid.add_column(justify="right")
+    for key in ("documents", "articles", "sentences", "mentions", "open_failures", "runs", "interrupted_runs"):
+        grid.add_row(key.replace("_", " "), f"{stats[key]:,}")
+    console.print(grid)
+    low, high = stats["published_range"]
+    console.print(f"[dim]published[/]  {low or '—'} … {high or '—'}")
+    console.print("[dim]languages[/]  " + ", ".join(f"{lang or '?'} {n}" for lang, n in stats["languages"]))
+    console.print("[dim]publishers[/] " + ", ".join(f"{site} {n}" for site, n in stats["sites"]))
+    console.print("[dim]entity labels[/] " + ", ".join(f"{label} {n}" for label, n in stats["labels"]))
+    console.print("[dim]most mentioned[/] " + ", ".join(f"{text} ({label}) {n}" for text, label, n in stats["top_mentions"]))
+    console.print("[dim]models[/] " + ", ".join(f"{model} {n}" for model, n in stats["models"]))
+
+
+@app.command("export")
+def export_command(
+    ctx: typer.Context,
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    table: Annotated[str, typer.Option(help=f"One of: {', '.join(queries.EXPORTABLE_TABLES)}.")] = "articles",
+) -> None:
+    """Write a table of the store to a file (JSON lines, CSV or Parquet)."""
+    if output.parent and not output.parent.exists():
+        raise UserError(f"folder {output.parent} does not exist")
+    count = queries.export(state(ctx).open(read_only=True), table, str(output), fmt.lower())
+    console.print(f"wrote {count:,} {table} rows to {output} ({fmt})")

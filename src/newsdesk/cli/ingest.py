@@ -1,0 +1,140 @@
+"""``newsdesk ingest`` and ``newsdesk failures --retry``."""
+
+from __future__ import annotations
+
+import shlex
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from ..ingest import IngestOptions, parse_date
+from ..ingest.sources import DEFAULT_MAX_BYTES, expand_inputs, read_path
+from ..pipeline import DEFAULT_BATCH_SIZE, IngestReport, ingest
+from ..records import RawDocument
+from ..store import queries
+from .app import app
+from .context import UserError, console, err_console, state
+
+
+def _date(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not an ISO date like 2017-12-23") from None
+
+
+@app.command("ingest")
+def ingest_command(
+    ctx: typer.Context,
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs: .html .htm .html.gz .txt .jsonl .warc .warc.gz", show_default=False)],
+    published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for these inputs; never guessed otherwise.")] = None,
+    source: Annotated[str | None, typer.Option(help="Publisher of these inputs, e.g. 'Afghanistan Times'.")] = None,
+    workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes for extraction and parsing.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Documents per transaction.")] = DEFAULT_BATCH_SIZE,
+    max_bytes: Annotated[int, typer.Option(min=1024, help="Inputs larger than this are recorded as failures.")] = DEFAULT_MAX_BYTES,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; one line per committed batch on stderr.")] = False,
+) -> None:
+    """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
+    options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source)
+    con = state(ctx).open()
+    total = _count_inputs(inputs)
+    command = "ingest " + " ".join(shlex.quote(i) for i in inputs)
+    with _progress(quiet) as progress:
+        task = progress.add_task("ingesting", total=total or None) if progress else None
+
+        def on_progress(report: IngestReport) -> None:
+            if progress:
+                progress.update(task, description=f"ingesting: {report.added} new, {report.skipped} known, {len(report.failures)} failed")
+            else:
+                print(f"committed: {report.added} added, {report.skipped} skipped, {len(report.failures)} failed", file=sys.stderr, flush=True)
+
+        report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress)
+        if progress:
+            progress.update(task, completed=total)
+    _summary(report)
+    con.close()
+
+
+def _count_inputs(inputs: list[str]) -> int:
+    return sum(1 for _ in expand_inputs(inputs))
+
+
+class _NoProgress:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _progress(quiet: bool):
+    if quiet or not console.is_terminal:
+        return _NoProgress()
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err_console, transient=True)
+
+
+def _summary(report: IngestReport) -> None:
+    console.print(
+        f"run {report.run_id}: [bold green]{report.added}[/] added, {report.skipped} already stored, "
+        f"[{'bold red' if report.failures else 'dim'}]{len(report.failures)} failed[/]",
+        highlight=False,
+    )
+    for failure in report.failures[:10]:
+        console.print(f"  [red]✗[/] {failure.origin}: {failure.reason}" + (f" ({failure.detail})" if failure.detail else ""), highlight=False, markup=True)
+    if len(report.failures) > 10:
+        console.print(f"  … and {len(report.failures) - 10} more: `newsdesk failures`")
+    if report.added == 1:
+        console.print(f"article id: {report.article_ids[0]}  (newsdesk show {report.article_ids[0]})")
+
+
+@app.command("failures")
+def failures_command(
+    ctx: typer.Context,
+    all_: Annotated[bool, typer.Option("--all", help="Include failures that a later run resolved.")] = False,
+    retry: Annotated[bool, typer.Option(help="Try every open failure again (from the kept bytes, or the source file).")] = False,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+) -> None:
+    """Inputs that could not be read or extracted, with the reason. Nothing is lost: retry them."""
+    if retry:
+        _retry(ctx)
+        return
+    con = state(ctx).open(read_only=True)
+    rows = queries.list_failures(con, include_resolved=all_, limit=limit)
+    if not rows:
+        console.print("no open failures" if not all_ else "no failures")
+        return
+    from rich.table import Table
+
+    table = Table(box=None, header_style="bold")
+    for column in ("id", "origin", "stage", "reason", "detail", "tries", "last seen", "resolved"):
+        table.add_column(column, overflow="fold")
+    for row in rows:
+        table.add_row(
+            str(row["failure_id"]), row["origin"], row["stage"], row["reason"], (row["detail"] or "")[:80],
+            str(row["attempts"]), f"{row['last_seen']:%Y-%m-%d %H:%M}", f"{row['resolved_at']:%Y-%m-%d}" if row["resolved_at"] else "",
+        )
+    console.print(table)
+
+
+def _retry(ctx: typer.Context) -> None:
+    con = state(ctx).open()
+    documents = []
+    for row in queries.failures_to_retry(con):
+        origin = row["origin"]
+        if row["raw"] is not None and row["media_type"]:
+            documents.append(RawDocument(origin=origin, data=bytes(row["raw"]), media_type=row["media_type"]))
+            continue
+        path = Path(origin.split("#", 1)[0])
+        documents.extend(item for item in read_path(path, IngestOptions()) if getattr(item, "origin", None) == origin)
+        if not path.exists():
+            err_console.print(f"skipped {origin}: source file is gone and no bytes were kept")
+    if not documents:
+        raise UserError("nothing to retry: no open failure has kept bytes or a readable source")
+    report = ingest(con, [], documents=documents, command="failures --retry")
+    _summary(report)

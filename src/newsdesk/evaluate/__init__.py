@@ -1,0 +1,1 @@
+"""Evaluation harness: our output against real external gold data."""

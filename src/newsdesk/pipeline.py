@@ -1,0 +1,144 @@
+"""The article pipeline: ingest → extract → parse → store, in batches.
+
+Each batch of new documents is extracted and parsed (in this process, or in a
+pool of worker processes that each load the model once) and then written in a
+single transaction by this process, the store's only writer. Killing the
+process loses at most the batch in flight; the next run skips every document
+whose content hash is already stored and finishes the job.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from itertools import islice
+
+import duckdb
+
+from .extract import ExtractionError, extract_article
+from .extract.article import PLAIN_TEXT_EXTRACTOR
+from .extract.html import EXTRACTOR as HTML_EXTRACTOR
+from .ingest import IngestOptions, iter_documents
+from .ingest.sources import FAILURE_DATA_LIMIT
+from .nlp import load_model, parse_record, skipped_parse
+from .records import Article, Failure, ProcessedArticle, RawDocument
+from .store import writer
+
+DEFAULT_BATCH_SIZE = 32
+
+
+@dataclass
+class IngestReport:
+    run_id: int
+    added: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+def process_batch(documents: Sequence[RawDocument], model_package: str | None = None) -> list[ProcessedArticle | Failure]:
+    """Extract and parse a batch. Pure with respect to the store: safe in a worker process."""
+    model = load_model(model_package)
+    results: list[ProcessedArticle | Failure] = []
+    articles: list[tuple[RawDocument, Article]] = []
+    for document in documents:
+        try:
+            articles.append((document, extract_article(document)))
+        except ExtractionError as exc:
+            results.append(_failure(document, "extract", exc.reason, exc.detail))
+        except Exception as exc:  # a bug must not cost the batch: record it with its type
+            results.append(_failure(document, "extract", "unexpected extraction error", f"{type(exc).__name__}: {exc}"))
+
+    covered = [_model_covers(model.languages, a.language) for _, a in articles]
+    docs = iter(model.parse(a.text for (_, a), ok in zip(articles, covered) if ok))
+    for (document, article), ok in zip(articles, covered):
+        if ok:
+            parse = parse_record(article, next(docs), model.name)
+        else:
+            parse = skipped_parse(model.name, f"language {article.language!r} is not covered by {model.name}")
+        results.append(ProcessedArticle(document, article, parse))
+    return results
+
+
+def _model_covers(languages: frozenset[str], language: str | None) -> bool:
+    return language is None or language in languages
+
+
+def _failure(document: RawDocument, stage: str, reason: str, detail: str) -> Failure:
+    keep = document.data if len(document.data) <= FAILURE_DATA_LIMIT else None
+    return Failure(document.origin, stage, reason, detail, sha256=document.sha256, data=keep, media_type=document.media_type)
+
+
+def ingest(
+    con: duckdb.DuckDBPyConnection,
+    patterns: Iterable[str],
+    options: IngestOptions = IngestOptions(),
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    command: str = "ingest",
+    on_progress: Callable[[IngestReport], None] | None = None,
+    documents: Iterable[RawDocument | Failure] | None = None,
+) -> IngestReport:
+    model = load_model()
+    run_id = writer.start_run(con, command, model.name, [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR])
+    report = IngestReport(run_id)
+    stream = documents if documents is not None else iter_documents(patterns, options)
+    status = "failed"
+    try:
+        for processed in _processed_batches(con, stream, report, workers, batch_size):
+            articles = [p for p in processed if isinstance(p, ProcessedArticle)]
+            failures = [p for p in processed if isinstance(p, Failure)]
+            writer.write_batch(con, run_id, articles, failures)
+            report.added += len(articles)
+            report.article_ids.extend(a.article.article_id for a in articles)
+            report.failures.extend(failures)
+            if on_progress:
+                on_progress(report)
+        status = "finished"
+    finally:
+        writer.finish_run(con, run_id, status=status, added=report.added, skipped=report.skipped, failures=len(report.failures))
+    return report
+
+
+def _processed_batches(con, stream, report: IngestReport, workers: int, batch_size: int) -> Iterator[list]:
+    batches = _new_document_batches(con, stream, report, batch_size)
+    if workers <= 1:
+        for batch in batches:
+            yield process_batch(batch)
+        return
+    # Bounded look-ahead keeps memory flat; results are written in input order.
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: list[Future] = []
+        for batch in batches:
+            pending.append(pool.submit(process_batch, batch))
+            if len(pending) > workers * 2:
+                yield pending.pop(0).result()
+        for future in pending:
+            yield future.result()
+
+
+def _new_document_batches(con, stream, report: IngestReport, batch_size: int) -> Iterator[list[RawDocument]]:
+    """Batches of documents not yet stored; failures from reading are written at once."""
+    seen: set[str] = set()
+    iterator = iter(stream)
+    while True:
+        chunk = list(islice(iterator, batch_size))
+        if not chunk:
+            return
+        read_failures = [item for item in chunk if isinstance(item, Failure)]
+        if read_failures:
+            writer.record_failures(con, report.run_id, read_failures)
+            report.failures.extend(read_failures)
+        documents = [item for item in chunk if isinstance(item, RawDocument)]
+        stored = writer.known_hashes(con, (d.sha256 for d in documents))
+        fresh = []
+        for document in documents:
+            if document.sha256 in stored or document.sha256 in seen:
+                report.skipped += 1
+            else:
+                seen.add(document.sha256)
+                fresh.append(document)
+        if fresh:
+            yield fresh

@@ -1,0 +1,142 @@
+"""Typed records that stages pass to one another.
+
+Every stage reads and writes these records and nothing else: ingest yields
+``RawDocument`` (or ``Failure``), extract turns a raw document into an
+``Article``, nlp adds a ``Parse`` with ``Sentence`` and ``Mention`` records, and
+the store persists them. Character offsets always refer to ``Article.text``, so
+any later fact can point back to its evidence as (article id, start, end).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from datetime import date
+from typing import Any
+
+ID_LENGTH = 16  # hex characters of the sha256 used as a short, stable id
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def short_id(sha256: str) -> str:
+    return sha256[:ID_LENGTH]
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """One input document as read from disk, a WARC record or a JSONL line.
+
+    ``origin`` says where it came from precisely enough to find it again
+    (``path``, ``path#line=12``, ``path#record=<WARC-Record-ID>``).
+    """
+
+    origin: str
+    data: bytes
+    media_type: str  # "text/html" or "text/plain"
+    url: str | None = None
+    published: date | None = None
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # Text already decoded by the source (JSONL carries str); data then holds its UTF-8.
+    text: str | None = None
+
+    @cached_property
+    def sha256(self) -> str:
+        return content_hash(self.data)
+
+    @property
+    def doc_id(self) -> str:
+        return short_id(self.sha256)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """Why an input could not become an article. Nothing stops for it."""
+
+    origin: str
+    stage: str  # read | decode | extract | parse | store
+    reason: str  # short, stable, groupable ("empty input", "truncated gzip")
+    detail: str = ""
+    sha256: str | None = None
+    data: bytes | None = None  # kept when small enough, so a retry needs no source file
+    media_type: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Article:
+    """Clean text and metadata of one news article."""
+
+    article_id: str
+    doc_id: str
+    text: str
+    paragraphs: tuple[Paragraph, ...]
+    title: str | None = None
+    byline: str | None = None
+    authors: tuple[str, ...] = ()
+    site_name: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    dateline: str | None = None  # place as written, normalised: "Kabul"
+    dateline_text: str | None = None  # the raw prefix removed from the body
+    published: date | None = None
+    published_source: str | None = None  # user | jsonl | html-metadata | sidecar
+    language: str | None = None
+    language_score: float | None = None
+    extractor: str = ""
+    removed: tuple[str, ...] = ()  # site furniture stripped from the page, for review
+    metadata: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named-entity mention found by the model, with its evidence span."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    source: str  # extractor that produced it, with version
+    confidence: float | None = None
+
+
+@dataclass(frozen=True)
+class Parse:
+    """The one parse of an article, shared by every later stage.
+
+    ``doc_bytes`` is the serialised spaCy Doc, so later stages can re-read the
+    parse from the store without running the model again.
+    """
+
+    model: str
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    doc_bytes: bytes | None = None
+    skipped_reason: str | None = None  # e.g. language the model does not cover
+
+
+@dataclass(frozen=True)
+class ProcessedArticle:
+    """Everything the pipeline produced for one document, written in one transaction."""
+
+    document: RawDocument
+    article: Article
+    parse: Parse

@@ -1,0 +1,155 @@
+"""Reading the store: what the CLI, exports and later the API show."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+import duckdb
+
+from .db import StoreError
+
+EXPORTABLE_TABLES = ("articles", "sentences", "mentions", "paragraphs", "documents", "failures", "runs")
+
+
+def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    columns = [d[0] for d in cursor.description]
+    return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+
+@dataclass(frozen=True)
+class ArticleFilter:
+    language: str | None = None
+    site: str | None = None
+    since: date | None = None
+    until: date | None = None
+    contains: str | None = None
+    mentions: str | None = None  # an entity text the article must mention
+    limit: int = 50
+
+
+def list_articles(con: duckdb.DuckDBPyConnection, flt: ArticleFilter = ArticleFilter()) -> list[dict[str, Any]]:
+    where, params = [], []
+    if flt.language:
+        where.append("a.language = ?")
+        params.append(flt.language)
+    if flt.site:
+        where.append("a.site_name ILIKE ?")
+        params.append(f"%{flt.site}%")
+    if flt.since:
+        where.append("a.published >= ?")
+        params.append(flt.since)
+    if flt.until:
+        where.append("a.published <= ?")
+        params.append(flt.until)
+    if flt.contains:
+        where.append("(a.text ILIKE ? OR a.title ILIKE ?)")
+        params += [f"%{flt.contains}%"] * 2
+    if flt.mentions:
+        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.text ILIKE ?)")
+        params.append(flt.mentions)
+    sql = f"""
+        SELECT a.article_id, a.title, a.site_name, a.published, a.language, a.dateline,
+               length(a.text) AS chars,
+               (SELECT count(*) FROM mentions m WHERE m.article_id = a.article_id) AS mentions,
+               d.origin
+        FROM articles a JOIN documents d USING (doc_id)
+        {"WHERE " + " AND ".join(where) if where else ""}
+        ORDER BY a.published DESC NULLS LAST, d.ingested_at, a.article_id
+        LIMIT ?"""
+    return _rows(con.execute(sql, params + [flt.limit]))
+
+
+def resolve_article_id(con: duckdb.DuckDBPyConnection, prefix: str) -> str:
+    prefix = prefix.strip().lower()
+    if not prefix:
+        raise StoreError("give an article id (or a unique prefix of one)")
+    rows = con.execute("SELECT article_id FROM articles WHERE article_id LIKE ? ORDER BY 1 LIMIT 3", [prefix + "%"]).fetchall()
+    if not rows:
+        raise StoreError(f"no article with id {prefix!r}; `newsdesk articles` lists them")
+    if len(rows) > 1 and rows[0][0] != prefix:
+        raise StoreError(f"article id {prefix!r} is ambiguous ({', '.join(r[0] for r in rows)}…): give more characters")
+    return rows[0][0]
+
+
+def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any]:
+    rows = _rows(con.execute(
+        """SELECT a.*, d.origin, d.sha256, d.ingested_at, p.model, p.skipped_reason
+           FROM articles a JOIN documents d USING (doc_id) LEFT JOIN parses p USING (article_id)
+           WHERE a.article_id = ?""",
+        [article_id],
+    ))
+    if not rows:
+        raise StoreError(f"no article with id {article_id!r}")
+    article = rows[0]
+    article["mentions"] = _rows(con.execute(
+        "SELECT mention, sentence, start_char, end_char, text, label, extractor FROM mentions WHERE article_id = ? ORDER BY start_char",
+        [article_id],
+    ))
+    article["sentence_count"] = con.execute("SELECT count(*) FROM sentences WHERE article_id = ?", [article_id]).fetchone()[0]
+    return article
+
+
+def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
+    one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "documents": one("SELECT count(*) FROM documents"),
+        "articles": one("SELECT count(*) FROM articles"),
+        "sentences": one("SELECT count(*) FROM sentences"),
+        "mentions": one("SELECT count(*) FROM mentions"),
+        "open_failures": one("SELECT count(*) FROM failures WHERE resolved_at IS NULL"),
+        "runs": one("SELECT count(*) FROM runs"),
+        "interrupted_runs": one("SELECT count(*) FROM runs WHERE status = 'running'"),
+        "languages": con.execute("SELECT language, count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC").fetchall(),
+        "labels": con.execute("SELECT label, count(*) FROM mentions GROUP BY 1 ORDER BY 2 DESC").fetchall(),
+        "top_mentions": con.execute(
+            "SELECT text, label, count(*) AS n FROM mentions WHERE label IN ('PERSON','ORG','GPE','NORP','LOC') "
+            "GROUP BY 1, 2 ORDER BY n DESC, text LIMIT 10"
+        ).fetchall(),
+        "sites": con.execute(
+            "SELECT coalesce(site_name, '(unknown)'), count(*) FROM articles GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"
+        ).fetchall(),
+        "published_range": con.execute("SELECT min(published), max(published) FROM articles").fetchone(),
+        "models": con.execute("SELECT model, count(*) FROM parses GROUP BY 1 ORDER BY 2 DESC").fetchall(),
+    }
+
+
+def list_failures(con: duckdb.DuckDBPyConnection, *, include_resolved: bool = False, limit: int = 100) -> list[dict[str, Any]]:
+    where = "" if include_resolved else "WHERE resolved_at IS NULL"
+    return _rows(con.execute(
+        f"""SELECT failure_id, origin, stage, reason, detail, attempts, last_seen, resolved_at,
+                   raw IS NOT NULL AS has_raw, media_type
+            FROM failures {where} ORDER BY last_seen DESC, failure_id LIMIT ?""",
+        [limit],
+    ))
+
+
+def failures_to_retry(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
+    return _rows(con.execute(
+        "SELECT origin, raw, media_type FROM failures WHERE resolved_at IS NULL ORDER BY failure_id"
+    ))
+
+
+def export_query(table: str) -> str:
+    if table not in EXPORTABLE_TABLES:
+        raise StoreError(f"cannot export {table!r}; choose one of {', '.join(EXPORTABLE_TABLES)}")
+    if table == "documents":
+        return "SELECT * EXCLUDE (raw) FROM documents ORDER BY doc_id"
+    if table == "failures":
+        return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
+    if table == "articles":
+        return "SELECT * FROM articles ORDER BY article_id"
+    keys = {"sentences": "article_id, sentence", "mentions": "article_id, mention", "paragraphs": "article_id, paragraph", "runs": "run_id"}
+    return f"SELECT * FROM {table} ORDER BY {keys[table]}"
+
+
+def export(con: duckdb.DuckDBPyConnection, table: str, path: str, fmt: str) -> int:
+    formats = {"csv": "(FORMAT csv, HEADER true)", "parquet": "(FORMAT parquet)", "jsonl": "(FORMAT json)"}
+    if fmt not in formats:
+        raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(formats)}")
+    query = export_query(table)
+    count = con.execute(f"SELECT count(*) FROM ({query})").fetchone()[0]
+    escaped = path.replace("'", "''")
+    con.execute(f"COPY ({query}) TO '{escaped}' {formats[fmt]}")
+    return count

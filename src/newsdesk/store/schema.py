@@ -1,0 +1,133 @@
+"""The store's schema, as an ordered list of migrations.
+
+Every fact table carries (article_id, start_char, end_char): the evidence span in
+``articles.text``. A migration is applied once, in its own transaction, and
+recorded in ``schema_version``; never edit one that has shipped — add the next.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Migration:
+    version: int
+    description: str
+    sql: str
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    Migration(
+        1,
+        "documents, articles, parses, sentences, mentions, failures, runs",
+        """
+        CREATE SEQUENCE run_ids START 1;
+        CREATE TABLE runs (
+            run_id            INTEGER PRIMARY KEY DEFAULT nextval('run_ids'),
+            command           VARCHAR NOT NULL,
+            started_at        TIMESTAMP NOT NULL,
+            finished_at       TIMESTAMP,
+            status            VARCHAR NOT NULL,          -- running | finished | failed
+            newsdesk_version  VARCHAR NOT NULL,
+            model             VARCHAR,                   -- NLP model package-version
+            extractors        VARCHAR[],
+            documents_added   INTEGER DEFAULT 0,
+            documents_skipped INTEGER DEFAULT 0,
+            failures          INTEGER DEFAULT 0
+        );
+
+        CREATE TABLE documents (
+            doc_id       VARCHAR PRIMARY KEY,            -- first 16 hex of sha256
+            sha256       VARCHAR NOT NULL UNIQUE,
+            origin       VARCHAR NOT NULL,               -- path, path#line=N, path#record=ID
+            media_type   VARCHAR NOT NULL,
+            url          VARCHAR,
+            size_bytes   BIGINT NOT NULL,
+            raw          BLOB NOT NULL,
+            ingested_at  TIMESTAMP NOT NULL,
+            run_id       INTEGER NOT NULL
+        );
+
+        CREATE TABLE articles (
+            article_id        VARCHAR PRIMARY KEY,
+            doc_id            VARCHAR NOT NULL,
+            title             VARCHAR,
+            byline            VARCHAR,
+            authors           VARCHAR[],
+            site_name         VARCHAR,
+            url               VARCHAR,
+            canonical_url     VARCHAR,
+            dateline          VARCHAR,
+            dateline_text     VARCHAR,
+            published         DATE,
+            published_source  VARCHAR,                   -- user | jsonl | metadata | html-metadata
+            language          VARCHAR,
+            language_score    DOUBLE,
+            text              VARCHAR NOT NULL,
+            extractor         VARCHAR NOT NULL,
+            removed           VARCHAR[],                 -- site furniture taken out
+            synthetic         BOOLEAN NOT NULL DEFAULT false,
+            metadata          JSON,
+            run_id            INTEGER NOT NULL
+        );
+
+        CREATE TABLE paragraphs (
+            article_id  VARCHAR NOT NULL,
+            paragraph   INTEGER NOT NULL,
+            start_char  INTEGER NOT NULL,
+            end_char    INTEGER NOT NULL,
+            PRIMARY KEY (article_id, paragraph)
+        );
+
+        CREATE TABLE parses (
+            article_id      VARCHAR PRIMARY KEY,
+            model           VARCHAR NOT NULL,
+            doc             BLOB,                        -- spaCy DocBin: the one parse
+            skipped_reason  VARCHAR,
+            run_id          INTEGER NOT NULL
+        );
+
+        CREATE TABLE sentences (
+            article_id  VARCHAR NOT NULL,
+            sentence    INTEGER NOT NULL,
+            paragraph   INTEGER NOT NULL,
+            start_char  INTEGER NOT NULL,
+            end_char    INTEGER NOT NULL,
+            PRIMARY KEY (article_id, sentence)
+        );
+
+        CREATE TABLE mentions (
+            article_id  VARCHAR NOT NULL,
+            mention     INTEGER NOT NULL,
+            sentence    INTEGER NOT NULL,
+            start_char  INTEGER NOT NULL,
+            end_char    INTEGER NOT NULL,
+            text        VARCHAR NOT NULL,
+            label       VARCHAR NOT NULL,
+            extractor   VARCHAR NOT NULL,
+            confidence  DOUBLE,
+            PRIMARY KEY (article_id, mention)
+        );
+
+        CREATE SEQUENCE failure_ids START 1;
+        CREATE TABLE failures (
+            failure_id   INTEGER PRIMARY KEY DEFAULT nextval('failure_ids'),
+            origin       VARCHAR NOT NULL UNIQUE,
+            sha256       VARCHAR,
+            stage        VARCHAR NOT NULL,
+            reason       VARCHAR NOT NULL,
+            detail       VARCHAR,
+            media_type   VARCHAR,
+            raw          BLOB,                           -- kept when small, for retries
+            first_seen   TIMESTAMP NOT NULL,
+            last_seen    TIMESTAMP NOT NULL,
+            attempts     INTEGER NOT NULL DEFAULT 1,
+            resolved_at  TIMESTAMP,
+            run_id       INTEGER
+        );
+        """,
+    ),
+)
+
+LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,117 @@
+"""Writing records to the store. A batch is one transaction: all of it or none."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+
+import duckdb
+
+from .. import __version__
+from ..records import Failure, ProcessedArticle
+from .db import now, transaction
+
+
+def start_run(con: duckdb.DuckDBPyConnection, command: str, model: str | None, extractors: Sequence[str]) -> int:
+    return con.execute(
+        """INSERT INTO runs (command, started_at, status, newsdesk_version, model, extractors)
+           VALUES (?, ?, 'running', ?, ?, ?) RETURNING run_id""",
+        [command, now(), __version__, model, list(extractors)],
+    ).fetchone()[0]
+
+
+def finish_run(con: duckdb.DuckDBPyConnection, run_id: int, *, status: str, added: int, skipped: int, failures: int) -> None:
+    con.execute(
+        """UPDATE runs SET finished_at = ?, status = ?, documents_added = ?, documents_skipped = ?, failures = ?
+           WHERE run_id = ?""",
+        [now(), status, added, skipped, failures, run_id],
+    )
+
+
+def known_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[str]:
+    hashes = list(set(hashes))
+    if not hashes:
+        return set()
+    rows = con.execute("SELECT sha256 FROM documents WHERE sha256 IN (SELECT unnest(?))", [hashes]).fetchall()
+    return {row[0] for row in rows}
+
+
+def write_batch(
+    con: duckdb.DuckDBPyConnection, run_id: int, processed: Sequence[ProcessedArticle], failures: Sequence[Failure]
+) -> None:
+    """Write every article of a batch, and its failures, in one transaction."""
+    with transaction(con):
+        for item in processed:
+            _insert_article(con, run_id, item)
+        for failure in failures:
+            _upsert_failure(con, run_id, failure)
+        _resolve_failures(con, [item.document for item in processed])
+
+
+def record_failures(con: duckdb.DuckDBPyConnection, run_id: int, failures: Sequence[Failure]) -> None:
+    if failures:
+        with transaction(con):
+            for failure in failures:
+                _upsert_failure(con, run_id, failure)
+
+
+def _insert_article(con: duckdb.DuckDBPyConnection, run_id: int, item: ProcessedArticle) -> None:
+    doc, article, parse = item.document, item.article, item.parse
+    stamp = now()
+    con.execute(
+        "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [doc.doc_id, doc.sha256, doc.origin, doc.media_type, doc.url, len(doc.data), doc.data, stamp, run_id],
+    )
+    metadata = {k: v for k, v in article.metadata.items() if v is not None}
+    con.execute(
+        "INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            article.article_id, article.doc_id, article.title, article.byline, list(article.authors),
+            article.site_name, article.url, article.canonical_url, article.dateline, article.dateline_text,
+            article.published, article.published_source, article.language, article.language_score,
+            article.text, article.extractor, list(article.removed), bool(metadata.get("synthetic", False)),
+            json.dumps(metadata, default=str, sort_keys=True), run_id,
+        ],
+    )
+    if article.paragraphs:
+        con.executemany(
+            "INSERT INTO paragraphs VALUES (?, ?, ?, ?)",
+            [[article.article_id, i, p.start, p.end] for i, p in enumerate(article.paragraphs)],
+        )
+    con.execute(
+        "INSERT INTO parses VALUES (?, ?, ?, ?, ?)",
+        [article.article_id, parse.model, parse.doc_bytes, parse.skipped_reason, run_id],
+    )
+    if parse.sentences:
+        con.executemany(
+            "INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
+            [[article.article_id, s.index, s.paragraph, s.start, s.end] for s in parse.sentences],
+        )
+    if parse.mentions:
+        con.executemany(
+            "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [[article.article_id, m.index, m.sentence, m.start, m.end, m.text, m.label, m.source, m.confidence] for m in parse.mentions],
+        )
+
+
+def _upsert_failure(con: duckdb.DuckDBPyConnection, run_id: int, failure: Failure) -> None:
+    stamp = now()
+    con.execute(
+        """INSERT INTO failures (origin, sha256, stage, reason, detail, media_type, raw, first_seen, last_seen, run_id)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+           ON CONFLICT (origin) DO UPDATE SET
+               sha256 = excluded.sha256, stage = excluded.stage, reason = excluded.reason,
+               detail = excluded.detail, media_type = excluded.media_type, raw = excluded.raw,
+               last_seen = excluded.last_seen, attempts = failures.attempts + 1,
+               resolved_at = NULL, run_id = excluded.run_id""",
+        [failure.origin, failure.sha256, failure.stage, failure.reason, failure.detail[:2000], failure.media_type, failure.data, stamp, stamp, run_id],
+    )
+
+
+def _resolve_failures(con: duckdb.DuckDBPyConnection, documents) -> None:
+    origins = [d.origin for d in documents]
+    if origins:
+        con.execute(
+            "UPDATE failures SET resolved_at = ? WHERE resolved_at IS NULL AND origin IN (SELECT unnest(?))",
+            [now(), origins],
+        )
