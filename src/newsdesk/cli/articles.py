@@ -49,12 +49,15 @@ def articles_command(
         console.print("no articles match")
         return
     table = Table(box=None, header_style="bold")
-    for column in ("id", "published", "lang", "site", "dateline", "title", "mentions"):
-        table.add_column(column, overflow="fold" if column == "title" else "ellipsis", no_wrap=column != "title")
+    table.add_column("id", no_wrap=True)
+    table.add_column("published", no_wrap=True)
+    table.add_column("site", max_width=18, no_wrap=True, overflow="ellipsis")
+    table.add_column("dateline", max_width=12, no_wrap=True, overflow="ellipsis")
+    table.add_column("title", min_width=24)
     for row in rows:
         table.add_row(
-            row["article_id"], str(row["published"] or "—"), row["language"] or "?", row["site_name"] or "",
-            row["dateline"] or "", row["title"] or Path(row["origin"]).name, str(row["mentions"]),
+            row["article_id"], str(row["published"] or "—"), row["site_name"] or "",
+            row["dateline"] or "", row["title"] or Path(row["origin"]).name,
         )
     console.print(table)
 

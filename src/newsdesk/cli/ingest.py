@@ -97,7 +97,7 @@ def _summary(report: IngestReport) -> None:
 def failures_command(
     ctx: typer.Context,
     all_: Annotated[bool, typer.Option("--all", help="Include failures that a later run resolved.")] = False,
-    retry: Annotated[bool, typer.Option(help="Try every open failure again (from the kept bytes, or the source file).")] = False,
+    retry: Annotated[bool, typer.Option(help="Try every open failure again (from its source file, or the bytes kept).")] = False,
     limit: Annotated[int, typer.Option(min=1)] = 100,
 ) -> None:
     """Inputs that could not be read or extracted, with the reason. Nothing is lost: retry them."""
@@ -127,12 +127,12 @@ def _retry(ctx: typer.Context) -> None:
     documents = []
     for row in queries.failures_to_retry(con):
         origin = row["origin"]
-        if row["raw"] is not None and row["media_type"]:
-            documents.append(RawDocument(origin=origin, data=bytes(row["raw"]), media_type=row["media_type"]))
-            continue
         path = Path(origin.split("#", 1)[0])
-        documents.extend(item for item in read_path(path, IngestOptions()) if getattr(item, "origin", None) == origin)
-        if not path.exists():
+        if path.exists():  # the source may have been fixed since: read it again
+            documents.extend(item for item in read_path(path, IngestOptions()) if item.origin == origin)
+        elif row["raw"] is not None and row["media_type"]:
+            documents.append(RawDocument(origin=origin, data=bytes(row["raw"]), media_type=row["media_type"]))
+        else:
             err_console.print(f"skipped {origin}: source file is gone and no bytes were kept")
     if not documents:
         raise UserError("nothing to retry: no open failure has kept bytes or a readable source")

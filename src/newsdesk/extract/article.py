@@ -23,6 +23,8 @@ def extract_article(raw: RawDocument) -> Article:
     if is_html:
         page = extract_html(text, url=raw.url)
         title, paragraphs, removed = page.title, page.paragraphs, []
+        if title and paragraphs and _same_text(paragraphs[0], title):
+            removed.append(paragraphs.pop(0))  # the headline is a field, not body text
         authors, site_name, canonical = page.authors, page.site_name, page.canonical_url
         published, published_source = page.published, ("html-metadata" if page.published else None)
         extractor = HTML_EXTRACTOR
@@ -72,6 +74,10 @@ def extract_article(raw: RawDocument) -> Article:
         removed=tuple(removed),
         metadata=meta,
     )
+
+
+def _same_text(a: str, b: str) -> bool:
+    return a.strip().casefold() == b.strip().casefold()
 
 
 def _paragraph_spans(paragraphs: list[str]) -> tuple[Paragraph, ...]:

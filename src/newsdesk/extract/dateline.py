@@ -80,8 +80,17 @@ def byline_line(paragraph: str) -> str | None:
     return match.group("byline").strip() if match else None
 
 
+_LOWER_PARTICLES = {"au", "aux", "de", "des", "du", "la", "le", "les", "el", "al", "es", "en", "of", "on", "upon"}
+
+
 def normalise_place(place: str) -> str:
+    """``PORT-AU-PRINCE`` → ``Port-au-Prince``; mixed-case input is kept as written."""
     place = place.strip(" .,")
-    if place.isupper():
-        return " ".join(word.capitalize() if len(word) > 2 or "." not in word else word for word in place.split())
-    return place
+    if not place.isupper():
+        return place
+
+    def word(w: str, first: bool) -> str:
+        parts = w.split("-")
+        return "-".join(p.lower() if (i or not first) and p.lower() in _LOWER_PARTICLES else p.capitalize() for i, p in enumerate(parts))
+
+    return " ".join(word(w, i == 0) for i, w in enumerate(place.split()))

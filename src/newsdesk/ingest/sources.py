@@ -99,8 +99,12 @@ def read_path(path: Path, options: IngestOptions, *, explicit: bool = True) -> I
     except OSError as exc:
         yield Failure(origin, "read", "cannot read file", str(exc))
         return
+    sidecar = _read_sidecar(path)
+    if isinstance(sidecar, Failure):
+        yield sidecar
+        return
     if kind == "warc":  # streamed record by record; size limits apply per record
-        yield from iter_warc(path, options.max_bytes, _apply_options({}, options))
+        yield from iter_warc(path, options.max_bytes, _apply_options(sidecar, options))
         return
     if size > options.max_bytes and kind != "jsonl":
         yield Failure(origin, "read", "input too large", f"{size:,} bytes > limit {options.max_bytes:,}")
@@ -117,10 +121,6 @@ def read_path(path: Path, options: IngestOptions, *, explicit: bool = True) -> I
         yield Failure(origin, "read", "cannot read file", str(exc))
         return
 
-    sidecar = _read_sidecar(path)
-    if isinstance(sidecar, Failure):
-        yield sidecar
-        return
     if kind == "jsonl":
         yield from _iter_jsonl(origin, data, options, sidecar)
         return

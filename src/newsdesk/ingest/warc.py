@@ -26,8 +26,7 @@ def iter_warc(path: Path, max_bytes: int, metadata: dict[str, Any]) -> Iterator[
             records = ArchiveIterator(
                 stream,
                 record_types=WarcRecordType.response,
-                parse_http=True,
-                auto_decode="all",
+                parse_http=False,  # the block digest covers the HTTP headers: verify first
                 fsspec_args=False,
             )
             for record in records:
@@ -48,14 +47,20 @@ def _record_document(origin: str, record, max_bytes: int, metadata: dict[str, An
         record.consume()
         yield Failure(where, "read", "input too large", f"{record.content_length:,} bytes > limit {max_bytes:,}")
         return
+    if "WARC-Block-Digest" in record.headers and not record.verify_block_digest(consume=False):
+        record.consume()
+        yield Failure(where, "read", "WARC record digest mismatch (corrupt or truncated)", f"url {url}")
+        return
+    try:
+        record.parse_http(auto_decode="all")
+    except (OSError, ValueError) as exc:
+        record.consume()
+        yield Failure(where, "read", "bad HTTP headers in WARC record", str(exc))
+        return
     content_type = (record.http_content_type or "").lower()
     if content_type and not content_type.startswith(TEXT_TYPES):
         record.consume()
         return  # images, scripts, stylesheets: not articles, not failures
-    if "WARC-Block-Digest" in record.headers and not record.verify_block_digest(consume=False):
-        record.consume()
-        yield Failure(where, "read", "WARC record digest mismatch", f"url {url}")
-        return
     data = record.reader.read()
     meta = dict(metadata)
     published = meta.pop("published", None)
