@@ -19,6 +19,7 @@ import duckdb
 from .extract import ExtractionError, extract_article
 from .extract.article import PLAIN_TEXT_EXTRACTOR
 from .extract.html import EXTRACTOR as HTML_EXTRACTOR
+from .extract.language import load_identifier
 from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
@@ -82,6 +83,7 @@ def ingest(
     documents: Iterable[RawDocument | Failure] | None = None,
 ) -> IngestReport:
     model = load_model()
+    load_identifier()  # start-up cost paid once, before any worker forks
     run_id = writer.start_run(con, command, model.name, [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR])
     report = IngestReport(run_id)
     stream = documents if documents is not None else iter_documents(patterns, options)

@@ -51,9 +51,9 @@ def articles_command(
     table = Table(box=None, header_style="bold")
     table.add_column("id", no_wrap=True)
     table.add_column("published", no_wrap=True)
-    table.add_column("site", max_width=18, no_wrap=True, overflow="ellipsis")
-    table.add_column("dateline", max_width=12, no_wrap=True, overflow="ellipsis")
-    table.add_column("title", min_width=24)
+    table.add_column("site", max_width=14, no_wrap=True, overflow="ellipsis")
+    table.add_column("dateline", max_width=10, no_wrap=True, overflow="ellipsis")
+    table.add_column("title", min_width=20, ratio=1)
     for row in rows:
         table.add_row(
             row["article_id"], str(row["published"] or "—"), row["site_name"] or "",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,8 +17,10 @@ class UserError(Exception):
     """A mistake in how a command was called, explained in one line."""
 
 
-console = Console()
-err_console = Console(stderr=True)
+# Piped output (make demo, CI logs) gets 120 columns rather than rich's 80.
+_WIDTH = None if sys.stdout.isatty() or os.environ.get("COLUMNS") else 120
+console = Console(width=_WIDTH)
+err_console = Console(stderr=True, width=_WIDTH)
 
 
 @dataclass

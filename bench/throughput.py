@@ -1,0 +1,108 @@
+"""Throughput of the article pipeline against the bare spaCy parse.
+
+    .venv/bin/python bench/throughput.py [--copies 1100] [--workers 1 2]
+
+Builds a corpus of distinct articles by replicating the demo corpus (HTML and
+plain-text pages, each copy made unique), then times:
+
+- ``pipeline``: ingest + extract + parse + store into a fresh DuckDB file
+  (``newsdesk.pipeline.ingest``), with 1 and 2 worker processes;
+- ``parse only``: ``nlp.pipe`` over the very texts the pipeline extracted,
+  same model, same batch size, one process and ``n_process=2``.
+
+The ratio between the two is what our own code costs over the parse.
+Not a test: numbers depend on the machine. Report them with the machine's size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsdesk.extract.language import load_identifier  # noqa: E402
+from newsdesk.nlp import load_model  # noqa: E402
+from newsdesk.pipeline import ingest  # noqa: E402
+from newsdesk.store import connect  # noqa: E402
+
+
+def build_corpus(target: Path, copies: int) -> int:
+    sources = sorted((ROOT / "examples" / "html").glob("*.html")) + sorted((ROOT / "examples" / "text").glob("*.txt"))
+    target.mkdir(parents=True)
+    for i in range(copies):
+        source = sources[i % len(sources)]
+        data = source.read_text(encoding="utf-8")
+        marker = f"copy {i} of the throughput corpus"
+        data = data.replace("</body>", f"<!-- {marker} --></body>") if source.suffix == ".html" else data + f"\n\n({marker})\n"
+        (target / f"{i:05d}-{source.name}").write_text(data, encoding="utf-8")
+    return copies
+
+
+def time_pipeline(corpus: Path, workers: int, work: Path) -> tuple[float, int]:
+    db = work / f"bench-{workers}.duckdb"
+    con = connect(db)
+    start = time.perf_counter()
+    report = ingest(con, [str(corpus)], workers=workers, batch_size=32)
+    elapsed = time.perf_counter() - start
+    con.close()
+    return elapsed, report.added
+
+
+def extracted_texts(work: Path) -> list[str]:
+    con = connect(work / "bench-1.duckdb", read_only=True)
+    texts = [row[0] for row in con.execute("SELECT text FROM articles ORDER BY article_id").fetchall()]
+    con.close()
+    return texts
+
+
+def time_parse_only(texts: list[str], n_process: int) -> float:
+    nlp = load_model().nlp
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=16, n_process=n_process):
+        pass
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--copies", type=int, default=1100)
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    work = Path(tempfile.mkdtemp(prefix="newsdesk-bench-"))
+    try:
+        corpus = work / "corpus"
+        n = build_corpus(corpus, args.copies)
+        load_model()  # model and language-id loads are start-up costs, not throughput
+        load_identifier()
+        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+        print(f"corpus: {n} articles replicated from examples/ (HTML and plain text)")
+        results = {}
+        for workers in sorted(set(args.workers) | {1}):
+            elapsed, added = time_pipeline(corpus, workers, work)
+            results[workers] = added / elapsed
+            print(f"pipeline  workers={workers}: {added} articles in {elapsed:6.1f} s = {added / elapsed:7.1f} articles/s")
+        texts = extracted_texts(work)
+        words = sum(len(t.split()) for t in texts)
+        for n_process in sorted(set(args.workers) | {1}):
+            elapsed = time_parse_only(texts, n_process)
+            rate = len(texts) / elapsed
+            overhead = rate / results[n_process] - 1 if n_process in results else float("nan")
+            print(
+                f"parse only n_process={n_process}: {len(texts)} texts in {elapsed:6.1f} s = {rate:7.1f} articles/s "
+                f"({words / elapsed:,.0f} words/s); pipeline overhead over the bare parse: {overhead:+.0%}"
+            )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
