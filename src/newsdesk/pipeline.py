@@ -23,7 +23,8 @@ from .extract.language import load_identifier
 from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
-from .records import Article, Failure, ProcessedArticle, RawDocument
+from .attribution import extract_quotes
+from .records import Article, Failure, Parse, ProcessedArticle, Quote, RawDocument
 from .store import writer
 
 DEFAULT_BATCH_SIZE = 32
@@ -55,11 +56,18 @@ def process_batch(documents: Sequence[RawDocument], model_package: str | None = 
     docs = iter(model.parse(a.text for (_, a), ok in zip(articles, covered) if ok))
     for (document, article), ok in zip(articles, covered):
         if ok:
-            parse = parse_record(article, next(docs), model.name)
+            doc = next(docs)
+            parse = parse_record(article, doc, model.name)
+            results.append(ProcessedArticle(document, article, parse, tuple(analyse(article, parse, doc))))
         else:
             parse = skipped_parse(model.name, f"language {article.language!r} is not covered by {model.name}")
-        results.append(ProcessedArticle(document, article, parse))
+            results.append(ProcessedArticle(document, article, parse))
     return results
+
+
+def analyse(article: Article, parse: Parse, doc) -> list[Quote]:
+    """The extractors that read the one parse. Each gets the same Doc; none re-parses."""
+    return extract_quotes(doc, [p.start for p in article.paragraphs], [s.start for s in parse.sentences])
 
 
 def _model_covers(languages: frozenset[str], language: str | None) -> bool:

@@ -133,6 +133,46 @@ class Parse:
     skipped_reason: str | None = None  # e.g. language the model does not cover
 
 
+
+
+@dataclass(frozen=True)
+class TextSpan:
+    """A span of ``Article.text``: the evidence of a fact."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class SpeakerLink:
+    """One step of a speaker's resolution chain ("he" → "Kabulov" → "Zamir Kabulov")."""
+
+    span: TextSpan
+    rule: str
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Something someone says, reports, believes or denies, with who and how."""
+
+    index: int
+    kind: str  # direct | indirect | according_to
+    content: TextSpan
+    cue: TextSpan | None
+    cue_lemma: str | None
+    cue_kind: str | None  # speech | belief | evidence | denial
+    speaker: TextSpan | None  # the mention in this sentence ("he", "the Russian envoy")
+    speaker_name: str | None  # resolved: "Zamir Kabulov"
+    speaker_label: str | None  # PERSON, ORG, GPE, NORP … of the resolved speaker
+    chain: tuple[SpeakerLink, ...]
+    addressee: TextSpan | None
+    stance: str  # asserts | denies
+    sentence: int
+    extractor: str
+    confidence: float
+
+
 @dataclass(frozen=True)
 class ProcessedArticle:
     """Everything the pipeline produced for one document, written in one transaction."""
@@ -140,3 +180,4 @@ class ProcessedArticle:
     document: RawDocument
     article: Article
     parse: Parse
+    quotes: tuple[Quote, ...] = ()

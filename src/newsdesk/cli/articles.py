@@ -98,10 +98,32 @@ def show_command(
     console.print(highlight_mentions(article["text"], article["mentions"]))
     console.print()
     console.print(_legend(article["mentions"]))
+    if article["quotes"]:
+        console.print(f"\n[bold]quotes[/] ({len(article['quotes'])})")
+        for quote in article["quotes"]:
+            console.print(quote_line(quote))
     if furniture and article["removed"]:
         console.print("\n[dim]removed:[/]")
         for block in article["removed"]:
             console.print(Text(f"  ✂ {block}", style="dim"))
+
+
+def quote_line(quote: dict, *, with_title: bool = False) -> Text:
+    """``Zamir Kabulov ← "he" · told → RIA Novosti · direct: "…"``"""
+    line = Text("  ")
+    line.append(quote["speaker"] or "?", style="bold magenta")
+    if quote["speaker_text"] and quote["speaker_text"] != quote["speaker"]:
+        line.append(f" ← “{quote['speaker_text']}”", style="dim")
+    line.append(f" · {quote['cue'] or '(continues)'}", style="cyan")
+    if quote["addressee"]:
+        line.append(f" → {quote['addressee']}", style="cyan")
+    if quote["stance"] != "asserts":
+        line.append(f" [{quote['stance']}]", style="bold red")
+    line.append(f" · {quote['kind']}: ", style="dim")
+    line.append(f"“{quote['content']}”")
+    if with_title:
+        line.append(f"  — {quote['article_id']} {quote['title'] or ''}", style="dim")
+    return line
 
 
 def highlight_mentions(text: str, mentions: list[dict]) -> Text:
@@ -134,7 +156,7 @@ def print_stats(stats: dict, path: Path) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
     grid.add_column(justify="right")
-    for key in ("documents", "articles", "sentences", "mentions", "open_failures", "runs", "interrupted_runs"):
+    for key in ("documents", "articles", "sentences", "mentions", "quotes", "open_failures", "runs", "interrupted_runs"):
         grid.add_row(key.replace("_", " "), f"{stats[key]:,}")
     console.print(grid)
     low, high = stats["published_range"]
@@ -158,3 +180,22 @@ def export_command(
         raise UserError(f"folder {output.parent} does not exist")
     count = queries.export(state(ctx).open(read_only=True), table, str(output), fmt.lower())
     console.print(f"wrote {count:,} {table} rows to {output} ({fmt})")
+
+
+@app.command("quotes")
+def quotes_command(
+    ctx: typer.Context,
+    speaker: Annotated[str | None, typer.Option(help="Resolved speaker (or the phrase as written) contains this.")] = None,
+    kind: Annotated[str | None, typer.Option(help="direct, indirect or according_to.")] = None,
+    article: Annotated[str | None, typer.Option(help="Only this article (id or prefix).")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+) -> None:
+    """Who said what: quotes and reported speech, with resolved speakers."""
+    con = state(ctx).open(read_only=True)
+    article_id = queries.resolve_article_id(con, article) if article else None
+    rows = queries.list_quotes(con, speaker=speaker, article_id=article_id, kind=kind, limit=limit)
+    if not rows:
+        console.print("no quotes match")
+        return
+    for row in rows:
+        console.print(quote_line(row, with_title=True))

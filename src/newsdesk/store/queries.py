@@ -10,7 +10,7 @@ import duckdb
 
 from .db import StoreError
 
-EXPORTABLE_TABLES = ("articles", "sentences", "mentions", "paragraphs", "documents", "failures", "runs")
+EXPORTABLE_TABLES = ("articles", "sentences", "mentions", "quotes", "paragraphs", "documents", "failures", "runs")
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -87,8 +87,31 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
         "SELECT mention, sentence, start_char, end_char, text, label, extractor FROM mentions WHERE article_id = ? ORDER BY start_char",
         [article_id],
     ))
+    article["quotes"] = list_quotes(con, article_id=article_id, limit=10_000)
     article["sentence_count"] = con.execute("SELECT count(*) FROM sentences WHERE article_id = ?", [article_id]).fetchone()[0]
     return article
+
+
+def list_quotes(
+    con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, article_id: str | None = None,
+    kind: str | None = None, limit: int = 100,
+) -> list[dict[str, Any]]:
+    where, params = [], []
+    if speaker:
+        where.append("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)")
+        params += [f"%{speaker}%"] * 2
+    if article_id:
+        where.append("q.article_id = ?")
+        params.append(article_id)
+    if kind:
+        where.append("q.kind = ?")
+        params.append(kind)
+    return _rows(con.execute(
+        f"""SELECT q.*, a.title, a.published FROM quotes q JOIN articles a USING (article_id)
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote LIMIT ?""",
+        params + [limit],
+    ))
 
 
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -98,6 +121,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "articles": one("SELECT count(*) FROM articles"),
         "sentences": one("SELECT count(*) FROM sentences"),
         "mentions": one("SELECT count(*) FROM mentions"),
+        "quotes": one("SELECT count(*) FROM quotes"),
         "open_failures": one("SELECT count(*) FROM failures WHERE resolved_at IS NULL"),
         "runs": one("SELECT count(*) FROM runs"),
         "interrupted_runs": one("SELECT count(*) FROM runs WHERE status = 'running'"),
@@ -140,7 +164,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"sentences": "article_id, sentence", "mentions": "article_id, mention", "paragraphs": "article_id, paragraph", "runs": "run_id"}
+    keys = {"quotes": "article_id, quote", "sentences": "article_id, sentence", "mentions": "article_id, mention", "paragraphs": "article_id, paragraph", "runs": "run_id"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

@@ -130,4 +130,40 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        2,
+        "quotes: direct and reported speech with resolved speakers",
+        """
+        CREATE TABLE quotes (
+            article_id      VARCHAR NOT NULL,
+            quote           INTEGER NOT NULL,
+            kind            VARCHAR NOT NULL,            -- direct | indirect | according_to
+            sentence        INTEGER NOT NULL,
+            start_char      INTEGER NOT NULL,            -- the content span
+            end_char        INTEGER NOT NULL,
+            content         VARCHAR NOT NULL,
+            cue             VARCHAR,
+            cue_lemma       VARCHAR,
+            cue_kind        VARCHAR,                     -- speech | belief | evidence | denial
+            cue_start       INTEGER,
+            cue_end         INTEGER,
+            speaker_text    VARCHAR,                     -- as written: "he", "the Russian envoy"
+            speaker_start   INTEGER,
+            speaker_end     INTEGER,
+            speaker         VARCHAR,                     -- resolved: "Zamir Kabulov"
+            speaker_label   VARCHAR,                     -- PERSON | ORG | GPE | NORP | NOMINAL …
+            speaker_chain   JSON,                        -- the resolution steps, as evidence
+            addressee       VARCHAR,
+            addressee_start INTEGER,
+            addressee_end   INTEGER,
+            stance          VARCHAR NOT NULL,            -- asserts | denies
+            extractor       VARCHAR NOT NULL,
+            confidence      DOUBLE NOT NULL,
+            PRIMARY KEY (article_id, quote)
+        );
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from .. import __version__
-from ..records import Failure, ProcessedArticle
+from ..records import Failure, ProcessedArticle, Quote
 from .db import now, transaction
 
 
@@ -68,7 +68,7 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) 
 
 def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequence[ProcessedArticle]) -> None:
     stamp = now()
-    documents, articles, paragraphs, parses, sentences, mentions = [], [], [], [], [], []
+    documents, articles, paragraphs, parses, sentences, mentions, quotes = [], [], [], [], [], [], []
     for item in batch:
         doc, article, parse = item.document, item.article, item.parse
         aid = article.article_id
@@ -85,11 +85,25 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
         parses.append((aid, parse.model, parse.doc_bytes, parse.skipped_reason, run_id))
         sentences += [(aid, s.index, s.paragraph, s.start, s.end) for s in parse.sentences]
         mentions += [(aid, m.index, m.sentence, m.start, m.end, m.text, m.label, m.source, m.confidence) for m in parse.mentions]
+        quotes += [_quote_row(aid, q) for q in item.quotes]
     for table, rows in (
         ("documents", documents), ("articles", articles), ("paragraphs", paragraphs),
-        ("parses", parses), ("sentences", sentences), ("mentions", mentions),
+        ("parses", parses), ("sentences", sentences), ("mentions", mentions), ("quotes", quotes),
     ):
         _insert_rows(con, table, rows)
+
+
+def _quote_row(article_id: str, q: Quote) -> tuple:
+    def parts(span):
+        return (span.text, span.start, span.end) if span else (None, None, None)
+
+    chain = json.dumps([{"text": link.span.text, "start": link.span.start, "end": link.span.end, "rule": link.rule} for link in q.chain])
+    return (
+        article_id, q.index, q.kind, q.sentence, q.content.start, q.content.end, q.content.text,
+        *parts(q.cue)[:1], q.cue_lemma, q.cue_kind, *parts(q.cue)[1:],
+        *parts(q.speaker), q.speaker_name, q.speaker_label, chain,
+        *parts(q.addressee), q.stance, q.extractor, q.confidence,
+    )
 
 
 def _upsert_failure(con: duckdb.DuckDBPyConnection, run_id: int, failure: Failure) -> None:

@@ -1,0 +1,35 @@
+"""Cue words that introduce what someone says, reports, believes or denies.
+
+Lemmas, grouped by what the cue tells an analyst about the claim. The lists are
+data: extend them here (a user dictionary file comes with the actor layer).
+"""
+
+from __future__ import annotations
+
+SPEECH = frozenset(
+    """
+    say tell add note state claim disclose warn predict announce explain declare insist argue assert
+    stress emphasize emphasise reiterate repeat reply respond answer ask urge write tweet post comment
+    remark recall acknowledge admit concede confirm report reveal suggest allege accuse charge complain
+    describe testify promise pledge vow vote call cite quote continue conclude estimate forecast
+    maintain point indicate observe mention caution threaten demand propose recommend predict
+    signal hint contend counter retort quip boast brag lament concede mutter shout chant yell
+    """.split()
+)
+BELIEF = frozenset("believe think feel hope expect fear worry doubt suspect consider know understand assume agree disagree".split())
+EVIDENCE = frozenset("show find reveal suggest indicate learn".split())
+DENIAL = frozenset("deny reject dismiss refute dispute contest rebut".split())
+
+CUE_LEMMAS = SPEECH | BELIEF | EVIDENCE | DENIAL
+
+# Verbs that only count as cues with a clause complement (they have other senses).
+NEEDS_CLAUSE = frozenset("call continue point show find learn know understand feel consider charge vote post agree".split())
+
+KINDS = {lemma: "speech" for lemma in SPEECH}
+KINDS.update({lemma: "belief" for lemma in BELIEF})
+KINDS.update({lemma: "evidence" for lemma in EVIDENCE})
+KINDS.update({lemma: "denial" for lemma in DENIAL})
+
+
+def cue_kind(lemma: str) -> str | None:
+    return KINDS.get(lemma.lower())

@@ -1,0 +1,258 @@
+"""Quotes and reported speech from the shared parse.
+
+Three patterns, each read off the dependency parse of the one spaCy Doc:
+
+- **direct**: a quoted passage (curly or straight quotes, possibly over several
+  sentences or paragraphs) and, in the sentences it touches, a cue verb outside
+  the quotes whose subject is the speaker (``“…,” he told RIA Novosti``). A quoted
+  paragraph with no cue continues the previous quote's speaker.
+- **indirect**: a cue verb with a clause complement (``Kabulov claimed that …``,
+  ``the army said on Sunday it had …``); the clause is the content, the verb's
+  subject the speaker.
+- **according_to**: ``according to X, …``; the rest of the sentence is the content.
+
+Speakers are resolved afterwards by ``speakers.resolve_speakers``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import TextSpan
+from .cues import CUE_LEMMAS, NEEDS_CLAUSE, cue_kind
+
+EXTRACTOR = "newsdesk-attribution-1"
+OPENING = "“\"«"
+CLOSING = "”\"»"
+MIN_QUOTE_WORDS = 4
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "expl")
+CLAUSE_DEPS = ("ccomp", "parataxis")
+
+
+@dataclass
+class Candidate:
+    """A quote before speaker resolution."""
+
+    kind: str
+    content: tuple[int, int]
+    cue: Token | None
+    speaker: Span | None
+    addressee: Span | None
+    sentence_start: int
+    continues_previous: bool = False
+    cue_text: tuple[int, int] | None = None  # for multi-word cues ("according to")
+
+
+def quoted_passages(text: str, paragraph_starts: list[int]) -> list[tuple[int, int]]:
+    """Character spans inside quotation marks (marks excluded), across paragraphs when open."""
+    spans: list[tuple[int, int]] = []
+    opened: int | None = None
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if opened is None:
+            if char in OPENING and _opens(text, i):
+                opened = i + 1
+        elif char in CLOSING and _closes(text, i):
+            spans.append((opened, i))
+            opened = None
+        elif text.startswith("\n\n", i):
+            # A paragraph inside an open quote: the quote continues if the next one opens again.
+            next_start = i + 2
+            if next_start < len(text) and text[next_start] in OPENING:
+                spans.append((opened, i))
+                opened = next_start + 1
+                i = next_start
+            else:
+                opened = None  # unbalanced: drop rather than swallow the article
+        i += 1
+    return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
+
+
+def _opens(text: str, i: int) -> bool:
+    if text[i] == "“" or text[i] == "«":
+        return True
+    return i == 0 or not text[i - 1].isalnum()
+
+
+def _closes(text: str, i: int) -> bool:
+    if text[i] in "”»":
+        return True
+    return i + 1 >= len(text) or not text[i + 1].isalnum()
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
+    passages = quoted_passages(doc.text, paragraph_starts)
+    direct = _direct_quotes(doc, passages, paragraph_starts)
+    inside = [(c.content[0] - 1, c.content[1] + 1) for c in direct]
+    indirect = _indirect_quotes(doc, passages)
+    candidates = direct + [c for c in indirect if not _inside_any(c.content, inside)]
+    return sorted(candidates, key=lambda c: c.content[0])
+
+
+def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(s <= span[0] and span[1] <= e for s, e in spans)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: list[int]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for start, end in passages:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        sentences = {span[0].sent, span[-1].sent}
+        cue = _cue_outside(sentences, (start - 1, end + 1), passages)
+        if cue is not None:
+            speaker = _subject(cue)
+            out.append(Candidate("direct", (start, end), cue, speaker, _addressee(cue), span[0].sent.start_char))
+        elif _starts_paragraph(doc.text, start, paragraph_starts):
+            out.append(Candidate("direct", (start, end), None, None, None, span[0].sent.start_char, continues_previous=True))
+    return out
+
+
+def _starts_paragraph(text: str, start: int, paragraph_starts: list[int]) -> bool:
+    return any(0 <= start - p <= 1 for p in paragraph_starts)
+
+
+def _cue_outside(sentences, quote: tuple[int, int], passages: list[tuple[int, int]]) -> Token | None:
+    """The cue verb of a direct quote: in its sentences, outside every quoted passage."""
+    best = None
+    for sent in sorted(sentences, key=lambda s: s.start):
+        for token in sent:
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_LEMMAS:
+                continue
+            if any(s - 1 <= token.idx < e + 1 for s, e in passages):
+                continue
+            if best is None or _closer(token, quote, best):
+                best = token
+    return best
+
+
+def _closer(token: Token, quote: tuple[int, int], other: Token) -> bool:
+    def distance(t: Token) -> int:
+        return min(abs(t.idx - quote[0]), abs(t.idx - quote[1]))
+
+    return distance(token) < distance(other)
+
+
+def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS:
+            clause = _clause(token)
+            if clause is None:
+                continue
+            out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token), token.sent.start_char))
+        elif token.lower_ == "according" and token.dep_ == "prep":
+            candidate = _according_to(token)
+            if candidate:
+                out.append(candidate)
+    return out
+
+
+def _clause(verb: Token) -> tuple[int, int] | None:
+    clauses = [child for child in verb.children if child.dep_ in CLAUSE_DEPS]
+    if not clauses:
+        return None
+    clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
+    tokens = sorted(clause.subtree, key=lambda t: t.i)
+    # A clause that swallows the cue verb's own subject is a mis-parse; keep what is beyond the verb.
+    start, end = tokens[0], tokens[-1]
+    while end.i > start.i and (end.is_punct or end.is_space):
+        end = end.doc[end.i - 1]
+    if end.i - start.i + 1 < 3:
+        return None
+    return start.idx, end.idx + len(end.text)
+
+
+def _subject(verb: Token) -> Span | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return _noun_phrase(child)
+    # "the army said … and added …": the subject of a coordinated verb
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head)
+    # "…, adding that …": the participle's subject is its head's
+    if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        return _subject(verb.head)
+    return None
+
+
+def _noun_phrase(head: Token) -> Span:
+    """The subject phrase without trailing relative clauses or long modifiers."""
+    tokens = [t for t in head.subtree if t.dep_ not in ("relcl", "acl") or t.i < head.i]
+    keep = [t for t in tokens if not any(a.dep_ in ("relcl", "acl") and a.i > head.i for a in t.ancestors if a in tokens)]
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    span = head.doc[start:end]
+    while len(span) > 1 and (span[-1].is_punct or span[-1].is_space):
+        span = span[:-1]
+    while len(span) > 1 and (span[0].is_punct or span[0].is_space):
+        span = span[1:]
+    return span
+
+
+def _addressee(verb: Token) -> Span | None:
+    """"told RIA Novosti", "said in an interview with X", "told reporters"."""
+    for child in verb.children:
+        if child.dep_ in ("dobj", "dative", "iobj") and verb.lemma_ in ("tell", "inform", "assure", "brief", "warn"):
+            return _noun_phrase(child)
+    return None
+
+
+def _according_to(token: Token) -> Candidate | None:
+    to = next((c for c in token.children if c.lower_ == "to"), None)
+    source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if source is None:
+        return None
+    sent = token.sent
+    phrase = sorted(token.subtree, key=lambda t: t.i)
+    phrase_span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
+    # The content is the sentence without the "according to …" phrase.
+    before = (sent.start_char, phrase_span[0])
+    after = (phrase_span[1], sent.end_char)
+    text = token.doc.text
+    content = max((_strip_punct(text, *before), _strip_punct(text, *after)), key=lambda s: s[1] - s[0])
+    if content[1] - content[0] < 10:
+        return None
+    cue_end = to.idx + len(to.text)
+    return Candidate("according_to", content, token, _noun_phrase(source), None, sent.start_char, cue_text=(token.idx, cue_end))
+
+
+def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return start, end
+
+
+_NEGATION = re.compile(r"\b(not|never|no)\b", re.IGNORECASE)
+
+
+def stance_of(cue: Token | None) -> str:
+    if cue is None:
+        return "asserts"
+    if cue_kind(cue.lemma_) == "denial" or any(c.dep_ == "neg" for c in cue.children):
+        return "denies"
+    return "asserts"
+
+
+def needs_clause(lemma: str) -> bool:
+    return lemma in NEEDS_CLAUSE

@@ -1,0 +1,205 @@
+"""A focused speaker resolver: who is "he", "the Russian envoy", "Kabulov"?
+
+No general coreference model runs offline here, so speakers are resolved by
+rules that cover how news names its sources. Each quote keeps the chain of
+steps that led to its speaker, so an analyst can check it.
+
+Rules, in order:
+
+1. **name** — the speaker phrase contains a PERSON mention: that person; a
+   surname alone ("Kabulov") takes the fullest form of the name in the article
+   ("Zamir Kabulov") (*surname*).
+2. **entity** — the phrase is an organisation, country or group ("the army",
+   "Moscow", "the UN"): that entity as written.
+3. **pronoun** — he/she: the last person who spoke, within the last three
+   paragraphs; else the last person named before it.
+4. **role** — a description ("the Russian envoy", "the special
+   representative"): the person last described with a matching role noun
+   (apposition or title before the name: "A Special Representative …, Zamir
+   Kabulov", "army spokesman Colonel X"); else, for a person-role noun, the last
+   person who spoke (*role-salience*, lower confidence).
+5. **continuation** — a quoted paragraph with no cue: the previous quote's speaker.
+
+Anything else keeps the phrase as written ("a local official", "residents").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..records import SpeakerLink, TextSpan
+from .quotes import Candidate
+
+PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+ROLE_SYNONYMS = {
+    "envoy": {"envoy", "representative", "ambassador", "diplomat", "emissary"},
+    "representative": {"representative", "envoy"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson"},
+}
+ROLE_NOUNS = frozenset(
+    """
+    envoy representative ambassador diplomat emissary minister secretary president premier chancellor
+    spokesman spokeswoman spokesperson official officer commander general colonel major captain chief
+    director head leader chairman chairwoman chair mayor governor senator lawmaker congressman
+    congresswoman legislator candidate nominee adviser advisor aide analyst expert researcher professor
+    correspondent reporter editor founder executive ceo manager coordinator negotiator mediator
+    king queen prince sheikh emir cleric imam bishop pope judge prosecutor lawyer attorney
+    """.split()
+)
+RECENT_PARAGRAPHS = 3
+
+
+@dataclass
+class Person:
+    name: str
+    seen: list[int] = field(default_factory=list)  # start offsets of its mentions
+    roles: set[str] = field(default_factory=set)
+
+    def last_before(self, offset: int) -> int | None:
+        earlier = [s for s in self.seen if s < offset]
+        return max(earlier) if earlier else None
+
+
+@dataclass
+class Resolution:
+    name: str | None
+    label: str | None
+    chain: tuple[SpeakerLink, ...]
+    confidence: float
+
+
+class SpeakerResolver:
+    """Resolves the speakers of one article's quotes, in text order."""
+
+    def __init__(self, doc: Doc, paragraph_starts: list[int]) -> None:
+        self.doc = doc
+        self.paragraph_starts = paragraph_starts
+        self.persons = _people(doc)
+        self.last_direct: Resolution | None = None
+        self.last_person_speaker: tuple[Resolution, int] | None = None
+        self.last_role_speaker: Resolution | None = None  # "the EU's foreign policy chief"
+
+    def resolve(self, candidate: Candidate) -> Resolution:
+        if candidate.continues_previous and self.last_direct is not None:
+            previous = self.last_direct
+            link = SpeakerLink(TextSpan(*candidate.content, "(quoted paragraph without a cue)"), "continuation")
+            resolution = Resolution(previous.name, previous.label, (link, *previous.chain), previous.confidence * 0.95)
+        elif candidate.speaker is None:
+            resolution = Resolution(None, None, (), 0.5)
+        else:
+            resolution = self._resolve_span(candidate.speaker)
+        if resolution.name:
+            if candidate.kind == "direct":
+                self.last_direct = resolution
+            if resolution.label == "PERSON":
+                self.last_person_speaker = (resolution, candidate.content[0])
+                self.last_role_speaker = None
+            elif resolution.label == "NOMINAL" and candidate.speaker is not None and candidate.speaker.root.lemma_.lower() in ROLE_NOUNS:
+                self.last_role_speaker = resolution
+        return resolution
+
+    def _resolve_span(self, span: Span) -> Resolution:
+        link = lambda rule: SpeakerLink(TextSpan(span.start_char, span.end_char, span.text), rule)  # noqa: E731
+        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        if person is not None:
+            full = self._full_name(person.text)
+            rule = "name" if full == person.text else "surname"
+            chain = (link(rule),) if rule == "name" else (link(rule), SpeakerLink(TextSpan(-1, -1, full), "full name in article"))
+            return Resolution(full, "PERSON", chain, 0.95)
+        head = span.root
+        if head.lower_ in PRONOUNS:
+            return self._pronoun(span, link)
+        entity = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and e.root == head), None)
+        if entity is not None:
+            return Resolution(entity.text, entity.label_, (link("entity"),), 0.9)
+        if head.lemma_.lower() in ROLE_NOUNS:
+            named = self._apposed_name(span)
+            if named is not None:
+                full = self._full_name(named.text)
+                return Resolution(full, "PERSON", (link("role"), SpeakerLink(TextSpan(named.start_char, named.end_char, named.text), "apposition")), 0.9)
+            return self._role(span, head.lemma_.lower(), link)
+        if head.pos_ == "PRON":
+            return Resolution(None, None, (link("unresolved pronoun"),), 0.4)
+        return Resolution(span.text, "NOMINAL", (link("as written"),), 0.7)
+
+    def _pronoun(self, span: Span, link) -> Resolution:
+        if self.last_role_speaker is not None:
+            previous = self.last_role_speaker
+            return Resolution(previous.name, "NOMINAL", (link("pronoun → last speaker"), *previous.chain), 0.75)
+        if self.last_person_speaker is not None:
+            previous, at = self.last_person_speaker
+            if self._paragraph(span.start_char) - self._paragraph(at) <= RECENT_PARAGRAPHS:
+                return Resolution(previous.name, "PERSON", (link("pronoun → last speaker"), *previous.chain), min(previous.confidence, 0.85))
+        before = [p for p in self.persons.values() if p.last_before(span.start_char) is not None]
+        if before:
+            person = max(before, key=lambda p: p.last_before(span.start_char))
+            return Resolution(person.name, "PERSON", (link("pronoun → last person named"),), 0.7)
+        return Resolution(None, None, (link("unresolved pronoun"),), 0.4)
+
+    def _role(self, span: Span, role: str, link) -> Resolution:
+        wanted = ROLE_SYNONYMS.get(role, {role})
+        described = [p for p in self.persons.values() if p.roles & wanted and p.last_before(span.end_char) is not None]
+        if described:
+            person = max(described, key=lambda p: p.last_before(span.end_char))
+            return Resolution(person.name, "PERSON", (link(f"role '{role}' → {person.name}"),), 0.85)
+        if self.last_person_speaker is not None:
+            previous, _ = self.last_person_speaker
+            return Resolution(previous.name, "PERSON", (link(f"role '{role}' → last speaker"), *previous.chain), 0.6)
+        return Resolution(span.text, "NOMINAL", (link("as written"),), 0.6)
+
+    def _apposed_name(self, span: Span) -> Span | None:
+        """"A Special Representative …, Zamir Kabulov has claimed": the name right after the role."""
+        doc = span.doc
+        after = span.end
+        if after < len(doc) and doc[after].text == ",":
+            after += 1
+        return next((e for e in doc.ents if e.label_ == "PERSON" and e.start == after), None)
+
+    def _full_name(self, name: str) -> str:
+        parts = name.split()
+        matches = [p.name for p in self.persons.values() if p.name.split()[-1] == parts[-1] and len(p.name) >= len(name)]
+        return max(matches, key=len) if matches else name
+
+    def _paragraph(self, offset: int) -> int:
+        return sum(1 for start in self.paragraph_starts if start <= offset) - 1
+
+
+def _people(doc: Doc) -> dict[str, Person]:
+    """Every person named in the article, by full name, with the roles the text gives them."""
+    persons: dict[str, Person] = {}
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or not ent.text[0].isupper():
+            continue
+        known = next((p for p in persons.values() if p.name.split()[-1] == ent.text.split()[-1]), None)
+        if known is None:
+            known = persons.setdefault(ent.text, Person(ent.text))
+        elif len(ent.text) > len(known.name):
+            persons.pop(known.name)
+            known.name = ent.text
+            persons[known.name] = known
+        known.seen.append(ent.start_char)
+        known.roles |= _roles_near(ent)
+    return persons
+
+
+def _roles_near(ent: Span) -> set[str]:
+    """Role nouns in apposition to a name, or in the title just before it."""
+    roles = set()
+    root = ent.root
+    related = [root.head] if root.dep_ == "appos" else []
+    related += [child for child in root.children if child.dep_ in ("appos", "compound", "amod")]
+    related += [t for t in ent.sent if t.dep_ == "appos" and t.head.i in range(ent.start, ent.end)]
+    for token in related:
+        if token.lemma_.lower() in ROLE_NOUNS:
+            roles.add(token.lemma_.lower())
+    # "A Special Representative to …, Zamir Kabulov": the phrase before the name, up to a verb
+    for token in reversed(list(ent.doc[max(ent.sent.start, ent.start - 10):ent.start])):
+        if token.pos_ in ("VERB", "AUX"):
+            break
+        if token.lemma_.lower() in ROLE_NOUNS and token.dep_ != "pobj":
+            roles.add(token.lemma_.lower())
+    return roles

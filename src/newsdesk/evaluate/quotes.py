@@ -1,0 +1,143 @@
+"""Attribution accuracy on PolNeAR (brat files: Source, Cue, Content linked per attribution).
+
+Each text is parsed as it is (so brat offsets stay valid) and our quotes are
+compared with the gold attributions, component by component:
+
+- **exact**: same span, ignoring surrounding spaces and punctuation;
+- **overlap**: our span covers at least half of the gold span's word tokens.
+
+Matching is one-to-one (each gold span matches at most one of ours). Precision
+is over our spans, recall over gold spans. Where several annotator passes exist
+for one text, the first (by file name) is the gold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..attribution import extract_quotes
+from ..nlp import load_model
+
+COMPONENTS = ("cue", "source", "content")
+_WORD = re.compile(r"\w+")
+_TRIM = " \t\n\r\"'“”‘’.,;:—–-"
+
+
+@dataclass
+class GoldAttribution:
+    cue: list[tuple[int, int]] = field(default_factory=list)
+    source: list[tuple[int, int]] = field(default_factory=list)
+    content: list[tuple[int, int]] = field(default_factory=list)
+
+
+def read_brat(path: Path) -> list[GoldAttribution]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict[str, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 2:
+            kind, _, offsets = parts[1].partition(" ")
+            pieces = [tuple(int(x) for x in piece.split()) for piece in offsets.split(";")]
+            spans[parts[0]] = (kind, [p for p in pieces if len(p) == 2])
+        elif line.startswith("E") and len(parts) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in parts[1].split() if ":" in arg))
+    attributions = []
+    for event in events:
+        gold = GoldAttribution()
+        for role in ("Cue", "Source", "Content"):
+            if role in event and event[role] in spans:
+                pieces = spans[event[role]][1]
+                if pieces:
+                    getattr(gold, role.lower()).append((pieces[0][0], pieces[-1][1]))
+        attributions.append(gold)
+    return attributions
+
+
+def _words(text: str, span: tuple[int, int]) -> set[int]:
+    return {m.start() + span[0] for m in _WORD.finditer(text[span[0]:span[1]])}
+
+
+def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    start, end = span
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM:
+        end -= 1
+    return start, end
+
+
+def match(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, int]], mode: str) -> int:
+    """Number of one-to-one matches between predicted and gold spans."""
+    used: set[int] = set()
+    matched = 0
+    for g in gold:
+        g_words = _words(text, g)
+        for i, p in enumerate(predicted):
+            if i in used:
+                continue
+            if mode == "exact":
+                ok = _trimmed(text, p) == _trimmed(text, g)
+            else:
+                ok = bool(g_words) and len(g_words & _words(text, p)) >= 0.5 * len(g_words)
+            if ok:
+                used.add(i)
+                matched += 1
+                break
+    return matched
+
+
+@dataclass
+class QuoteScores:
+    texts: int = 0
+    gold: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    predicted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    matched: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    by_cue_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def prf(self, component: str, mode: str) -> tuple[float, float, float]:
+        m = self.matched[(component, mode)]
+        p = m / self.predicted[component] if self.predicted[component] else 0.0
+        r = m / self.gold[component] if self.gold[component] else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def gold_files(folder: Path) -> list[tuple[Path, Path]]:
+    pairs = []
+    annotations = sorted((folder / "attributions").glob("*.ann"))
+    for text in sorted((folder / "text").glob("*.txt")):
+        passes = [a for a in annotations if a.name.rsplit("_", 1)[0] == text.stem]
+        if passes:
+            pairs.append((text, passes[0]))
+    return pairs
+
+
+def paragraph_starts(text: str) -> list[int]:
+    return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
+
+
+def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None) -> QuoteScores:
+    model = load_model()
+    scores = QuoteScores()
+    pairs = gold_files(folder)
+    texts = [t.read_text(encoding="utf-8") for t, _ in pairs]
+    for (text_path, ann_path), text, doc in zip(pairs, texts, model.parse(texts)):
+        gold = read_brat(ann_path)
+        quotes = [q for q in extract_quotes(doc, paragraph_starts(text)) if keep_kinds is None or q.cue_kind in keep_kinds]
+        predicted = {
+            "cue": [(q.cue.start, q.cue.end) for q in quotes if q.cue],
+            "source": [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker],
+            "content": [(q.content.start, q.content.end) for q in quotes],
+        }
+        for q in quotes:
+            scores.by_cue_kind[q.cue_kind or "none"] += 1
+        for component in COMPONENTS:
+            gold_spans = [span for g in gold for span in getattr(g, component)]
+            scores.gold[component] += len(gold_spans)
+            scores.predicted[component] += len(predicted[component])
+            for mode in ("exact", "overlap"):
+                scores.matched[(component, mode)] += match(text, predicted[component], gold_spans, mode)
+        scores.texts += 1
+    return scores

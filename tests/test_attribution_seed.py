@@ -1,0 +1,60 @@
+"""Every required quote of the seed, with the right speaker after coreference."""
+
+import pytest
+
+from newsdesk.attribution import extract_quotes
+from newsdesk.extract import extract_article
+from newsdesk.ingest import iter_documents
+from newsdesk.nlp import load_model
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(seed_path):
+    (document,) = list(iter_documents([str(seed_path)]))
+    article = extract_article(document)
+    doc = next(load_model().parse([article.text]))
+    return extract_quotes(doc, [p.start for p in article.paragraphs])
+
+
+def _plain(text: str) -> str:
+    return text.replace("’", "'").replace("‘", "'")
+
+
+def covers(quote, gold_text: str) -> bool:
+    """Matching as expected.yaml defines it: >= 80% of the gold characters inside our span."""
+    text, gold_text = _plain(quote.content.text), _plain(gold_text)
+    if gold_text in text:
+        return True
+    common = max((len(gold_text[i:]) for i in range(len(gold_text)) if text.startswith(gold_text[i:i + 20])), default=0)
+    return common >= 0.8 * len(gold_text)
+
+
+def test_required_quotes_with_speakers(seed_quotes, expected):
+    for gold in expected["quotes"]["required"]:
+        found = [q for q in seed_quotes if covers(q, gold["text"])]
+        assert found, f"missing quote: {gold['text'][:60]}"
+        quote = found[0]
+        assert quote.kind == gold["kind"], gold["text"][:40]
+        assert quote.speaker_name == gold["speaker"], (gold["text"][:40], quote.chain)
+        cue = gold["cue"]
+        assert (quote.cue.text if quote.cue else None) == cue
+
+
+def test_addressee_and_coreference_chain(seed_quotes):
+    told = next(q for q in seed_quotes if q.cue and q.cue.text == "told")
+    assert told.addressee.text == "RIA Novosti"
+    assert told.speaker.text == "he"
+    rules = [link.rule for link in told.chain]
+    assert rules[0] == "pronoun → last speaker"
+    envoy = next(q for q in seed_quotes if q.speaker and q.speaker.text == "the Russian envoy")
+    assert envoy.speaker_name == "Zamir Kabulov" and "role 'envoy'" in envoy.chain[0].rule
+    continued = next(q for q in seed_quotes if q.content.text.startswith("Lately IS"))
+    assert continued.cue is None and continued.chain[0].rule == "continuation"
+
+
+def test_denials_are_marked(tmp_path):
+    model = load_model()
+    doc = next(model.parse(["The Taliban government's spokesman denied that Afghan forces had fired first."]))
+    (quote,) = extract_quotes(doc, [0])
+    assert quote.stance == "denies" and quote.cue_lemma == "deny"
+    assert quote.content.text.startswith("that Afghan forces")
