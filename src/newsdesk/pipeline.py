@@ -24,7 +24,8 @@ from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .attribution import extract_quotes
-from .records import Article, Failure, Parse, ProcessedArticle, Quote, RawDocument
+from .quantities import numeric_claims
+from .records import Article, Failure, Parse, ProcessedArticle, Quantity, Quote, RawDocument
 from .store import writer
 
 DEFAULT_BATCH_SIZE = 32
@@ -58,16 +59,20 @@ def process_batch(documents: Sequence[RawDocument], model_package: str | None = 
         if ok:
             doc = next(docs)
             parse = parse_record(article, doc, model.name)
-            results.append(ProcessedArticle(document, article, parse, tuple(analyse(article, parse, doc))))
+            quotes, quantities = analyse(article, parse, doc)
+            results.append(ProcessedArticle(document, article, parse, tuple(quotes), tuple(quantities)))
         else:
             parse = skipped_parse(model.name, f"language {article.language!r} is not covered by {model.name}")
             results.append(ProcessedArticle(document, article, parse))
     return results
 
 
-def analyse(article: Article, parse: Parse, doc) -> list[Quote]:
+def analyse(article: Article, parse: Parse, doc) -> tuple[list[Quote], list[Quantity]]:
     """The extractors that read the one parse. Each gets the same Doc; none re-parses."""
-    return extract_quotes(doc, [p.start for p in article.paragraphs], [s.start for s in parse.sentences])
+    sentence_starts = [s.start for s in parse.sentences]
+    quotes = extract_quotes(doc, [p.start for p in article.paragraphs], sentence_starts)
+    quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
+    return quotes, quantities
 
 
 def _model_covers(languages: frozenset[str], language: str | None) -> bool:

@@ -174,6 +174,29 @@ class Quote:
 
 
 @dataclass(frozen=True)
+class Quantity:
+    """A numeric claim: "more than 10,000 Daesh fighters in Afghanistan", and who claims it."""
+
+    index: int
+    span: TextSpan  # the expression, qualifier included
+    value: float
+    value_high: float | None  # ranges and vague plurals ("dozens": 12–120)
+    qualifier: str  # exact | more_than | less_than | about | at_least | up_to | range
+    change: str | None  # up | down when the number is a change, not a level
+    unit: str | None  # dollar, percent, km … or the counted noun's lemma
+    counted: str | None  # "Daesh fighters"
+    of: str | None  # whose: a named group or place inside the counted phrase ("Daesh")
+    where: str | None  # "Afghanistan" when the sentence says
+    event: str | None  # GKG-style count: killed | wounded | kidnapped | arrested | displaced | fighters | troops
+    sentence: int
+    claimed_by: str | None  # the speaker of the quote it stands in, else the outlet
+    quote: int | None  # index of that quote
+    restates: int | None  # index of an earlier quantity in the article that states the same figure
+    extractor: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class ProcessedArticle:
     """Everything the pipeline produced for one document, written in one transaction."""
 
@@ -181,3 +204,4 @@ class ProcessedArticle:
     article: Article
     parse: Parse
     quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()

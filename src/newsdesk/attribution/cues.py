@@ -20,6 +20,16 @@ BELIEF = frozenset("believe think feel hope expect fear worry doubt suspect cons
 EVIDENCE = frozenset("show find reveal suggest indicate learn".split())
 DENIAL = frozenset("deny reject dismiss refute dispute contest rebut".split())
 
+# Stances: an attitude to a thing rather than a reported clause ("called for a ceasefire",
+# "criticized Pakistan", "wants to expand"). Their content is the object or the infinitive.
+STANCE = frozenset(
+    """
+    call cite criticize criticise accuse condemn blast slam praise endorse support back want plan seek
+    demand urge question describe mention welcome oppose defend applaud hail attack complain express
+    pledge promise vow refuse decline intend aim push rail mock challenge blame thank
+    """.split()
+)
+
 CUE_LEMMAS = SPEECH | BELIEF | EVIDENCE | DENIAL
 
 # Verbs that only count as cues with a clause complement (they have other senses).
@@ -29,6 +39,8 @@ KINDS = {lemma: "speech" for lemma in SPEECH}
 KINDS.update({lemma: "belief" for lemma in BELIEF})
 KINDS.update({lemma: "evidence" for lemma in EVIDENCE})
 KINDS.update({lemma: "denial" for lemma in DENIAL})
+for _lemma in STANCE:
+    KINDS.setdefault(_lemma, "stance")
 
 
 def cue_kind(lemma: str) -> str | None:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..records import TextSpan
-from .cues import CUE_LEMMAS, NEEDS_CLAUSE, cue_kind
+from .cues import CUE_LEMMAS, NEEDS_CLAUSE, STANCE, cue_kind
 
 EXTRACTOR = "newsdesk-attribution-1"
 OPENING = "“\"«"
@@ -120,9 +120,17 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
         if cue is not None:
             speaker = _subject(cue)
             out.append(Candidate("direct", (start, end), cue, speaker, _addressee(cue), span[0].sent.start_char))
-        elif _starts_paragraph(doc.text, start, paragraph_starts):
+        elif _starts_paragraph(doc.text, start, paragraph_starts) or _follows_quote_in_paragraph(out, start, paragraph_starts):
             out.append(Candidate("direct", (start, end), None, None, None, span[0].sent.start_char, continues_previous=True))
     return out
+
+
+def _follows_quote_in_paragraph(previous: list[Candidate], start: int, paragraph_starts: list[int]) -> bool:
+    """“…,” he said. “More words.” — a second passage in the paragraph continues the first."""
+    if not previous:
+        return False
+    paragraph = max((p for p in paragraph_starts if p <= start), default=0)
+    return previous[-1].content[1] >= paragraph
 
 
 def _starts_paragraph(text: str, start: int, paragraph_starts: list[int]) -> bool:
@@ -159,6 +167,11 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             if clause is None:
                 continue
             out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token), token.sent.start_char))
+        elif token.pos_ == "VERB" and lemma in STANCE:
+            subject = _subject(token)
+            target = _stance_object(token)
+            if subject is not None and target is not None and not _inside_any(target, passages):
+                out.append(Candidate("stance", target, token, subject, None, token.sent.start_char))
         elif token.lower_ == "according" and token.dep_ == "prep":
             candidate = _according_to(token)
             if candidate:
@@ -179,6 +192,24 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     if end.i - start.i + 1 < 3:
         return None
     return start.idx, end.idx + len(end.text)
+
+
+def _stance_object(verb: Token) -> tuple[int, int] | None:
+    """What a stance is about: an infinitive ("wants to expand"), an object, or a prepositional object."""
+    for deps in (("xcomp",), ("dobj",), ("prep",)):
+        for child in verb.children:
+            if child.dep_ not in deps:
+                continue
+            if child.dep_ == "prep":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if child.lower_ not in ("for", "on", "about", "against", "of", "to") or not objects:
+                    continue
+            tokens = sorted(child.subtree, key=lambda t: t.i)
+            if child.dep_ == "prep":
+                tokens = tokens[1:]
+            if len(tokens) >= 2:
+                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    return None
 
 
 def _subject(verb: Token) -> Span | None:

@@ -121,6 +121,8 @@ class SpeakerResolver:
             if named is not None:
                 full = self._full_name(named.text)
                 return Resolution(full, "PERSON", (link("role"), SpeakerLink(TextSpan(named.start_char, named.end_char, named.text), "apposition")), 0.9)
+            if span[0].lower_ in ("a", "an", "another", "one", "some", "several"):
+                return Resolution(span.text, "NOMINAL", (link("new referent, as written"),), 0.7)  # never a known person
             return self._role(span, head.lemma_.lower(), link)
         if head.pos_ == "PRON":
             return Resolution(None, None, (link("unresolved pronoun"),), 0.4)

@@ -102,6 +102,10 @@ def show_command(
         console.print(f"\n[bold]quotes[/] ({len(article['quotes'])})")
         for quote in article["quotes"]:
             console.print(quote_line(quote))
+    if article["quantities"]:
+        console.print(f"\n[bold]numeric claims[/] ({len(article['quantities'])})")
+        for claim in article["quantities"]:
+            console.print(claim_line(claim))
     if furniture and article["removed"]:
         console.print("\n[dim]removed:[/]")
         for block in article["removed"]:
@@ -123,6 +127,32 @@ def quote_line(quote: dict, *, with_title: bool = False) -> Text:
     line.append(f"“{quote['content']}”")
     if with_title:
         line.append(f"  — {quote['article_id']} {quote['title'] or ''}", style="dim")
+    return line
+
+
+QUALIFIER_WORDS = {"exact": "", "more_than": "> ", "less_than": "< ", "about": "~ ", "at_least": "≥ ", "up_to": "≤ ", "range": ""}
+
+
+def claim_line(claim: dict, *, with_title: bool = False) -> Text:
+    """``> 10,000 fighters (Daesh) in Afghanistan — claimed by Zamir Kabulov · "more than 10,000"``"""
+    value = f"{claim['value']:,.10g}" + (f"–{claim['value_high']:,.10g}" if claim["value_high"] is not None else "")
+    line = Text("  ")
+    line.append(f"{QUALIFIER_WORDS.get(claim['qualifier'], '')}{value}", style="bold yellow")
+    if claim["change"]:
+        line.append(f" ({claim['change']})", style="yellow")
+    line.append(f" {claim['counted'] or claim['unit'] or ''}")
+    if claim["of_actor"]:
+        line.append(f" of {claim['of_actor']}")
+    if claim["place"]:
+        line.append(f" in {claim['place']}", style="green")
+    if claim["event"]:
+        line.append(f" [{claim['event']}]", style="red")
+    line.append(f" — claimed by {claim['claimed_by'] or 'the outlet'}", style="magenta")
+    if claim["restates"] is not None:
+        line.append(f" (restates #{claim['restates']})", style="dim")
+    line.append(f" · “{claim['text']}”", style="dim")
+    if with_title:
+        line.append(f"  — {claim['article_id']} {claim['title'] or ''}", style="dim")
     return line
 
 
@@ -156,7 +186,7 @@ def print_stats(stats: dict, path: Path) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
     grid.add_column(justify="right")
-    for key in ("documents", "articles", "sentences", "mentions", "quotes", "open_failures", "runs", "interrupted_runs"):
+    for key in ("documents", "articles", "sentences", "mentions", "quotes", "quantities", "open_failures", "runs", "interrupted_runs"):
         grid.add_row(key.replace("_", " "), f"{stats[key]:,}")
     console.print(grid)
     low, high = stats["published_range"]
@@ -199,3 +229,20 @@ def quotes_command(
         return
     for row in rows:
         console.print(quote_line(row, with_title=True))
+
+
+@app.command("claims")
+def claims_command(
+    ctx: typer.Context,
+    about: Annotated[str | None, typer.Option(help="What is counted, whose, or where contains this (e.g. fighters, Daesh, Afghanistan).")] = None,
+    claimed_by: Annotated[str | None, typer.Option(help="Who claims it contains this.")] = None,
+    event: Annotated[str | None, typer.Option(help="killed, wounded, kidnapped, arrested, displaced, fighters or troops.")] = None,
+    limit: Annotated[int, typer.Option(min=1)] = 100,
+) -> None:
+    """Numeric claims: figures, what they count, and who claims them."""
+    rows = queries.list_claims(state(ctx).open(read_only=True), about=about, claimed_by=claimed_by, event=event, limit=limit)
+    if not rows:
+        console.print("no claims match")
+        return
+    for row in rows:
+        console.print(claim_line(row, with_title=True))

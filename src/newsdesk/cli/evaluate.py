@@ -31,3 +31,40 @@ def extraction_command(
         console.print("[dim]lowest F1:[/]")
         for key, f1, url in result.worst(show_worst):
             console.print(f"  {f1:.3f}  {key[:12]}  {url}", highlight=False)
+
+
+@eval_app.command("quotes")
+def quotes_command(
+    folder: Annotated[Path, typer.Argument(help="PolNeAR split folder with text/ and attributions/.")],
+    kinds: Annotated[str | None, typer.Option(help="Only our quotes of these cue kinds, comma-separated (speech,belief,evidence,denial,stance).")] = None,
+) -> None:
+    """Attribution (cue, source, content) against PolNeAR, exact and overlap matching."""
+    from ..evaluate.quotes import COMPONENTS, evaluate_quotes
+
+    if not (folder / "attributions").is_dir() or not (folder / "text").is_dir():
+        raise UserError(f"{folder} needs text/ and attributions/ folders (PolNeAR layout)")
+    keep = frozenset(k.strip() for k in kinds.split(",")) if kinds else None
+    scores = evaluate_quotes(folder, keep)
+    console.print(f"texts {scores.texts}   gold attributions {scores.gold['cue']}   our quotes {scores.predicted['content']}")
+    console.print(f"{'':10}{'exact P':>9}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}")
+    for component in COMPONENTS:
+        exact, overlap = scores.prf(component, "exact"), scores.prf(component, "overlap")
+        console.print(f"{component:10}" + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(exact))
+                      + "   " + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(overlap)))
+    console.print("our quotes by cue kind: " + ", ".join(f"{k} {v}" for k, v in sorted(scores.by_cue_kind.items())))
+    console.print("[dim]targets (overlap F1): cue 0.85, source 0.75, content 0.75. Anchors: Citron (PARC3) cue 0.823 exact, source 0.853 and content 0.833 overlap[/]")
+
+
+@eval_app.command("quantities")
+def quantities_command(path: Annotated[Path, typer.Argument(help="NewsQuant.json (CQE evaluation format).")]) -> None:
+    """Quantity extraction (value, value+unit, value+change) on NewsQuant, as the CQE paper scores it."""
+    from ..evaluate.quantities import MODES, evaluate_quantities
+
+    if not path.is_file():
+        raise UserError(f"{path} is not a file")
+    scores = evaluate_quantities(path)
+    console.print(f"sentences {scores.sentences}   gold quantities {scores.gold}   ours {scores.predicted}")
+    for mode in MODES:
+        p, r, f1 = scores.prf(mode)
+        console.print(f"{mode:14} P {p:.3f}   R {r:.3f}   [bold]F1 {f1:.3f}[/]")
+    console.print("[dim]anchors (value F1): CQE 0.920, quantulum3 0.730; CQE value+unit 0.856, value+change 0.881[/]")

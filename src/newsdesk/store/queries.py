@@ -10,7 +10,7 @@ import duckdb
 
 from .db import StoreError
 
-EXPORTABLE_TABLES = ("articles", "sentences", "mentions", "quotes", "paragraphs", "documents", "failures", "runs")
+EXPORTABLE_TABLES = ("articles", "sentences", "mentions", "quotes", "quantities", "paragraphs", "documents", "failures", "runs")
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -88,6 +88,7 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
         [article_id],
     ))
     article["quotes"] = list_quotes(con, article_id=article_id, limit=10_000)
+    article["quantities"] = list_claims(con, article_id=article_id, limit=10_000)
     article["sentence_count"] = con.execute("SELECT count(*) FROM sentences WHERE article_id = ?", [article_id]).fetchone()[0]
     return article
 
@@ -114,6 +115,32 @@ def list_quotes(
     ))
 
 
+def list_claims(
+    con: duckdb.DuckDBPyConnection, *, about: str | None = None, claimed_by: str | None = None,
+    event: str | None = None, article_id: str | None = None, limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Numeric claims; ``about`` matches what is counted, whose, or where."""
+    where, params = [], []
+    if about:
+        where.append("(n.counted ILIKE ? OR n.of_actor ILIKE ? OR n.place ILIKE ?)")
+        params += [f"%{about}%"] * 3
+    if claimed_by:
+        where.append("n.claimed_by ILIKE ?")
+        params.append(f"%{claimed_by}%")
+    if event:
+        where.append("n.event = ?")
+        params.append(event)
+    if article_id:
+        where.append("n.article_id = ?")
+        params.append(article_id)
+    return _rows(con.execute(
+        f"""SELECT n.*, a.title, a.published FROM quantities n JOIN articles a USING (article_id)
+            {"WHERE " + " AND ".join(where) if where else ""}
+            ORDER BY a.published DESC NULLS LAST, n.article_id, n.quantity LIMIT ?""",
+        params + [limit],
+    ))
+
+
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
     return {
@@ -122,6 +149,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "sentences": one("SELECT count(*) FROM sentences"),
         "mentions": one("SELECT count(*) FROM mentions"),
         "quotes": one("SELECT count(*) FROM quotes"),
+        "quantities": one("SELECT count(*) FROM quantities"),
         "open_failures": one("SELECT count(*) FROM failures WHERE resolved_at IS NULL"),
         "runs": one("SELECT count(*) FROM runs"),
         "interrupted_runs": one("SELECT count(*) FROM runs WHERE status = 'running'"),
@@ -164,7 +192,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"quotes": "article_id, quote", "sentences": "article_id, sentence", "mentions": "article_id, mention", "paragraphs": "article_id, paragraph", "runs": "run_id"}
+    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "paragraphs": "article_id, paragraph", "runs": "run_id"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

@@ -166,4 +166,36 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        3,
+        "quantities: numeric claims with who claims them",
+        """
+        CREATE TABLE quantities (
+            article_id  VARCHAR NOT NULL,
+            quantity    INTEGER NOT NULL,
+            sentence    INTEGER NOT NULL,
+            start_char  INTEGER NOT NULL,
+            end_char    INTEGER NOT NULL,
+            text        VARCHAR NOT NULL,
+            value       DOUBLE NOT NULL,
+            value_high  DOUBLE,
+            qualifier   VARCHAR NOT NULL,   -- exact | more_than | less_than | about | at_least | up_to | range
+            change      VARCHAR,            -- up | down
+            unit        VARCHAR,
+            counted     VARCHAR,
+            of_actor    VARCHAR,
+            place       VARCHAR,
+            event       VARCHAR,            -- killed | wounded | kidnapped | arrested | displaced | fighters | troops
+            claimed_by  VARCHAR,
+            quote       INTEGER,            -- the quote it stands in (quotes.quote)
+            restates    INTEGER,            -- an earlier quantity of the same article stating the same figure
+            extractor   VARCHAR NOT NULL,
+            confidence  DOUBLE NOT NULL,
+            PRIMARY KEY (article_id, quantity)
+        );
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -68,7 +68,7 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) 
 
 def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequence[ProcessedArticle]) -> None:
     stamp = now()
-    documents, articles, paragraphs, parses, sentences, mentions, quotes = [], [], [], [], [], [], []
+    documents, articles, paragraphs, parses, sentences, mentions, quotes, quantities = [], [], [], [], [], [], [], []
     for item in batch:
         doc, article, parse = item.document, item.article, item.parse
         aid = article.article_id
@@ -86,9 +86,15 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
         sentences += [(aid, s.index, s.paragraph, s.start, s.end) for s in parse.sentences]
         mentions += [(aid, m.index, m.sentence, m.start, m.end, m.text, m.label, m.source, m.confidence) for m in parse.mentions]
         quotes += [_quote_row(aid, q) for q in item.quotes]
+        quantities += [
+            (aid, n.index, n.sentence, n.span.start, n.span.end, n.span.text, n.value, n.value_high, n.qualifier, n.change,
+             n.unit, n.counted, n.of, n.where, n.event, n.claimed_by, n.quote, n.restates, n.extractor, n.confidence)
+            for n in item.quantities
+        ]
     for table, rows in (
         ("documents", documents), ("articles", articles), ("paragraphs", paragraphs),
         ("parses", parses), ("sentences", sentences), ("mentions", mentions), ("quotes", quotes),
+        ("quantities", quantities),
     ):
         _insert_rows(con, table, rows)
 

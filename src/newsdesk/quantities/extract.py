@@ -1,0 +1,260 @@
+"""Numeric claims from the shared parse: value, qualifier, unit, what is counted.
+
+"more than 10,000 Daesh fighters" → value 10000, qualifier more_than, counted
+"Daesh fighters", event count "fighters". "fell 0.4 per cent" → value 0.4, unit
+percent, change down. Years, clock times, ordinals and identifiers ("Row 21")
+are not quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from .numbers import DIVISORS, SCALES, WORDS, is_number_word, parse_number
+
+EXTRACTOR = "newsdesk-quantities-1"
+
+QUALIFIERS = (  # longest first; the words right before the number
+    (("more", "than"), "more_than"), (("greater", "than"), "more_than"), (("stronger", "than"), "more_than"),
+    (("higher", "than"), "more_than"), (("larger", "than"), "more_than"), (("upwards", "of"), "more_than"),
+    (("in", "excess", "of"), "more_than"), (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
+    (("no", "less", "than"), "at_least"), (("less", "than"), "less_than"), (("fewer", "than"), "less_than"),
+    (("up", "to"), "up_to"), (("as", "many", "as"), "up_to"), (("as", "much", "as"), "up_to"), (("at", "most"), "up_to"),
+    (("more", "or", "less"), "about"), (("close", "to"), "about"), (("some",), "about"), (("about",), "about"),
+    (("around",), "about"), (("approximately",), "about"), (("roughly",), "about"), (("nearly",), "about"),
+    (("almost",), "about"), (("estimated",), "about"), (("an", "estimated"), "about"), (("over",), "more_than"),
+    (("above",), "more_than"), (("exceeding",), "more_than"), (("under",), "less_than"), (("below",), "less_than"),
+    (("just", "under"), "less_than"), (("just", "over"), "more_than"),
+)
+UP = frozenset("rise rose increase grow gain climb jump surge soar rally add advance boost raise up".split())
+DOWN = frozenset("fall drop decline decrease lose plunge slide slip sink shed tumble cut reduce down lower dip slump".split())
+CURRENCY = {"$": "dollar", "€": "euro", "£": "pound sterling", "¥": "yen", "₹": "rupee", "US$": "dollar"}
+PERCENT = {"%", "percent", "per", "pct"}
+EVENT_LEMMAS = {
+    "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "wound": "wounded", "injure": "wounded",
+    "hurt": "wounded", "injury": "wounded", "kidnap": "kidnapped", "abduct": "kidnapped", "hostage": "kidnapped",
+    "arrest": "arrested", "detain": "arrested", "displace": "displaced", "flee": "displaced", "refugee": "displaced",
+    "fighter": "fighters", "troop": "troops", "soldier": "troops", "militant": "fighters", "insurgent": "fighters",
+}
+IDENTIFIER_HEADS = frozenset(
+    """row section no number route flight page chapter article room gate seat platform covid-19 channel game episode
+    season week stage phase level grade model version iphone galaxy windows pixel xbox playstation ps""".split()
+)
+NAME_ENTITIES = frozenset("ORG PRODUCT WORK_OF_ART LAW EVENT FAC PERSON".split())
+_GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-zA-Zμ°]+)$")
+UNIT_WORDS = {"%", "percent", "pct", "pc"}
+
+
+@dataclass
+class Found:
+    start: int  # token index of the whole expression (qualifier included)
+    end: int
+    value: float
+    high: float | None
+    qualifier: str
+    change: str | None
+    unit: str | None
+    counted: str | None
+    counted_head: Token | None
+    event: str | None
+
+
+def find_quantities(doc: Doc) -> list[Found]:
+    out: list[Found] = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not _numberish(token) or _excluded(token):
+            i += 1
+            continue
+        if token.is_alpha and token.lower_ in SCALES and not (i > 0 and doc[i - 1].lower_ in ("a", "one")):
+            i += 1  # a scale word alone ("billion" after a mangled figure) is not a number
+            continue
+        glued = _GLUED.match(token.text)
+        if glued and not token.like_num:
+            value = float(glued.group(1))
+            out.append(Found(i, i + 1, value, None, _qualifier(doc, i)[0], _change(doc, i, i + 1), glued.group(2).lower(), None, None, None))
+            i += 1
+            continue
+        j = _number_run(doc, i)
+        parsed = parse_number([t.text for t in doc[i:j + 1] if t.text != "-"])
+        if parsed is None:
+            i = j + 1
+            continue
+        value, high = parsed
+        start, end = i, j + 1
+        if _negative(doc, i):
+            value = -value
+        unit_end = _skip_unit(doc, end)
+        other_end, other = _range_end(doc, start, unit_end)
+        if other is not None:
+            scale = _shared_scale(doc[other_end - 1].lower_, doc[j].lower_)
+            high = other
+            value = value * scale if scale and value < high / scale else value
+            end = other_end
+        qualifier, q_start = _qualifier(doc, start)
+        if high is not None and qualifier == "exact":
+            qualifier = "range"
+        unit, counted, head = _unit(doc, start, end)
+        change = _change(doc, start, end)
+        out.append(Found(q_start, end, value, high, qualifier, change, unit, counted, head, _event(doc, head, start)))
+        i = end
+    return out
+
+
+def _number_run(doc: Doc, i: int) -> int:
+    """Last token of the number starting at i: digits may take a scale word, words join words."""
+    j = i
+    while j + 1 < len(doc):
+        nxt = doc[j + 1]
+        if doc[j].like_num and not doc[j].is_alpha:
+            if nxt.lower_ in SCALES and nxt.is_alpha or nxt.lower_ in DIVISORS:
+                j += 1
+                continue
+            break
+        if nxt.lower_ in WORDS and _numberish(nxt):
+            j += 1
+        elif nxt.lower_ in ("and", "-") and j + 2 < len(doc) and doc[j + 2].lower_ in WORDS and doc[j + 2].lower_ not in ("a",):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _negative(doc: Doc, i: int) -> bool:
+    if i > 0 and doc[i - 1].lower_ == "minus":
+        return True
+    if i > 0 and doc[i - 1].text in ("-", "−") and not doc[i - 1].whitespace_:
+        return i == 1 or not (doc[i - 2].like_num or doc[i - 2].is_alpha and not doc[i - 2].whitespace_)
+    return False
+
+
+def _skip_unit(doc: Doc, end: int) -> int:
+    if end < len(doc) and doc[end].lower_ in UNIT_WORDS:
+        return end + 1
+    if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
+        return end + 2
+    return end
+
+
+def _range_end(doc: Doc, start: int, end: int) -> tuple[int, float | None]:
+    """"between 10 and 15", "10 to 15", "from $800,000 to $1.3 million", "5% to 6%"."""
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("to", "and", "-", "–"):
+        return end, None
+    if doc[end].lower_ == "and" and not (start > 0 and doc[start - 1].lower_ == "between" or start > 1 and doc[start - 2].lower_ == "between"):
+        return end, None
+    k = end + 1
+    if doc[k].text in CURRENCY and k + 1 < len(doc):
+        k += 1
+    if not _numberish(doc[k]) or _excluded(doc[k]):
+        return end, None
+    last = _number_run(doc, k)
+    other = parse_number([t.text for t in doc[k:last + 1] if t.text != "-"])
+    if other is None:
+        return end, None
+    return last + 1, other[0]
+
+
+def _numberish(token: Token) -> bool:
+    text = token.lower_
+    if token.like_num and not token.is_punct:
+        return text != "one" or token.dep_ in ("nummod", "quantmod") or token.ent_type_ in ("CARDINAL", "QUANTITY", "MONEY", "PERCENT")
+    return is_number_word(text) and not (text in ("a", "and"))
+
+
+def _excluded(token: Token) -> bool:
+    text = token.text
+    if token.ent_type_ in ("ORDINAL", "TIME") or token.ent_type_ == "DATE" and len(text) == 4 and text.isdigit():
+        return True
+    if token.ent_type_ in NAME_ENTITIES:
+        return True
+    if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and token.ent_type_ in ("DATE", ""):
+        nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+        if nxt is None or not nxt.is_alpha or nxt.ent_type_ == "DATE" or nxt.is_punct or nxt.pos_ not in ("NOUN",):
+            return True
+    if token.i > 0 and token.doc[token.i - 1].lower_.strip(".#") in IDENTIFIER_HEADS:
+        return True
+    if token.is_alpha and token.lower_ in ("half", "quarter", "third") and token.dep_ not in ("nsubj", "dobj", "pobj", "predet", "npadvmod"):
+        return True
+    return False
+
+
+def _shared_scale(last: str, first: str) -> float:
+    return SCALES.get(last, 0) if last in SCALES and first not in SCALES else 0
+
+
+def _qualifier(doc: Doc, start: int) -> tuple[str, int]:
+    for words, name in QUALIFIERS:
+        n = len(words)
+        before = start - n
+        # skip a currency sign between the qualifier and the number: "more than $5"
+        if before > 0 and doc[start - 1].text in CURRENCY:
+            before -= 1
+        if before >= 0 and tuple(t.lower_ for t in doc[before:before + n]) == words:
+            return name, before
+    if start > 0 and doc[start - 1].text in CURRENCY:
+        return "exact", start - 1
+    return "exact", start
+
+
+def _unit(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, Token | None]:
+    if start > 0 and doc[start - 1].text in CURRENCY:
+        return CURRENCY[doc[start - 1].text], None, None
+    if end < len(doc):
+        nxt = doc[end]
+        if nxt.lower_ in UNIT_WORDS or nxt.lower_ == "per" and end + 1 < len(doc) and doc[end + 1].lower_ == "cent":
+            return "percent", None, None
+        last = doc[end - 1]
+        head = last.head if last.dep_ in ("nummod", "quantmod", "compound") and last.head.i >= end else None
+        if head is None and nxt.pos_ in ("NOUN", "PROPN") and nxt.i == end:
+            head = nxt
+        if head is None and nxt.lower_ == "of" and end + 1 < len(doc):  # "dozens of people", "thousands of troops"
+            head = next((t for t in doc[end + 1:end + 6] if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj"), None)
+        if head is not None and head.pos_ in ("NOUN", "PROPN"):
+            modifiers = [t for t in head.lefts if t.dep_ in ("compound", "amod") and t.i >= end]
+            first = min([head.i] + [m.i for m in modifiers])
+            counted = doc[first:head.i + 1].text
+            return head.lemma_.lower(), counted, head
+    return None, None, None
+
+
+def _change(doc: Doc, start: int, end: int) -> str | None:
+    """A change rather than a level: "rose 5%", "fell by 0.4 per cent", "up 3 points"."""
+    anchor = doc[end - 1]
+    head = anchor.head
+    for _ in range(3):
+        if head.dep_ == "prep" and head.lower_ in ("to", "at", "from"):
+            return None  # "fell to 13176": the level reached
+        lemma = head.lemma_.lower()
+        if lemma in UP or head.lower_ == "up":
+            return "up"
+        if lemma in DOWN or head.lower_ == "down":
+            return "down"
+        if head.head == head:
+            break
+        head = head.head
+    before = doc[start - 1].lower_ if start > 0 else ""
+    return {"up": "up", "down": "down"}.get(before)
+
+
+def _event(doc: Doc, head: Token | None, start: int) -> str | None:
+    if head is not None:
+        lemma = head.lemma_.lower()
+        if lemma in EVENT_LEMMAS:
+            return EVENT_LEMMAS[lemma]
+        # "12 people were killed", "killing 9 people and wounding 20"
+        verb = head.head if head.dep_ in ("nsubjpass", "nsubj", "dobj") else None
+        if verb is not None and verb.lemma_.lower() in EVENT_LEMMAS:
+            return EVENT_LEMMAS[verb.lemma_.lower()]
+        for child in head.children:
+            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in EVENT_LEMMAS:
+                return EVENT_LEMMAS[child.lemma_.lower()]
+    # "killing at least 12 soldiers and wounding 9 others": the number's own verb
+    token = doc[start]
+    for ancestor in list(token.ancestors)[:3]:
+        if ancestor.lemma_.lower() in EVENT_LEMMAS and ancestor.pos_ == "VERB":
+            return EVENT_LEMMAS[ancestor.lemma_.lower()]
+    return None
