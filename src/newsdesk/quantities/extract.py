@@ -35,7 +35,7 @@ CURRENCY = {"$": "dollar", "€": "euro", "£": "pound sterling", "¥": "yen", "
 PERCENT = {"%", "percent", "per", "pct"}
 EVENT_LEMMAS = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "wound": "wounded", "injure": "wounded",
-    "hurt": "wounded", "injury": "wounded", "kidnap": "kidnapped", "abduct": "kidnapped", "hostage": "kidnapped",
+    "hurt": "wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded", "dead": "killed", "kidnap": "kidnapped", "abduct": "kidnapped", "hostage": "kidnapped",
     "arrest": "arrested", "detain": "arrested", "displace": "displaced", "flee": "displaced", "refugee": "displaced",
     "fighter": "fighters", "troop": "troops", "soldier": "troops", "militant": "fighters", "insurgent": "fighters",
 }
@@ -240,21 +240,24 @@ def _change(doc: Doc, start: int, end: int) -> str | None:
     return {"up": "up", "down": "down"}.get(before)
 
 
+CASUALTY = {"killed", "wounded", "kidnapped", "arrested", "displaced"}
+
+
 def _event(doc: Doc, head: Token | None, start: int) -> str | None:
+    """GKG-style count type. What happened to them (killed, wounded …) beats who they are (troops)."""
+    number = doc[start]
+    candidates: list[Token] = []
     if head is not None:
-        lemma = head.lemma_.lower()
-        if lemma in EVENT_LEMMAS:
-            return EVENT_LEMMAS[lemma]
-        # "12 people were killed", "killing 9 people and wounding 20"
-        verb = head.head if head.dep_ in ("nsubjpass", "nsubj", "dobj") else None
-        if verb is not None and verb.lemma_.lower() in EVENT_LEMMAS:
-            return EVENT_LEMMAS[verb.lemma_.lower()]
-        for child in head.children:
-            if child.dep_ in ("acl", "relcl", "amod") and child.lemma_.lower() in EVENT_LEMMAS:
-                return EVENT_LEMMAS[child.lemma_.lower()]
-    # "killing at least 12 soldiers and wounding 9 others": the number's own verb
-    token = doc[start]
-    for ancestor in list(token.ancestors)[:3]:
-        if ancestor.lemma_.lower() in EVENT_LEMMAS and ancestor.pos_ == "VERB":
-            return EVENT_LEMMAS[ancestor.lemma_.lower()]
+        candidates += [child for child in head.children if child.dep_ in ("acl", "relcl", "amod")]
+        if head.dep_ in ("nsubjpass", "nsubj", "dobj", "conj"):
+            verb = head.head
+            candidates += [verb] + [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
+    candidates += [t for t in doc[number.i + 1:number.i + 3] if t.pos_ in ("ADJ", "VERB")]  # "12 dead", "50 injured"
+    candidates += list(number.ancestors)[:3]
+    for token in candidates:
+        event = EVENT_LEMMAS.get(token.lemma_.lower()) or EVENT_LEMMAS.get(token.lower_)
+        if event in CASUALTY:
+            return event
+    if head is not None:
+        return EVENT_LEMMAS.get(head.lemma_.lower())
     return None

@@ -1,0 +1,109 @@
+"""Numeric claims: every qualifier and number form, the seed's claims, and conflict counts in real news."""
+
+import json
+
+import pytest
+
+from newsdesk.nlp import load_model
+from newsdesk.quantities import find_quantities
+from newsdesk.quantities.numbers import parse_number
+
+from .conftest import EVAL, ROOT
+
+
+def quantities(text: str):
+    doc = next(load_model().parse([text]))
+    return [(f.value, f.high, f.qualifier, f.change) for f in find_quantities(doc)]
+
+
+@pytest.mark.parametrize(
+    "words, value",
+    [
+        (["10,000"], 10_000), (["ten", "thousand"], 10_000), (["1.2", "million"], 1_200_000), (["twenty-five"], 25),
+        (["a", "dozen"], 12), (["half"], 0.5), (["three", "hundred", "and", "twelve"], 312), (["2.5bn"], 2_500_000_000),
+        (["two", "thirds"], 2 / 3), (["dozens"], 12),
+    ],
+)
+def test_number_forms(words, value):
+    assert parse_number(words)[0] == pytest.approx(value)
+
+
+def test_vague_plurals_are_ranges():
+    assert parse_number(["dozens"]) == (12, 120)
+    assert parse_number(["thousands"]) == (1_000, 10_000)
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Officials said 12 soldiers were killed.", (12, None, "exact", None)),
+        ("More than 10,000 fighters are in the country.", (10_000, None, "more_than", None)),
+        ("Fewer than 300 families returned.", (300, None, "less_than", None)),
+        ("About 40,000 people were displaced.", (40_000, None, "about", None)),
+        ("At least nine people were killed.", (9, None, "at_least", None)),
+        ("Up to 120 civilians may have been abducted.", (120, None, "up_to", None)),
+        ("Between 20,000 and 25,000 people have died.", (20_000, 25_000, "range", None)),
+        ("The group has an estimated ten thousand members.", (10_000, None, "about", None)),
+        ("Prices rose 5% last month.", (5, None, "exact", "up")),
+        ("The index fell 0.4 per cent on Monday.", (0.4, None, "exact", "down")),
+        ("Dozens of people were wounded.", (12, 120, "range", None)),
+        ("The government sent 1.2 million tonnes of wheat.", (1_200_000, None, "exact", None)),
+    ],
+)
+def test_qualifiers_and_changes(sentence, expected):
+    assert expected in quantities(sentence)
+
+
+def test_years_times_ordinals_and_identifiers_are_not_quantities():
+    found = quantities("In 2019, the second round of talks began at 10:30 in Room 12 of Game 2 stadium.")
+    assert found == []
+
+
+def test_seed_numeric_claims(seed_path, expected):
+    from newsdesk.attribution import extract_quotes
+    from newsdesk.extract import extract_article
+    from newsdesk.ingest import iter_documents
+    from newsdesk.quantities import numeric_claims
+
+    (document,) = list(iter_documents([str(seed_path)]))
+    article = extract_article(document)
+    doc = next(load_model().parse([article.text]))
+    starts = [s.start_char for s in doc.sents]
+    claims = numeric_claims(doc, extract_quotes(doc, [p.start for p in article.paragraphs], starts), starts, "Afghanistan Times")
+    for gold in expected["quantities"]["required"]:
+        claim = next(c for c in claims if gold["evidence"].startswith(c.span.text) or c.span.text in gold["evidence"])
+        assert claim.value == gold["value"] and claim.qualifier == gold["qualifier"]
+        assert claim.claimed_by == gold["claimed_by"]
+        assert gold["counted"] in (claim.counted or "")
+    first, second = (c for c in claims if c.value == 10_000)
+    assert first.of == "Daesh" and first.where == "Afghanistan" and first.event == "fighters"
+    assert second.restates == first.index  # "stronger than 10,000 troops" restates the first figure
+
+
+def load_conflict_gold():
+    lines = (ROOT / "tests" / "gold" / "conflict_counts.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.mark.eval
+def test_conflict_counts_in_real_news():
+    gold = load_conflict_gold()
+    corpus = EVAL / gold[0]["corpus"]
+    if not corpus.exists():
+        pytest.skip("../shared/eval is not beside this checkout")
+    texts = {}
+    for line in corpus.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        texts[record["id"]] = record["text"]
+    assert len(gold) >= 30
+    found = total = 0
+    misses = []
+    for item, doc in zip(gold, load_model().parse(texts[g["id"]] for g in gold)):
+        ours = {(f.value, f.event) for f in find_quantities(doc)}
+        for value, event in item["counts"]:
+            total += 1
+            if (value, event) in ours:
+                found += 1
+            else:
+                misses.append((item["id"], value, event, sorted(ours, key=str)))
+    assert found / total >= 0.9, misses
