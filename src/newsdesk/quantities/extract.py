@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .numbers import DIVISORS, SCALES, WORDS, is_number_word, parse_number
+from .numbers import DIVISORS, SCALES, VAGUE, WORDS, is_number_word, parse_number
 
 EXTRACTOR = "newsdesk-quantities-1"
 
@@ -44,7 +44,10 @@ IDENTIFIER_HEADS = frozenset(
     season week stage phase level grade model version iphone galaxy windows pixel xbox playstation ps""".split()
 )
 NAME_ENTITIES = frozenset("ORG PRODUCT WORK_OF_ART LAW EVENT FAC PERSON".split())
-_GLUED = re.compile(r"^(\d+(?:\.\d+)?)([a-zA-Zμ°]+)$")
+_GLUED = re.compile(r"^(US\$|\$US|A\$|\$A|HK\$|S\$|C\$|EUR|GBP|USD|RM|PS|Rs\.?|Y=|€|£|\$)?(\d[\d,]*(?:\.\d+)?)([a-zA-Zμ°²]+\d?)?$")
+_MONEY_PREFIX = {"EUR": "euro", "€": "euro", "GBP": "pound sterling", "PS": "pound sterling", "£": "pound sterling", "RM": "ringgit",
+                 "Y=": "yen", "Rs": "rupee", "Rs.": "rupee"}
+_SCALE_SUFFIX = {"m": 1e6, "mn": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}
 UNIT_WORDS = {"%", "percent", "pct", "pc"}
 
 
@@ -74,9 +77,8 @@ def find_quantities(doc: Doc) -> list[Found]:
             i += 1  # a scale word alone ("billion" after a mangled figure) is not a number
             continue
         glued = _GLUED.match(token.text)
-        if glued and not token.like_num:
-            value = float(glued.group(1))
-            out.append(Found(i, i + 1, value, None, _qualifier(doc, i)[0], _change(doc, i, i + 1), glued.group(2).lower(), None, None, None))
+        if glued and not token.like_num and (glued.group(1) or glued.group(3)):
+            out.append(_glued(doc, i, glued))
             i += 1
             continue
         j = _number_run(doc, i)
@@ -89,7 +91,7 @@ def find_quantities(doc: Doc) -> list[Found]:
         if _negative(doc, i):
             value = -value
         unit_end = _skip_unit(doc, end)
-        other_end, other = _range_end(doc, start, unit_end)
+        other_end, other = _range_end(doc, start, unit_end) if _change(doc, start, end) is None else (end, None)
         if other is not None:
             scale = _shared_scale(doc[other_end - 1].lower_, doc[j].lower_)
             high = other
@@ -105,6 +107,21 @@ def find_quantities(doc: Doc) -> list[Found]:
     return out
 
 
+def _glued(doc: Doc, i: int, match: re.Match) -> Found:
+    """"EUR50m", "$US55,931,000", "5kW", "37m", "180p": figure and unit in one token."""
+    prefix, digits, suffix = match.group(1), match.group(2), (match.group(3) or "")
+    value = float(digits.replace(",", ""))
+    unit = suffix.lower() or None
+    if prefix:
+        unit = _MONEY_PREFIX.get(prefix, "dollar")
+        if suffix.lower() in _SCALE_SUFFIX:
+            value *= _SCALE_SUFFIX[suffix.lower()]
+        elif i + 1 < len(doc) and doc[i + 1].lower_ in SCALES and doc[i + 1].is_alpha:
+            value *= SCALES[doc[i + 1].lower_]
+    qualifier, start = _qualifier(doc, i)
+    return Found(start, i + 1, value, None, qualifier, _change(doc, i, i + 1), unit, None, None, None)
+
+
 def _number_run(doc: Doc, i: int) -> int:
     """Last token of the number starting at i: digits may take a scale word, words join words."""
     j = i
@@ -117,6 +134,8 @@ def _number_run(doc: Doc, i: int) -> int:
             break
         if nxt.lower_ in WORDS and _numberish(nxt):
             j += 1
+        elif nxt.lower_ == "of" and j + 2 < len(doc) and doc[j].lower_ in VAGUE and doc[j + 2].lower_ in VAGUE:
+            j += 2  # "tens of thousands"
         elif nxt.lower_ in ("and", "-") and j + 2 < len(doc) and doc[j + 2].lower_ in WORDS and doc[j + 2].lower_ not in ("a",):
             j += 2
         else:
@@ -167,10 +186,12 @@ def _numberish(token: Token) -> bool:
 
 def _excluded(token: Token) -> bool:
     text = token.text
-    if token.ent_type_ in ("ORDINAL", "TIME") or token.ent_type_ == "DATE" and len(text) == 4 and text.isdigit():
+    if token.ent_type_ == "ORDINAL" or token.ent_type_ == "DATE" and len(text) == 4 and text.isdigit():
         return True
-    if token.ent_type_ in NAME_ENTITIES:
-        return True
+    if ":" in text or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("am", "pm", "a.m.", "p.m.", "gmt", "utc"):
+        return True  # clock times
+    if token.ent_type_ in NAME_ENTITIES and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
+        return True  # "S&P 500", "iPhone 12": a number that ends a name
     if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and token.ent_type_ in ("DATE", ""):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is None or not nxt.is_alpha or nxt.ent_type_ == "DATE" or nxt.is_punct or nxt.pos_ not in ("NOUN",):

@@ -11,13 +11,14 @@ UNITS = {
 }
 TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000, "trillion": 1_000_000_000_000,
-          "mn": 1_000_000, "m": 1_000_000, "bn": 1_000_000_000, "k": 1_000, "tn": 1_000_000_000_000}
+          "mn": 1_000_000, "m": 1_000_000, "mil": 1_000_000, "bn": 1_000_000_000, "b": 1_000_000_000, "k": 1_000,
+          "tn": 1_000_000_000_000}
 # Vague plurals are ranges from one to ten times the unit (the convention of CQE's NewsQuant).
 VAGUE = {"dozen": (12, 12), "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000), "thousands": (1_000, 10_000),
          "tens": (10, 100), "millions": (1_000_000, 10_000_000), "billions": (1_000_000_000, 10_000_000_000)}
 DIVISORS = {"halves": 2, "thirds": 3, "quarters": 4, "fifths": 5, "sixths": 6, "eighths": 8, "tenths": 10}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75}
-WORDS = set(UNITS) | set(TENS) | set(SCALES) - {"m", "k", "mn", "bn", "tn"} | set(VAGUE) | set(FRACTIONS) | set(DIVISORS)
+WORDS = set(UNITS) | set(TENS) | set(SCALES) - {"m", "k", "mn", "bn", "tn", "b", "mil"} | set(VAGUE) | set(FRACTIONS) | set(DIVISORS)
 
 _DIGITS = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|tn)$", re.IGNORECASE)
@@ -38,6 +39,8 @@ def parse_number(words: list[str]) -> tuple[float, float | None] | None:
     if len(words) == 1 and words[0] in VAGUE:
         low, high = VAGUE[words[0]]
         return float(low), float(high) if high != low else None
+    if len(words) == 3 and words[0] in VAGUE and words[1] == "of" and words[2] in VAGUE:  # "tens of thousands"
+        return float(VAGUE[words[0]][0] * VAGUE[words[2]][0]), float(VAGUE[words[0]][1] * VAGUE[words[2]][0])
     if len(words) == 1 and words[0] in FRACTIONS:
         return FRACTIONS[words[0]], None
     total, current = 0.0, 0.0
