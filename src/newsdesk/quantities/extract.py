@@ -91,7 +91,9 @@ def find_quantities(doc: Doc) -> list[Found]:
         if _negative(doc, i):
             value = -value
         unit_end = _skip_unit(doc, end)
-        other_end, other = _range_end(doc, start, unit_end) if _change(doc, start, end) is None else (end, None)
+        # "fell 40.8 per cent to $2.06" is a change and the level reached, not a range
+        is_change = _change(doc, start, end) is not None and not (start > 0 and doc[start - 1].lower_ in ("from", "between"))
+        other_end, other = (end, None) if is_change else _range_end(doc, start, unit_end)
         if other is not None:
             scale = _shared_scale(doc[other_end - 1].lower_, doc[j].lower_)
             high = other
@@ -196,11 +198,25 @@ def _excluded(token: Token) -> bool:
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is None or not nxt.is_alpha or nxt.ent_type_ == "DATE" or nxt.is_punct or nxt.pos_ not in ("NOUN",):
             return True
-    if token.i > 0 and token.doc[token.i - 1].lower_.strip(".#") in IDENTIFIER_HEADS:
+    previous = token.doc[token.i - 1] if token.i > 0 else None
+    if previous is not None and previous.lower_.strip(".#") in IDENTIFIER_HEADS:
         return True
+    if previous is not None and previous.lower_.strip(".") in MONTHS:
+        return True  # "Sept. 20-24", "August 31 2019": days of the month
+    if previous is not None and previous.text in ("-", "–") and token.i > 1 and _year_like(token.doc[token.i - 2].text):
+        return True  # "2014-15"
     if token.is_alpha and token.lower_ in ("half", "quarter", "third") and token.dep_ not in ("nsubj", "dobj", "pobj", "predet", "npadvmod"):
         return True
     return False
+
+
+MONTHS = frozenset(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december".split()
+)
+
+
+def _year_like(text: str) -> bool:
+    return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
 
 
 def _shared_scale(last: str, first: str) -> float:

@@ -16,7 +16,8 @@ SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_
 # Vague plurals are ranges from one to ten times the unit (the convention of CQE's NewsQuant).
 VAGUE = {"dozen": (12, 12), "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1_000), "thousands": (1_000, 10_000),
          "tens": (10, 100), "millions": (1_000_000, 10_000_000), "billions": (1_000_000_000, 10_000_000_000)}
-DIVISORS = {"halves": 2, "thirds": 3, "quarters": 4, "fifths": 5, "sixths": 6, "eighths": 8, "tenths": 10}
+DIVISORS = {"halves": 2, "thirds": 3, "quarters": 4, "fifths": 5, "sixths": 6, "eighths": 8, "tenths": 10,
+            "fourth": 4, "fourths": 4, "fifth": 5, "tenth": 10}
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75}
 WORDS = set(UNITS) | set(TENS) | set(SCALES) - {"m", "k", "mn", "bn", "tn", "b", "mil"} | set(VAGUE) | set(FRACTIONS) | set(DIVISORS)
 
