@@ -70,16 +70,16 @@ def find_quantities(doc: Doc) -> list[Found]:
     i = 0
     while i < len(doc):
         token = doc[i]
+        glued = _GLUED.match(token.text)
+        if glued and not token.like_num and (glued.group(1) or glued.group(3)) and not _excluded(token):
+            out.append(_glued(doc, i, glued))
+            i += 1
+            continue
         if not _numberish(token) or _excluded(token):
             i += 1
             continue
         if token.is_alpha and token.lower_ in SCALES and not (i > 0 and doc[i - 1].lower_ in ("a", "one")):
             i += 1  # a scale word alone ("billion" after a mangled figure) is not a number
-            continue
-        glued = _GLUED.match(token.text)
-        if glued and not token.like_num and (glued.group(1) or glued.group(3)):
-            out.append(_glued(doc, i, glued))
-            i += 1
             continue
         j = _number_run(doc, i)
         parsed = parse_number([t.text for t in doc[i:j + 1] if t.text != "-"])
