@@ -114,6 +114,10 @@ def _glued(doc: Doc, i: int, match: re.Match) -> Found:
     prefix, digits, suffix = match.group(1), match.group(2), (match.group(3) or "")
     value = float(digits.replace(",", ""))
     unit = suffix.lower() or None
+    if prefix is None and i > 0 and doc[i - 1].text in CURRENCY:
+        prefix = doc[i - 1].text
+    if prefix is None and suffix.lower() == "k":
+        return Found(i, i + 1, value * 1_000, None, *_qualifier(doc, i)[:1], _change(doc, i, i + 1), None, None, None, None)
     if prefix:
         unit = _MONEY_PREFIX.get(prefix, "dollar")
         if suffix.lower() in _SCALE_SUFFIX:
@@ -201,8 +205,13 @@ def _excluded(token: Token) -> bool:
     previous = token.doc[token.i - 1] if token.i > 0 else None
     if previous is not None and previous.lower_.strip(".#") in IDENTIFIER_HEADS:
         return True
-    if previous is not None and previous.lower_.strip(".") in MONTHS:
-        return True  # "Sept. 20-24", "August 31 2019": days of the month
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if previous is not None and previous.lower_.strip(".") in MONTHS or following is not None and following.lower_.strip(".") in MONTHS:
+        return True  # "Sept. 20-24", "August 31 2019", "on 20 June": days of the month
+    if previous is not None and previous.lower_ in ("a.d.", "b.c.", "ad", "bc", "covid", "covid-", "zip"):
+        return True
+    if text.endswith("s") and _year_like(text[:-1]) or text.endswith("'s") and _year_like(text[:-2]):
+        return True  # decades: "the 1970s"
     if previous is not None and previous.text in ("-", "–") and token.i > 1 and _year_like(token.doc[token.i - 2].text):
         return True  # "2014-15"
     if token.is_alpha and token.lower_ in ("half", "quarter", "third") and token.dep_ not in ("nsubj", "dobj", "pobj", "predet", "npadvmod"):
