@@ -43,7 +43,9 @@ def same_value(ours: Found, gold: tuple[float, float | None]) -> bool:
 
 
 def change_of(found: Found) -> str:
-    return found.change or QUALIFIER_CHANGE.get(found.qualifier, "=")
+    """NewsQuant's single change label: a bound or approximation (~ > <) outranks a direction."""
+    bound = QUALIFIER_CHANGE.get(found.qualifier, "=")
+    return bound if bound != "=" else (found.change or "=")
 
 
 def unit_of(found: Found) -> str:

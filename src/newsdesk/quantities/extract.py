@@ -29,8 +29,8 @@ QUALIFIERS = (  # longest first; the words right before the number
     (("above",), "more_than"), (("exceeding",), "more_than"), (("under",), "less_than"), (("below",), "less_than"),
     (("just", "under"), "less_than"), (("just", "over"), "more_than"),
 )
-UP = frozenset("rise rose increase grow gain climb jump surge soar rally add advance boost raise up".split())
-DOWN = frozenset("fall drop decline decrease lose plunge slide slip sink shed tumble cut reduce down lower dip slump".split())
+UP = frozenset("rise increase grow gain climb jump surge soar rally advance boost rebound".split())
+DOWN = frozenset("fall drop decline decrease lose plunge plummet slide slip sink shed tumble dip slump retreat".split())
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound sterling", "¥": "yen", "₹": "rupee", "US$": "dollar"}
 PERCENT = {"%", "percent", "per", "pct"}
 EVENT_LEMMAS = {
@@ -268,22 +268,27 @@ def _unit(doc: Doc, start: int, end: int) -> tuple[str | None, str | None, Token
 
 
 def _change(doc: Doc, start: int, end: int) -> str | None:
-    """A change rather than a level: "rose 5%", "fell by 0.4 per cent", "up 3 points"."""
+    """A change rather than a level: "rose 5%", "fell by 0.4 per cent", "up 3 points", "a 3 percent drop"."""
     anchor = doc[end - 1]
+    before = start - 1 if start > 0 and doc[start - 1].text not in CURRENCY else start - 2
+    if before >= 0 and doc[before].lower_ in ("up", "down"):  # "up 0.2%", "down 0.1 per cent"
+        return doc[before].lower_
+    if before >= 0 and doc[before].lower_ in ("from", "by") and doc[before].head.lemma_.lower() in UP | DOWN:
+        return "up" if doc[before].head.lemma_.lower() in UP else "down"  # "fell from $2,415 to $2,315"
     head = anchor.head
     for _ in range(3):
-        if head.dep_ == "prep" and head.lower_ in ("to", "at", "from"):
-            return None  # "fell to 13176": the level reached
+        if head.dep_ == "prep" or head.pos_ == "ADP":
+            if head.lower_ != "by":
+                return None  # "fell to 13176", "in 18 months": a level or a time, not the change
         lemma = head.lemma_.lower()
-        if lemma in UP or head.lower_ == "up":
+        if head.pos_ in ("VERB", "NOUN") and lemma in UP:
             return "up"
-        if lemma in DOWN or head.lower_ == "down":
+        if head.pos_ in ("VERB", "NOUN") and lemma in DOWN:
             return "down"
         if head.head == head:
             break
         head = head.head
-    before = doc[start - 1].lower_ if start > 0 else ""
-    return {"up": "up", "down": "down"}.get(before)
+    return None
 
 
 CASUALTY = {"killed", "wounded", "kidnapped", "arrested", "displaced"}
