@@ -71,6 +71,32 @@ def time_parse_only(texts: list[str], n_process: int) -> float:
     return time.perf_counter() - start
 
 
+def time_extractors(work: Path) -> tuple[float, float, int]:
+    """Seconds spent in attribution and in quantities over the stored parses (no model run)."""
+    from newsdesk.attribution import extract_quotes
+    from newsdesk.quantities import numeric_claims
+
+    model = load_model()
+    con = connect(work / "bench-1.duckdb", read_only=True)
+    rows = con.execute(
+        "SELECT p.doc, list(pa.start_char ORDER BY pa.paragraph) FROM parses p JOIN paragraphs pa USING (article_id) "
+        "WHERE p.doc IS NOT NULL GROUP BY p.article_id, p.doc"
+    ).fetchall()
+    con.close()
+    docs = [(model.doc_from_bytes(blob), starts) for blob, starts in rows]
+    attribution = quantities = 0.0
+    for doc, starts in docs:
+        sentence_starts = [s.start_char for s in doc.sents]
+        t0 = time.perf_counter()
+        quotes = extract_quotes(doc, starts, sentence_starts)
+        t1 = time.perf_counter()
+        numeric_claims(doc, quotes, sentence_starts, None)
+        t2 = time.perf_counter()
+        attribution += t1 - t0
+        quantities += t2 - t1
+    return attribution, quantities, len(docs)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--copies", type=int, default=1100)
@@ -100,6 +126,13 @@ def main() -> None:
                 f"parse only n_process={n_process}: {len(texts)} texts in {elapsed:6.1f} s = {rate:7.1f} articles/s "
                 f"({words / elapsed:,.0f} words/s); pipeline overhead over the bare parse: {overhead:+.0%}"
             )
+        attribution, quantities, n_docs = time_extractors(work)
+        per_article = 1 / results[1]
+        print(
+            f"extractors over {n_docs} stored parses: attribution {attribution / n_docs * 1000:.2f} ms/article "
+            f"({attribution / n_docs / per_article:.1%} of the 1-worker pipeline's time per article), "
+            f"quantities {quantities / n_docs * 1000:.2f} ms/article ({quantities / n_docs / per_article:.1%})"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
