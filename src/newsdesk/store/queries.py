@@ -30,32 +30,21 @@ class ArticleFilter:
 
 
 def list_articles(con: duckdb.DuckDBPyConnection, flt: ArticleFilter = ArticleFilter()) -> list[dict[str, Any]]:
-    where, params = [], []
-    if flt.language:
-        where.append("a.language = ?")
-        params.append(flt.language)
-    if flt.site:
-        where.append("a.site_name ILIKE ?")
-        params.append(f"%{flt.site}%")
-    if flt.since:
-        where.append("a.published >= ?")
-        params.append(flt.since)
-    if flt.until:
-        where.append("a.published <= ?")
-        params.append(flt.until)
-    if flt.contains:
-        where.append("(a.text ILIKE ? OR a.title ILIKE ?)")
-        params += [f"%{flt.contains}%"] * 2
-    if flt.mentions:
-        where.append("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.text ILIKE ?)")
-        params.append(flt.mentions)
+    where, params = _where(
+        ("a.language = ?", _equals(flt.language)),
+        ("a.site_name ILIKE ?", _like(flt.site)),
+        ("a.published >= ?", _equals(flt.since)),
+        ("a.published <= ?", _equals(flt.until)),
+        ("(a.text ILIKE ? OR a.title ILIKE ?)", _like(flt.contains, 2)),
+        ("EXISTS (SELECT 1 FROM mentions m WHERE m.article_id = a.article_id AND m.text ILIKE ?)", _equals(flt.mentions)),
+    )
     sql = f"""
         SELECT a.article_id, a.title, a.site_name, a.published, a.language, a.dateline,
                length(a.text) AS chars,
                (SELECT count(*) FROM mentions m WHERE m.article_id = a.article_id) AS mentions,
                d.origin
         FROM articles a JOIN documents d USING (doc_id)
-        {"WHERE " + " AND ".join(where) if where else ""}
+        {where}
         ORDER BY a.published DESC NULLS LAST, d.ingested_at, a.article_id
         LIMIT ?"""
     return _rows(con.execute(sql, params + [flt.limit]))
@@ -93,23 +82,32 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     return article
 
 
+def _where(*conditions: tuple[str, list | None]) -> tuple[str, list]:
+    """A WHERE clause from (sql, params) pairs; a pair whose params are None was not asked for."""
+    active = [(sql, params) for sql, params in conditions if params is not None]
+    clause = ("WHERE " + " AND ".join(sql for sql, _ in active)) if active else ""
+    return clause, [value for _, params in active for value in params]
+
+
+def _like(value: str | None, times: int = 1) -> list | None:
+    return [f"%{value}%"] * times if value else None
+
+
+def _equals(value) -> list | None:
+    return [value] if value else None
+
+
 def list_quotes(
     con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, article_id: str | None = None,
     kind: str | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
-    where, params = [], []
-    if speaker:
-        where.append("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)")
-        params += [f"%{speaker}%"] * 2
-    if article_id:
-        where.append("q.article_id = ?")
-        params.append(article_id)
-    if kind:
-        where.append("q.kind = ?")
-        params.append(kind)
+    where, params = _where(
+        ("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)", _like(speaker, 2)),
+        ("q.article_id = ?", _equals(article_id)),
+        ("q.kind = ?", _equals(kind)),
+    )
     return _rows(con.execute(
-        f"""SELECT q.*, a.title, a.published FROM quotes q JOIN articles a USING (article_id)
-            {"WHERE " + " AND ".join(where) if where else ""}
+        f"""SELECT q.*, a.title, a.published FROM quotes q JOIN articles a USING (article_id) {where}
             ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote LIMIT ?""",
         params + [limit],
     ))
@@ -120,22 +118,14 @@ def list_claims(
     event: str | None = None, article_id: str | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
     """Numeric claims; ``about`` matches what is counted, whose, or where."""
-    where, params = [], []
-    if about:
-        where.append("(n.counted ILIKE ? OR n.of_actor ILIKE ? OR n.place ILIKE ?)")
-        params += [f"%{about}%"] * 3
-    if claimed_by:
-        where.append("n.claimed_by ILIKE ?")
-        params.append(f"%{claimed_by}%")
-    if event:
-        where.append("n.event = ?")
-        params.append(event)
-    if article_id:
-        where.append("n.article_id = ?")
-        params.append(article_id)
+    where, params = _where(
+        ("(n.counted ILIKE ? OR n.of_actor ILIKE ? OR n.place ILIKE ?)", _like(about, 3)),
+        ("n.claimed_by ILIKE ?", _like(claimed_by)),
+        ("n.event = ?", _equals(event)),
+        ("n.article_id = ?", _equals(article_id)),
+    )
     return _rows(con.execute(
-        f"""SELECT n.*, a.title, a.published FROM quantities n JOIN articles a USING (article_id)
-            {"WHERE " + " AND ".join(where) if where else ""}
+        f"""SELECT n.*, a.title, a.published FROM quantities n JOIN articles a USING (article_id) {where}
             ORDER BY a.published DESC NULLS LAST, n.article_id, n.quantity LIMIT ?""",
         params + [limit],
     ))
