@@ -41,10 +41,14 @@ EVENT_LEMMAS = {
 }
 IDENTIFIER_HEADS = frozenset(
     """row section no number route flight page chapter article room gate seat platform covid-19 channel game episode
-    season week stage phase level grade model version iphone galaxy windows pixel xbox playstation ps""".split()
+    season week stage phase level grade model version iphone galaxy windows pixel xbox playstation ps
+    iso mk hiv stoxx ftse nikkei""".split()
 )
 NAME_ENTITIES = frozenset("ORG PRODUCT WORK_OF_ART LAW EVENT FAC PERSON".split())
-_GLUED = re.compile(r"^(US\$|\$US|A\$|\$A|HK\$|S\$|C\$|EUR|GBP|USD|RM|PS|Rs\.?|Y=|€|£|\$)?(\d[\d,]*(?:\.\d+)?)([a-zA-Zμ°²]+\d?)?$")
+_GLUED = re.compile(
+    r"^(minus-|sub-|-)?(US\$|\$US|A\$|\$A|HK\$|S\$|C\$|USD|EUR|GBP|INR|JPY|CNY|AUD|CAD|CHF|RM|PS|Rs\.?|Y=|€|£|\$|US|A|HK|S|C)?"
+    r"(\d[\d,]*(?:\.\d+)?)([a-zA-Zμ°²]+\d?\.?)?$"
+)
 _MONEY_PREFIX = {"EUR": "euro", "€": "euro", "GBP": "pound sterling", "PS": "pound sterling", "£": "pound sterling", "RM": "ringgit",
                  "Y=": "yen", "Rs": "rupee", "Rs.": "rupee"}
 _SCALE_SUFFIX = {"m": 1e6, "mn": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "k": 1e3, "tn": 1e12}
@@ -71,7 +75,7 @@ def find_quantities(doc: Doc) -> list[Found]:
     while i < len(doc):
         token = doc[i]
         glued = _GLUED.match(token.text)
-        if glued and not token.like_num and (glued.group(1) or glued.group(3)) and not _excluded(token):
+        if glued and not token.like_num and (glued.group(1) or glued.group(2) or glued.group(4)) and not _clock_or_date(token, glued):
             out.append(_glued(doc, i, glued))
             i += 1
             continue
@@ -109,10 +113,20 @@ def find_quantities(doc: Doc) -> list[Found]:
     return out
 
 
+DOLLAR_COUNTRY = ("US", "A", "HK", "S", "C")  # "$" "US55,931,000": only after a dollar sign
+
+
+def _clock_or_date(token: Token, match: re.Match) -> bool:
+    if match.group(2) in DOLLAR_COUNTRY and not (token.i > 0 and token.doc[token.i - 1].text == "$"):
+        return True  # "A2", "A1": model names, not money
+    suffix = (match.group(4) or "").lower().rstrip(".")
+    return suffix in ("am", "pm", "h", "s", "th", "st", "nd", "rd", "d", "ers") or token.ent_type_ in ("DATE", "TIME") and suffix in ("", "am", "pm")
+
+
 def _glued(doc: Doc, i: int, match: re.Match) -> Found:
-    """"EUR50m", "$US55,931,000", "5kW", "37m", "180p": figure and unit in one token."""
-    prefix, digits, suffix = match.group(1), match.group(2), (match.group(3) or "")
-    value = float(digits.replace(",", ""))
+    """"EUR50m", "$US55,931,000", "5kW", "37m", "180p", "sub-500", "minus-260": figure and unit in one token."""
+    sign, prefix, digits, suffix = match.group(1), match.group(2), match.group(3), (match.group(4) or "").rstrip(".")
+    value = float(digits.replace(",", "")) * (-1 if sign in ("minus-", "-") else 1)
     unit = suffix.lower() or None
     if prefix is None and i > 0 and doc[i - 1].text in CURRENCY:
         prefix = doc[i - 1].text
@@ -125,6 +139,8 @@ def _glued(doc: Doc, i: int, match: re.Match) -> Found:
         elif i + 1 < len(doc) and doc[i + 1].lower_ in SCALES and doc[i + 1].is_alpha:
             value *= SCALES[doc[i + 1].lower_]
     qualifier, start = _qualifier(doc, i)
+    if sign == "sub-":
+        qualifier = "less_than"
     return Found(start, i + 1, value, None, qualifier, _change(doc, i, i + 1), unit, None, None, None)
 
 
@@ -137,6 +153,8 @@ def _number_run(doc: Doc, i: int) -> int:
             if nxt.lower_ in SCALES and nxt.is_alpha or nxt.lower_ in DIVISORS:
                 j += 1
                 continue
+            if nxt.lower_.rstrip(".") in ("m", "bn", "mn", "b", "tn") and i > 0 and doc[i - 1].text in CURRENCY:
+                j += 1  # "$5.4m"
             break
         if nxt.lower_ in WORDS and _numberish(nxt):
             j += 1
@@ -192,6 +210,8 @@ def _numberish(token: Token) -> bool:
 
 def _excluded(token: Token) -> bool:
     text = token.text
+    if token.lower_ in ("third", "quarter", "fifth", "tenth") and token.i > 0 and token.doc[token.i - 1].lower_ in ("a", "one"):
+        return not (token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ == "of")  # "a third of"
     if token.ent_type_ == "ORDINAL" or token.ent_type_ == "DATE" and len(text) == 4 and text.isdigit():
         return True
     if ":" in text or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("am", "pm", "a.m.", "p.m.", "gmt", "utc"):

@@ -18,7 +18,7 @@ VAGUE = {"dozen": (12, 12), "dozens": (12, 120), "scores": (20, 200), "hundreds"
          "tens": (10, 100), "millions": (1_000_000, 10_000_000), "billions": (1_000_000_000, 10_000_000_000)}
 DIVISORS = {"halves": 2, "thirds": 3, "quarters": 4, "fifths": 5, "sixths": 6, "eighths": 8, "tenths": 10,
             "fourth": 4, "fourths": 4, "fifth": 5, "tenth": 10}
-FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1, "two-thirds": 2 / 3, "three-quarters": 0.75}
 WORDS = set(UNITS) | set(TENS) | set(SCALES) - {"m", "k", "mn", "bn", "tn", "b", "mil"} | set(VAGUE) | set(FRACTIONS) | set(DIVISORS)
 
 _DIGITS = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
@@ -34,7 +34,7 @@ def is_number_word(word: str) -> bool:
 
 def parse_number(words: list[str]) -> tuple[float, float | None] | None:
     """Value (and upper bound for vague plurals) of a run of number words or digits."""
-    words = [w.lower().replace("−", "-") for w in words if w.lower() not in ("a", "and", "an")]
+    words = [w.lower().replace("−", "-").rstrip(".") if not _DIGITS.match(w) else w for w in words if w.lower() not in ("a", "and", "an")]
     if not words:
         return None
     if len(words) == 1 and words[0] in VAGUE:
