@@ -42,7 +42,7 @@ EVENT_LEMMAS = {
 IDENTIFIER_HEADS = frozenset(
     """row section no number route flight page chapter article room gate seat platform covid-19 channel game episode
     season week stage phase level grade model version iphone galaxy windows pixel xbox playstation ps
-    iso mk hiv stoxx ftse nikkei""".split()
+    iso mk hiv stoxx ftse nikkei s&p sp asx s&p/asx russell nasdaq cac""".split()
 )
 NAME_ENTITIES = frozenset("ORG PRODUCT WORK_OF_ART LAW EVENT FAC PERSON".split())
 _GLUED = re.compile(
@@ -110,7 +110,42 @@ def find_quantities(doc: Doc) -> list[Found]:
         change = _change(doc, start, end)
         out.append(Found(q_start, end, value, high, qualifier, change, unit, counted, head, _event(doc, head, start)))
         i = end
-    return out
+    return _merge_ranges(doc, out)
+
+
+def _merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
+    """Join "from RM120,000 to RM300,000", "between 15kHz and 17kHz", "from 208 pounds to 193"."""
+    merged: list[Found] = []
+    for item in found:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.high is None and item.high is None and _range_link(doc, previous, item):
+            opener = doc[previous.start - 1].lower_ if previous.start > 0 else ""
+            merged[-1] = Found(
+                previous.start, item.end, previous.value, item.value, "range" if previous.qualifier == "exact" else previous.qualifier,
+                previous.change or (_change(doc, previous.start, previous.end) if opener in ("from", "between") else None),
+                previous.unit or item.unit, previous.counted or item.counted, previous.counted_head or item.counted_head,
+                previous.event or item.event,
+            )
+        else:
+            merged.append(item)
+    return merged
+
+
+def _range_link(doc: Doc, first: Found, second: Found) -> bool:
+    between = [t for t in doc[first.end:second.start]]
+    # the first figure's own unit may stand between: "208 pounds to 193", "5% to 6%"
+    while between and (between[0].lower_ in UNIT_WORDS or between[0].lower_ in ("per", "cent")
+                       or first.counted_head is not None and between[0].i <= first.counted_head.i):
+        between = between[1:]
+    if len(between) != 1 or between[0].lower_ not in ("to", "and", "-", "–"):
+        return False
+    opener = doc[first.start - 1].lower_ if first.start > 0 else ""
+    if between[0].lower_ == "and":
+        return opener == "between"
+    if between[0].text in ("-", "–"):
+        return not between[0].whitespace_ and not doc[between[0].i - 1].whitespace_
+    same_unit = first.unit is not None and first.unit == second.unit
+    return opener in ("from", "between") or same_unit and _change(doc, first.start, first.end) is None
 
 
 DOLLAR_COUNTRY = ("US", "A", "HK", "S", "C")  # "$" "US55,931,000": only after a dollar sign
@@ -134,10 +169,11 @@ def _glued(doc: Doc, i: int, match: re.Match) -> Found:
         return Found(i, i + 1, value * 1_000, None, *_qualifier(doc, i)[:1], _change(doc, i, i + 1), None, None, None, None)
     if prefix:
         unit = _MONEY_PREFIX.get(prefix, "dollar")
+        following = doc[i + 1].lower_.rstrip(".") if i + 1 < len(doc) else ""
         if suffix.lower() in _SCALE_SUFFIX:
             value *= _SCALE_SUFFIX[suffix.lower()]
-        elif i + 1 < len(doc) and doc[i + 1].lower_ in SCALES and doc[i + 1].is_alpha:
-            value *= SCALES[doc[i + 1].lower_]
+        elif following in SCALES and doc[i + 1].text[0].isalpha():
+            value *= SCALES[following]  # "EUR50 m.", "$US140 million"
     qualifier, start = _qualifier(doc, i)
     if sign == "sub-":
         qualifier = "less_than"
