@@ -47,28 +47,33 @@ class Candidate:
 
 
 def quoted_passages(text: str, paragraph_starts: list[int]) -> list[tuple[int, int]]:
-    """Character spans inside quotation marks (marks excluded), across paragraphs when open."""
+    """Character spans inside quotation marks (marks excluded), across paragraphs when open.
+
+    Marks are curly or straight double quotes, guillemets, and the doubled apostrophes
+    (``''``) some wire archives use.
+    """
     spans: list[tuple[int, int]] = []
     opened: int | None = None
     i = 0
     while i < len(text):
-        char = text[i]
+        width = 2 if text.startswith("''", i) or text.startswith("``", i) else 1
+        char = '"' if width == 2 else text[i]
         if opened is None:
             if char in OPENING and _opens(text, i):
-                opened = i + 1
-        elif char in CLOSING and _closes(text, i):
+                opened = i + width
+        elif char in CLOSING and _closes(text, i + width - 1):
             spans.append((opened, i))
             opened = None
         elif text.startswith("\n\n", i):
             # A paragraph inside an open quote: the quote continues if the next one opens again.
             next_start = i + 2
-            if next_start < len(text) and text[next_start] in OPENING:
+            if next_start < len(text) and (text[next_start] in OPENING or text.startswith("''", next_start)):
                 spans.append((opened, i))
-                opened = next_start + 1
-                i = next_start
+                opened = next_start + (2 if text.startswith("''", next_start) else 1)
+                i = opened - 1
             else:
                 opened = None  # unbalanced: drop rather than swallow the article
-        i += 1
+        i += width
     return [(s, e) for s, e in (_strip(text, s, e) for s, e in spans) if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
 
 
@@ -116,6 +121,10 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
         if span is None:
             continue
         sentences = {span[0].sent, span[-1].sent}
+        after = span[-1].sent.end
+        if after < len(doc) and doc[after].idx - end <= 3 and "\n" not in doc.text[end:doc[after].idx]:
+            # “…?” Trump said, …: the cue's own sentence, in the same paragraph
+            sentences.add(doc[after].sent)
         cue = _cue_outside(sentences, (start - 1, end + 1), passages)
         if cue is not None:
             speaker = _subject(cue)
@@ -162,10 +171,7 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
     out: list[Candidate] = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS:
-            clause = _clause(token)
-            if clause is None:
-                continue
+        if token.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS and (clause := _clause(token)) is not None:
             out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token), token.sent.start_char))
         elif token.pos_ == "VERB" and lemma in STANCE:
             subject = _subject(token)
