@@ -33,9 +33,6 @@ STANCE = frozenset(
 
 CUE_LEMMAS = SPEECH | BELIEF | EVIDENCE | DENIAL
 
-# Verbs that only count as cues with a clause complement (they have other senses).
-NEEDS_CLAUSE = frozenset("call continue point show find learn know understand feel consider charge vote post agree".split())
-
 KINDS = {lemma: "speech" for lemma in SPEECH}
 KINDS.update({lemma: "belief" for lemma in BELIEF})
 KINDS.update({lemma: "evidence" for lemma in EVIDENCE})

@@ -16,13 +16,11 @@ Speakers are resolved afterwards by ``speakers.resolve_speakers``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from ..records import TextSpan
-from .cues import CUE_LEMMAS, NEEDS_CLAUSE, STANCE, cue_kind
+from .cues import CUE_LEMMAS, STANCE, cue_kind
 
 EXTRACTOR = "newsdesk-attribution-1"
 OPENING = "“\"«"
@@ -41,7 +39,6 @@ class Candidate:
     cue: Token | None
     speaker: Span | None
     addressee: Span | None
-    sentence_start: int
     continues_previous: bool = False
     cue_text: tuple[int, int] | None = None  # for multi-word cues ("according to")
 
@@ -110,10 +107,6 @@ def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(s <= span[0] and span[1] <= e for s, e in spans)
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: list[int]) -> list[Candidate]:
     out: list[Candidate] = []
     for start, end in passages:
@@ -128,9 +121,9 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
         cue = _cue_outside(sentences, (start - 1, end + 1), passages)
         if cue is not None:
             speaker = _subject(cue)
-            out.append(Candidate("direct", (start, end), cue, speaker, _addressee(cue), span[0].sent.start_char))
+            out.append(Candidate("direct", (start, end), cue, speaker, _addressee(cue)))
         elif _starts_paragraph(doc.text, start, paragraph_starts) or _follows_quote_in_paragraph(out, start, paragraph_starts):
-            out.append(Candidate("direct", (start, end), None, None, None, span[0].sent.start_char, continues_previous=True))
+            out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True))
     return out
 
 
@@ -172,12 +165,12 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS and (clause := _clause(token)) is not None:
-            out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token), token.sent.start_char))
+            out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token)))
         elif token.pos_ == "VERB" and lemma in STANCE:
             subject = _subject(token)
             target = _stance_object(token)
             if subject is not None and target is not None and not _inside_any(target, passages):
-                out.append(Candidate("stance", target, token, subject, None, token.sent.start_char))
+                out.append(Candidate("stance", target, token, subject, None))
         elif token.lower_ == "according" and token.dep_ == "prep":
             candidate = _according_to(token)
             if candidate:
@@ -269,7 +262,7 @@ def _according_to(token: Token) -> Candidate | None:
     if content[1] - content[0] < 10:
         return None
     cue_end = to.idx + len(to.text)
-    return Candidate("according_to", content, token, _noun_phrase(source), None, sent.start_char, cue_text=(token.idx, cue_end))
+    return Candidate("according_to", content, token, _noun_phrase(source), None, cue_text=(token.idx, cue_end))
 
 
 def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
@@ -280,16 +273,9 @@ def _strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-_NEGATION = re.compile(r"\b(not|never|no)\b", re.IGNORECASE)
-
-
 def stance_of(cue: Token | None) -> str:
     if cue is None:
         return "asserts"
     if cue_kind(cue.lemma_) == "denial" or any(c.dep_ == "neg" for c in cue.children):
         return "denies"
     return "asserts"
-
-
-def needs_clause(lemma: str) -> bool:
-    return lemma in NEEDS_CLAUSE

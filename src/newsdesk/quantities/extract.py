@@ -35,7 +35,7 @@ CURRENCY = {"$": "dollar", "€": "euro", "£": "pound sterling", "¥": "yen", "
 PERCENT = {"%", "percent", "per", "pct"}
 EVENT_LEMMAS = {
     "kill": "killed", "die": "killed", "dead": "killed", "death": "killed", "wound": "wounded", "injure": "wounded",
-    "hurt": "wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded", "dead": "killed", "kidnap": "kidnapped", "abduct": "kidnapped", "hostage": "kidnapped",
+    "hurt": "wounded", "injury": "wounded", "injured": "wounded", "wounded": "wounded", "kidnap": "kidnapped", "abduct": "kidnapped", "hostage": "kidnapped",
     "arrest": "arrested", "detain": "arrested", "displace": "displaced", "flee": "displaced", "refugee": "displaced",
     "fighter": "fighters", "troop": "troops", "soldier": "troops", "militant": "fighters", "insurgent": "fighters",
 }
