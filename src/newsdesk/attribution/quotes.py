@@ -96,11 +96,32 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     passages = quoted_passages(doc.text, paragraph_starts)
-    direct = _direct_quotes(doc, passages, paragraph_starts)
-    inside = [(c.content[0] - 1, c.content[1] + 1) for c in direct]
+    direct = _merge_split_quotes(_direct_quotes(doc, passages, paragraph_starts))
     indirect = _indirect_quotes(doc, passages)
+    # "says it underscores that Trump is “unfit to be commander-in-chief”": a quoted fragment inside
+    # reported speech belongs to the reported clause, not to a quote of its own.
+    absorbed = {
+        id(d) for d in direct for c in indirect
+        if d.cue is not None and c.cue is not None and c.cue.i == d.cue.i
+        and c.content[0] <= d.content[0] and d.content[1] <= c.content[1] + 1
+        and (c.content[0] < d.content[0] - 2 or c.content[1] > d.content[1] + 2)  # the clause has words of its own
+    }
+    direct = [d for d in direct if id(d) not in absorbed]
+    inside = [(c.content[0] - 1, c.content[1] + 1) for c in direct]
     candidates = direct + [c for c in indirect if not _inside_any(c.content, inside)]
     return sorted(candidates, key=lambda c: c.content[0])
+
+
+def _merge_split_quotes(direct: list[Candidate]) -> list[Candidate]:
+    """“One of the reasons …,” Mr. Obama said, “is that …”: one quote around its cue."""
+    merged: list[Candidate] = []
+    for candidate in direct:
+        previous = merged[-1] if merged else None
+        if previous is not None and candidate.cue is not None and previous.cue is not None and candidate.cue.i == previous.cue.i:
+            previous.content = (previous.content[0], candidate.content[1])
+        else:
+            merged.append(candidate)
+    return merged
 
 
 def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
