@@ -187,6 +187,8 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS and (clause := _clause(token)) is not None:
             out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token)))
+        elif token.pos_ == "VERB" and lemma in SPEECH_ASIDE and (aside := _aside_content(token, passages)) is not None:
+            out.append(Candidate("indirect", aside, token, _subject(token), _addressee(token)))
         elif token.pos_ == "VERB" and lemma in STANCE:
             subject = _subject(token)
             target = _stance_object(token)
@@ -212,6 +214,36 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     if end.i - start.i + 1 < 3:
         return None
     return start.idx, end.idx + len(end.text)
+
+
+SPEECH_ASIDE = frozenset("say tell add note write explain argue insist report claim".split())
+
+
+def _aside_content(verb: Token, passages: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """"Lenox was a juggernaut, Mr. Clarke said, until …", "… a gun, as police have said":
+    a cue with a subject but no clause of its own reports the rest of its sentence."""
+    if _subject(verb) is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+        return None
+    is_aside = verb.dep_ == "parataxis" or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if not is_aside and verb.dep_ != "ROOT":
+        return None
+    sent = verb.sent
+    own = sorted(verb.subtree, key=lambda t: t.i) if verb.dep_ != "ROOT" else sorted(
+        [verb] + [t for c in verb.children if c.dep_ in ("nsubj", "aux", "advmod", "prep", "npadvmod", "mark", "neg") for t in c.subtree],
+        key=lambda t: t.i,
+    )
+    text = verb.doc.text
+    before = _strip_punct(text, sent.start_char, own[0].idx)
+    after = _strip_punct(text, own[-1].idx + len(own[-1].text), sent.end_char)
+    if before[1] - before[0] > 0 and after[1] - after[0] > 0:
+        content = _strip_punct(text, sent.start_char, sent.end_char)  # the cue stands in the middle
+    else:
+        content = max(before, after, key=lambda span: span[1] - span[0])
+    if len(text[content[0]:content[1]].split()) < 4 or _inside_any(content, [(s - 1, e + 1) for s, e in passages]):
+        return None
+    if any(s - 1 <= content[0] and e + 1 >= content[1] for s, e in passages):
+        return None
+    return content
 
 
 def _stance_object(verb: Token) -> tuple[int, int] | None:
