@@ -58,3 +58,30 @@ def test_denials_are_marked(tmp_path):
     (quote,) = extract_quotes(doc, [0])
     assert quote.stance == "denies" and quote.cue_lemma == "deny"
     assert quote.content.text.startswith("that Afghan forces")
+
+
+def quotes_of(text: str):
+    doc = next(load_model().parse([text]))
+    starts = [0] + [i + 2 for i in range(len(text)) if text.startswith("\n\n", i)]
+    return extract_quotes(doc, starts)
+
+
+def test_a_possessor_is_not_the_speaker_and_a_pronoun_follows_the_description():
+    first, second = quotes_of(
+        "“My reaction, that was outrageous,” Obama's former campaign strategist said in an interview with CNN.\n\n"
+        "“It’s something you would be a fool not to prepare for,” he said on Monday."
+    )
+    assert first.speaker.text == "Obama's former campaign strategist" and first.speaker_name != "Obama"
+    assert second.speaker_name == first.speaker_name
+
+
+def test_a_quote_split_by_its_cue_is_one_quote():
+    (quote,) = quotes_of("“One of the reasons China moved,” Mr. Obama said, “is that its concern is political stability.”")
+    assert quote.content.text.startswith("One of the reasons") and quote.content.text.endswith("political stability.")
+    assert quote.speaker_name == "Obama"
+
+
+def test_an_aside_reports_its_sentence():
+    (quote,) = quotes_of("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
+    assert quote.cue.text == "said" and quote.speaker_name == "Clarke"
+    assert quote.content.text.startswith("Lenox was a juggernaut")

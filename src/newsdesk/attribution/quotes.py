@@ -142,10 +142,26 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
         cue = _cue_outside(sentences, (start - 1, end + 1), passages)
         if cue is not None:
             speaker = _subject(cue)
+            if speaker is None or _overlaps_passage(speaker, passages):
+                speaker = _phrase_between(doc, end, cue)  # “…,” Obama's former strategist said
             out.append(Candidate("direct", (start, end), cue, speaker, _addressee(cue)))
         elif _starts_paragraph(doc.text, start, paragraph_starts) or _follows_quote_in_paragraph(out, start, paragraph_starts):
             out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True))
     return out
+
+
+def _overlaps_passage(span: Span, passages: list[tuple[int, int]]) -> bool:
+    return any(span.start_char < e and s < span.end_char for s, e in passages)
+
+
+def _phrase_between(doc: Doc, quote_end: int, cue: Token) -> Span | None:
+    """The words between a closing quote and its cue verb, when they form a noun phrase."""
+    if cue.idx < quote_end:
+        return None
+    tokens = [t for t in doc[:cue.i] if t.idx >= quote_end and not t.is_punct and not t.is_space and t.text not in CLOSING]
+    if not tokens or len(tokens) > 8 or not any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in tokens):
+        return None
+    return doc[tokens[0].i:tokens[-1].i + 1]
 
 
 def _follows_quote_in_paragraph(previous: list[Candidate], start: int, paragraph_starts: list[int]) -> bool:

@@ -48,6 +48,8 @@ ROLE_NOUNS = frozenset(
     congresswoman legislator candidate nominee adviser advisor aide analyst expert researcher professor
     correspondent reporter editor founder executive ceo manager coordinator negotiator mediator
     king queen prince sheikh emir cleric imam bishop pope judge prosecutor lawyer attorney
+    strategist consultant activist economist historian scientist doctor physician witness resident farmer
+    teacher student voter supporter critic owner worker employee member organizer organiser pollster
     """.split()
 )
 RECENT_PARAGRAPHS = 3
@@ -104,7 +106,8 @@ class SpeakerResolver:
 
     def _resolve_span(self, span: Span) -> Resolution:
         link = lambda rule: SpeakerLink(TextSpan(span.start_char, span.end_char, span.text), rule)  # noqa: E731
-        person = next((e for e in span.ents if e.label_ == "PERSON"), None)
+        # the person must head the phrase: "Obama's former strategist" is not Obama
+        person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= span.root.i < e.end), None)
         if person is not None:
             full = self._full_name(person.text)
             rule = "name" if full == person.text else "surname"
