@@ -80,6 +80,7 @@ def show_command(
         ("byline", article["byline"]),
         ("dateline", f"{article['dateline']}  ({article['dateline_text']})" if article["dateline"] else None),
         ("publisher", article["site_name"]),
+        ("relays", ", ".join(article["relays"]) or None),
         ("published", f"{article['published']} ({article['published_source']})" if article["published"] else "unknown (not in the source; pass --published)"),
         ("language", f"{article['language']} ({article['language_score']})" if article["language"] else None),
         ("url", article["url"] or article["canonical_url"]),

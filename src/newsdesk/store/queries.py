@@ -78,6 +78,8 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     ))
     article["quotes"] = list_quotes(con, article_id=article_id, limit=10_000)
     article["quantities"] = list_claims(con, article_id=article_id, limit=10_000)
+    # A named outlet a speaker told ("he told RIA Novosti") is a relay of the report.
+    article["relays"] = sorted({q["addressee"] for q in article["quotes"] if q["addressee"] and q["addressee"][0].isupper()})
     article["sentence_count"] = con.execute("SELECT count(*) FROM sentences WHERE article_id = ?", [article_id]).fetchone()[0]
     return article
 
