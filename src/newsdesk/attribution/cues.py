@@ -27,7 +27,7 @@ STANCE = frozenset(
     call cite criticize criticise accuse condemn blast slam praise endorse support back want plan seek
     demand urge question describe mention welcome oppose defend applaud hail attack complain express
     pledge promise vow refuse decline intend aim push rail mock challenge blame thank
-    speak offer propose encourage reference discuss promote seem appear need decide see expect
+    offer propose encourage reference discuss promote expect
     """.split()
 )
 

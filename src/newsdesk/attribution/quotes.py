@@ -145,7 +145,9 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
             if speaker is None or _overlaps_passage(speaker, passages):
                 speaker = _phrase_between(doc, end, cue)  # “…,” Obama's former strategist said
             out.append(Candidate("direct", (start, end), cue, speaker, _addressee(cue)))
-        elif _starts_paragraph(doc.text, start, paragraph_starts) or _follows_quote_in_paragraph(out, start, paragraph_starts):
+        elif _starts_paragraph(doc.text, start, paragraph_starts) or (
+            _follows_quote_in_paragraph(out, start, paragraph_starts) and start - span[0].sent.start_char <= 2
+        ):
             out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True))
     return out
 
