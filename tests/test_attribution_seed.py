@@ -85,3 +85,26 @@ def test_an_aside_reports_its_sentence():
     (quote,) = quotes_of("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
     assert quote.cue.text == "said" and quote.speaker_name == "Clarke"
     assert quote.content.text.startswith("Lenox was a juggernaut")
+
+
+@pytest.mark.parametrize(
+    "title, content, source",
+    [
+        ("Alarming signs: Militants fleeing Syria, Iraq for Afghanistan-Moscow", "Alarming signs: Militants fleeing Syria, Iraq for Afghanistan", "Moscow"),
+        ("UN: Aid convoys must reach El Fasher now", "Aid convoys must reach El Fasher now", "UN"),
+        ("Ceasefire will hold, says army — Reuters", "Ceasefire will hold, says army", "Reuters"),
+    ],
+)
+def test_headline_attribution(title, content, source):
+    from newsdesk.attribution.headline import headline_quote
+
+    quote = headline_quote(title, 0)
+    assert (quote.content.text, quote.speaker_name, quote.field) == (content, source, "title")
+    assert title[quote.content.start:quote.content.end] == content
+
+
+@pytest.mark.parametrize("title", ["Floods displace 40,000 in Kenya's Garissa county", "Russia-Ukraine talks", "Talks: Day 2"])
+def test_not_a_headline_attribution(title):
+    from newsdesk.attribution.headline import headline_quote
+
+    assert headline_quote(title, 0) is None

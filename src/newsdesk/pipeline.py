@@ -24,6 +24,7 @@ from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .attribution import extract_quotes
+from .attribution.headline import headline_quote
 from .quantities import numeric_claims
 from .records import Article, Failure, Parse, ProcessedArticle, Quantity, Quote, RawDocument
 from .store import writer
@@ -72,7 +73,8 @@ def analyse(article: Article, parse: Parse, doc) -> tuple[list[Quote], list[Quan
     sentence_starts = [s.start for s in parse.sentences]
     quotes = extract_quotes(doc, [p.start for p in article.paragraphs], sentence_starts)
     quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
-    return quotes, quantities
+    headline = headline_quote(article.title, len(quotes))
+    return quotes + ([headline] if headline else []), quantities
 
 
 def _model_covers(languages: frozenset[str], language: str | None) -> bool:

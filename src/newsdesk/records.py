@@ -157,7 +157,7 @@ class Quote:
     """Something someone says, reports, believes or denies, with who and how."""
 
     index: int
-    kind: str  # direct | indirect | according_to
+    kind: str  # direct | indirect | according_to | stance | headline
     content: TextSpan
     cue: TextSpan | None
     cue_lemma: str | None
@@ -171,6 +171,7 @@ class Quote:
     sentence: int
     extractor: str
     confidence: float
+    field: str = "text"  # spans point into articles.text, or articles.title for headlines
 
 
 @dataclass(frozen=True)

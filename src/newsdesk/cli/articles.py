@@ -119,7 +119,7 @@ def quote_line(quote: dict, *, with_title: bool = False) -> Text:
     line.append(quote["speaker"] or "?", style="bold magenta")
     if quote["speaker_text"] and quote["speaker_text"] != quote["speaker"]:
         line.append(f" ← “{quote['speaker_text']}”", style="dim")
-    line.append(f" · {quote['cue'] or '(continues)'}", style="cyan")
+    line.append(f" · {quote['cue'] or ('(headline)' if quote['kind'] == 'headline' else '(continues)')}", style="cyan")
     if quote["addressee"]:
         line.append(f" → {quote['addressee']}", style="cyan")
     if quote["stance"] != "asserts":

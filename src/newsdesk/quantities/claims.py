@@ -55,7 +55,7 @@ def numeric_claims(doc: Doc, quotes: list[Quote], sentence_starts: list[int], ou
 
 
 def _enclosing_quote(quotes: list[Quote], start: int, end: int) -> Quote | None:
-    inside = [q for q in quotes if q.content.start <= start and end <= q.content.end and q.speaker_name]
+    inside = [q for q in quotes if q.field == "text" and q.content.start <= start and end <= q.content.end and q.speaker_name]
     return min(inside, key=lambda q: q.content.end - q.content.start) if inside else None
 
 

@@ -198,4 +198,12 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        4,
+        "quotes.field: headline quotes point into the title",
+        "ALTER TABLE quotes ADD COLUMN field VARCHAR DEFAULT 'text';",
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -108,7 +108,7 @@ def _quote_row(article_id: str, q: Quote) -> tuple:
         article_id, q.index, q.kind, q.sentence, q.content.start, q.content.end, q.content.text,
         *parts(q.cue)[:1], q.cue_lemma, q.cue_kind, *parts(q.cue)[1:],
         *parts(q.speaker), q.speaker_name, q.speaker_label, chain,
-        *parts(q.addressee), q.stance, q.extractor, q.confidence,
+        *parts(q.addressee), q.stance, q.extractor, q.confidence, q.field,
     )
 
 
