@@ -16,6 +16,8 @@ from itertools import islice
 
 import duckdb
 
+from .attribution import extract_quotes
+from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
 from .extract.article import PLAIN_TEXT_EXTRACTOR
 from .extract.html import EXTRACTOR as HTML_EXTRACTOR
@@ -23,8 +25,6 @@ from .extract.language import load_identifier
 from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
-from .attribution import extract_quotes
-from .attribution.headline import headline_quote
 from .quantities import numeric_claims
 from .records import Article, Failure, Parse, ProcessedArticle, Quantity, Quote, RawDocument
 from .store import writer
@@ -60,7 +60,11 @@ def process_batch(documents: Sequence[RawDocument], model_package: str | None = 
         if ok:
             doc = next(docs)
             parse = parse_record(article, doc, model.name)
-            quotes, quantities = analyse(article, parse, doc)
+            try:
+                quotes, quantities = analyse(article, parse, doc)
+            except Exception as exc:  # an extractor bug must not cost the article: keep it, say why
+                quotes, quantities = [], []
+                article.metadata["analysis_error"] = f"{type(exc).__name__}: {exc}"
             results.append(ProcessedArticle(document, article, parse, tuple(quotes), tuple(quantities)))
         else:
             parse = skipped_parse(model.name, f"language {article.language!r} is not covered by {model.name}")
