@@ -94,15 +94,6 @@ def find_quantities(doc: Doc) -> list[Found]:
         start, end = i, j + 1
         if _negative(doc, i):
             value = -value
-        unit_end = _skip_unit(doc, end)
-        # "fell 40.8 per cent to $2.06" is a change and the level reached, not a range
-        is_change = _change(doc, start, end) is not None and not (start > 0 and doc[start - 1].lower_ in ("from", "between"))
-        other_end, other = (end, None) if is_change else _range_end(doc, start, unit_end)
-        if other is not None:
-            scale = _shared_scale(doc[other_end - 1].lower_, doc[j].lower_)
-            high = other
-            value = value * scale if scale and value < high / scale else value
-            end = other_end
         qualifier, q_start = _qualifier(doc, start)
         if high is not None and qualifier == "exact":
             qualifier = "range"
@@ -121,7 +112,7 @@ def _merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
         if previous is not None and previous.high is None and item.high is None and _range_link(doc, previous, item):
             opener = doc[previous.start - 1].lower_ if previous.start > 0 else ""
             merged[-1] = Found(
-                previous.start, item.end, previous.value, item.value, "range" if previous.qualifier == "exact" else previous.qualifier,
+                previous.start, item.end, previous.value * _shared_scale(doc, previous, item), item.value, "range" if previous.qualifier == "exact" else previous.qualifier,
                 previous.change or (_change(doc, previous.start, previous.end) if opener in ("from", "between") else None),
                 previous.unit or item.unit, previous.counted or item.counted, previous.counted_head or item.counted_head,
                 previous.event or item.event,
@@ -131,11 +122,19 @@ def _merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
     return merged
 
 
+def _shared_scale(doc: Doc, first: Found, second: Found) -> float:
+    """"24.2 to 33 billion": a scale word after the second figure also scales the first."""
+    last, first_last = doc[second.end - 1].lower_, doc[first.end - 1].lower_
+    if last in SCALES and first_last not in SCALES and first.value < second.value / SCALES[last]:
+        return SCALES[last]
+    return 1
+
+
 def _range_link(doc: Doc, first: Found, second: Found) -> bool:
     between = [t for t in doc[first.end:second.start]]
     # the first figure's own unit may stand between: "208 pounds to 193", "5% to 6%"
     while between and (between[0].lower_ in UNIT_WORDS or between[0].lower_ in ("per", "cent")
-                       or first.counted_head is not None and between[0].i <= first.counted_head.i):
+                       or first.counted_head is not None and between[0].i <= first.counted_head.i < second.start):
         between = between[1:]
     if len(between) != 1 or between[0].lower_ not in ("to", "and", "-", "–"):
         return False
@@ -144,8 +143,11 @@ def _range_link(doc: Doc, first: Found, second: Found) -> bool:
         return opener == "between"
     if between[0].text in ("-", "–"):
         return not between[0].whitespace_ and not doc[between[0].i - 1].whitespace_
-    same_unit = first.unit is not None and first.unit == second.unit
-    return opener in ("from", "between") or same_unit and _change(doc, first.start, first.end) is None
+    if opener in ("from", "between"):
+        return True
+    # "fell 40.8 per cent to $2.06" is a change and the level reached, not a range
+    compatible = first.unit is None or second.unit is None or first.unit == second.unit
+    return compatible and _change(doc, first.start, first.end) is None
 
 
 DOLLAR_COUNTRY = ("US", "A", "HK", "S", "C")  # "$" "US55,931,000": only after a dollar sign
@@ -211,32 +213,6 @@ def _negative(doc: Doc, i: int) -> bool:
     return False
 
 
-def _skip_unit(doc: Doc, end: int) -> int:
-    if end < len(doc) and doc[end].lower_ in UNIT_WORDS:
-        return end + 1
-    if end + 1 < len(doc) and doc[end].lower_ == "per" and doc[end + 1].lower_ == "cent":
-        return end + 2
-    return end
-
-
-def _range_end(doc: Doc, start: int, end: int) -> tuple[int, float | None]:
-    """"between 10 and 15", "10 to 15", "from $800,000 to $1.3 million", "5% to 6%"."""
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("to", "and", "-", "–"):
-        return end, None
-    if doc[end].lower_ == "and" and not (start > 0 and doc[start - 1].lower_ == "between" or start > 1 and doc[start - 2].lower_ == "between"):
-        return end, None
-    k = end + 1
-    if doc[k].text in CURRENCY and k + 1 < len(doc):
-        k += 1
-    if not _numberish(doc[k]) or _excluded(doc[k]):
-        return end, None
-    last = _number_run(doc, k)
-    other = parse_number([t.text for t in doc[k:last + 1] if t.text != "-"])
-    if other is None:
-        return end, None
-    return last + 1, other[0]
-
-
 def _numberish(token: Token) -> bool:
     text = token.lower_
     if token.like_num and not token.is_punct:
@@ -282,10 +258,6 @@ MONTHS = frozenset(
 
 def _year_like(text: str) -> bool:
     return text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100
-
-
-def _shared_scale(last: str, first: str) -> float:
-    return SCALES.get(last, 0) if last in SCALES and first not in SCALES else 0
 
 
 def _qualifier(doc: Doc, start: int) -> tuple[str, int]:
