@@ -43,9 +43,10 @@ def ingest_command(
     """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
     options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source)
     con = state(ctx).open()
-    total = _count_inputs(inputs)
     command = "ingest " + " ".join(shlex.quote(i) for i in inputs)
     with _progress(quiet) as progress:
+        # Counting walks the inputs a second time: only worth it when a bar shows it.
+        total = _count_inputs(inputs) if progress else 0
         task = progress.add_task("ingesting", total=total or None) if progress else None
 
         def on_progress(report: IngestReport) -> None:
