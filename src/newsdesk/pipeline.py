@@ -13,10 +13,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import NamedTuple
 
 import duckdb
 
 from .attribution import extract_quotes
+from .entities import Registry, link_claims, link_speakers, load_registry, resolve_entities
 from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
 from .extract.article import PLAIN_TEXT_EXTRACTOR
@@ -26,7 +28,7 @@ from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
-from .records import Article, Failure, Parse, ProcessedArticle, Quantity, Quote, RawDocument
+from .records import Article, Entity, EntityMention, Failure, Parse, ProcessedArticle, Quantity, Quote, RawDocument
 from .store import writer
 
 DEFAULT_BATCH_SIZE = 32
@@ -41,9 +43,12 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)
 
 
-def process_batch(documents: Sequence[RawDocument], model_package: str | None = None) -> list[ProcessedArticle | Failure]:
+def process_batch(
+    documents: Sequence[RawDocument], model_package: str | None = None, actor_files: tuple[str, ...] = ()
+) -> list[ProcessedArticle | Failure]:
     """Extract and parse a batch. Pure with respect to the store: safe in a worker process."""
     model = load_model(model_package)
+    registry = load_registry(actor_files)
     results: list[ProcessedArticle | Failure] = []
     articles: list[tuple[RawDocument, Article]] = []
     for document in documents:
@@ -61,24 +66,36 @@ def process_batch(documents: Sequence[RawDocument], model_package: str | None = 
             doc = next(docs)
             parse = parse_record(article, doc, model.name)
             try:
-                quotes, quantities = analyse(article, parse, doc)
+                analysis = analyse(article, parse, doc, registry)
             except Exception as exc:  # an extractor bug must not cost the article: keep it, say why
-                quotes, quantities = [], []
+                analysis = Analysis()
                 article.metadata["analysis_error"] = f"{type(exc).__name__}: {exc}"
-            results.append(ProcessedArticle(document, article, parse, tuple(quotes), tuple(quantities)))
+            results.append(ProcessedArticle(document, article, parse, *analysis))
         else:
             parse = skipped_parse(model.name, f"language {article.language!r} is not covered by {model.name}")
             results.append(ProcessedArticle(document, article, parse))
     return results
 
 
-def analyse(article: Article, parse: Parse, doc) -> tuple[list[Quote], list[Quantity]]:
+class Analysis(NamedTuple):
+    quotes: tuple[Quote, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    entity_mentions: tuple[EntityMention, ...] = ()
+
+
+def analyse(article: Article, parse: Parse, doc, registry: Registry | None = None) -> Analysis:
     """The extractors that read the one parse. Each gets the same Doc; none re-parses."""
+    registry = registry or load_registry()
     sentence_starts = [s.start for s in parse.sentences]
     quotes = extract_quotes(doc, [p.start for p in article.paragraphs], sentence_starts)
-    quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
     headline = headline_quote(article.title, len(quotes))
-    return quotes + ([headline] if headline else []), quantities
+    quotes += [headline] if headline else []
+    resolved = resolve_entities(doc, registry, quotes, sentence_starts)
+    quotes = link_speakers(quotes, resolved)
+    quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
+    quantities = link_claims(quantities, quotes, resolved, registry)
+    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions)
 
 
 def _model_covers(languages: frozenset[str], language: str | None) -> bool:
@@ -100,15 +117,17 @@ def ingest(
     command: str = "ingest",
     on_progress: Callable[[IngestReport], None] | None = None,
     documents: Iterable[RawDocument | Failure] | None = None,
+    actor_files: tuple[str, ...] = (),
 ) -> IngestReport:
     model = load_model()
     load_identifier()  # start-up cost paid once, before any worker forks
+    load_registry(actor_files)  # a broken user dictionary fails here, before anything is read
     run_id = writer.start_run(con, command, model.name, [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR])
     report = IngestReport(run_id)
     stream = documents if documents is not None else iter_documents(patterns, options)
     status = "failed"
     try:
-        for processed in _processed_batches(con, stream, report, workers, batch_size):
+        for processed in _processed_batches(con, stream, report, workers, batch_size, actor_files):
             articles = [p for p in processed if isinstance(p, ProcessedArticle)]
             failures = [p for p in processed if isinstance(p, Failure)]
             writer.write_batch(con, run_id, articles, failures)
@@ -123,17 +142,17 @@ def ingest(
     return report
 
 
-def _processed_batches(con, stream, report: IngestReport, workers: int, batch_size: int) -> Iterator[list]:
+def _processed_batches(con, stream, report: IngestReport, workers: int, batch_size: int, actor_files: tuple[str, ...]) -> Iterator[list]:
     batches = _new_document_batches(con, stream, report, batch_size)
     if workers <= 1:
         for batch in batches:
-            yield process_batch(batch)
+            yield process_batch(batch, None, actor_files)
         return
     # Bounded look-ahead keeps memory flat; results are written in input order.
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: list[Future] = []
         for batch in batches:
-            pending.append(pool.submit(process_batch, batch))
+            pending.append(pool.submit(process_batch, batch, None, actor_files))
             if len(pending) > workers * 2:
                 yield pending.pop(0).result()
         for future in pending:

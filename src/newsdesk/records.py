@@ -172,6 +172,7 @@ class Quote:
     extractor: str
     confidence: float
     field: str = "text"  # spans point into articles.text, or articles.title for headlines
+    speaker_entity: str | None = None  # entity_id of the resolved speaker
 
 
 @dataclass(frozen=True)
@@ -195,6 +196,51 @@ class Quantity:
     restates: int | None  # index of an earlier quantity in the article that states the same figure
     extractor: str
     confidence: float
+    claimed_by_entity: str | None = None
+    of_entity: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A canonical actor: from the registry, a user dictionary, or (people) the text.
+
+    ``code`` is CAMEO-style ("RUS", "RUSGOV", "IMGMUSISI"); for a person,
+    ``affiliation`` is the code of whom they act for ("RUSGOV").
+    """
+
+    entity_id: str
+    name: str
+    type: str  # COUNTRY | GOVERNMENT | MILITARY | POLICE | INTELLIGENCE | ARMED_GROUP | IGO | NGO | MEDIA | PARTY | PERSON | ORGANIZATION | GROUP …
+    country: str | None = None  # ISO 3166-1 alpha-3
+    code: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    role: str | None = None  # persons: "envoy", "spokesman"
+    affiliation: str | None = None
+    parent: str | None = None  # entity_id of the organisation it belongs to
+    geonames_id: int | None = None  # countries: their GeoNames id
+    origin: str = ""  # "registry:media.yaml", "user:my-actors.yaml", "text"
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    """One mention of an entity in the article, and in which sense it is used.
+
+    ``sense`` is *actor* ("Moscow believes", "Russian forces"), *place* ("in
+    Afghanistan": a country named as where something is) or *reference* (an
+    adjective or topic: "Afghanistan peace talks"). ``code`` is the CAMEO-style
+    code of this mention: "Moscow believes" → RUSGOV, "Russian forces" → RUSMIL.
+    """
+
+    index: int
+    span: TextSpan
+    entity_id: str
+    sense: str
+    code: str | None
+    rule: str  # how it was resolved: alias, fuzzy-alias, metonym, demonym, agent-phrase, person, surname, coreference …
+    sentence: int
+    extractor: str
+    confidence: float
 
 
 @dataclass(frozen=True)
@@ -206,3 +252,5 @@ class ProcessedArticle:
     parse: Parse
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    entity_mentions: tuple[EntityMention, ...] = ()

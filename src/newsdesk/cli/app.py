@@ -15,6 +15,7 @@ import click
 import typer
 
 from .. import __version__
+from ..entities import RegistryError
 from ..extract import ExtractionError
 from ..nlp import ModelError
 from ..store import DB_ENV, StoreError
@@ -40,13 +41,14 @@ def _version(value: bool) -> None:
 def root(
     ctx: typer.Context,
     db: Annotated[Path | None, typer.Option("--db", envvar=DB_ENV, help="Store file (default ./newsdesk.duckdb).", show_default=False)] = None,
+    actors: Annotated[list[Path] | None, typer.Option("--actors", help="A user actor dictionary (YAML) that adds to or amends the registry; repeatable. Also NEWSDESK_ACTORS.", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
-    ctx.obj = State(db_path=db)
+    ctx.obj = State(db_path=db, actor_files=tuple(str(p) for p in actors or ()))
 
 
 def _register() -> None:
-    from . import articles, evaluate, ingest  # noqa: F401  (commands register themselves on import)
+    from . import actors, articles, evaluate, ingest  # noqa: F401  (commands register themselves on import)
 
 
 _register()
@@ -62,7 +64,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except (StoreError, ModelError, ExtractionError, UserError) as exc:
+    except (StoreError, ModelError, ExtractionError, UserError, RegistryError) as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:

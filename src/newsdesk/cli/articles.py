@@ -99,6 +99,10 @@ def show_command(
     console.print(highlight_mentions(article["text"], article["mentions"]))
     console.print()
     console.print(_legend(article["mentions"]))
+    if article["entity_mentions"]:
+        console.print(f"\n[bold]actors[/] ({len({m['entity_id'] for m in article['entity_mentions']})})")
+        for line in actor_lines(article["entity_mentions"]):
+            console.print(line)
     if article["quotes"]:
         console.print(f"\n[bold]quotes[/] ({len(article['quotes'])})")
         for quote in article["quotes"]:
@@ -113,11 +117,40 @@ def show_command(
             console.print(Text(f"  ✂ {block}", style="dim"))
 
 
+def actor_lines(mentions: list[dict]) -> list[Text]:
+    """``Russia  COUNTRY RUS · 12× · as actor 7 (RUSGOV 4, RUSMIL 1) · Russia, Moscow, Russian``"""
+    by_entity: dict[str, list[dict]] = {}
+    for mention in mentions:
+        by_entity.setdefault(mention["entity_id"], []).append(mention)
+    lines = []
+    for group in sorted(by_entity.values(), key=lambda g: (-len(g), g[0]["entity"])):
+        first = group[0]
+        line = Text("  ")
+        line.append(first["entity"], style="bold")
+        line.append(f"  {first['type']}", style="dim")
+        codes: dict[str, int] = {}
+        for m in group:
+            if m["sense"] == "actor" and m["code"]:
+                codes[m["code"]] = codes.get(m["code"], 0) + 1
+        line.append(f" · {len(group)}×")
+        actors = sum(m["sense"] == "actor" for m in group)
+        places = sum(m["sense"] == "place" for m in group)
+        if actors:
+            line.append(f" · as actor {actors}" + (f" ({', '.join(f'{c} {n}' for c, n in codes.items())})" if codes else ""))
+        if places:
+            line.append(f" · as place {places}")
+        written = list(dict.fromkeys(m["text"] for m in group))
+        line.append(" · " + ", ".join(f'"{w}"' for w in written[:6]), style="dim")
+        lines.append(line)
+    return lines
+
+
 def quote_line(quote: dict, *, with_title: bool = False) -> Text:
     """``Zamir Kabulov ← "he" · told → RIA Novosti · direct: "…"``"""
     line = Text("  ")
-    line.append(quote["speaker"] or "?", style="bold magenta")
-    if quote["speaker_text"] and quote["speaker_text"] != quote["speaker"]:
+    speaker = quote.get("speaker_entity_name") or quote["speaker"]
+    line.append(speaker or "?", style="bold magenta")
+    if quote["speaker_text"] and quote["speaker_text"] != speaker:
         line.append(f" ← “{quote['speaker_text']}”", style="dim")
     line.append(f" · {quote['cue'] or ('(headline)' if quote['kind'] == 'headline' else '(continues)')}", style="cyan")
     if quote["addressee"]:
@@ -143,12 +176,13 @@ def claim_line(claim: dict, *, with_title: bool = False) -> Text:
         line.append(f" ({claim['change']})", style="yellow")
     line.append(f" {claim['counted'] or claim['unit'] or ''}")
     if claim["of_actor"]:
-        line.append(f" of {claim['of_actor']}")
+        of = claim.get("of_name")
+        line.append(f" of {claim['of_actor']}" + (f" ({of})" if of and of != claim["of_actor"] else ""))
     if claim["place"]:
         line.append(f" in {claim['place']}", style="green")
     if claim["event"]:
         line.append(f" [{claim['event']}]", style="red")
-    line.append(f" — claimed by {claim['claimed_by'] or 'the outlet'}", style="magenta")
+    line.append(f" — claimed by {claim.get('claimed_by_name') or claim['claimed_by'] or 'the outlet'}", style="magenta")
     if claim["restates"] is not None:
         line.append(f" (restates #{claim['restates']})", style="dim")
     line.append(f" · “{claim['text']}”", style="dim")

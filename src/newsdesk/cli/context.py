@@ -26,6 +26,7 @@ err_console = Console(stderr=True, width=_WIDTH)
 @dataclass
 class State:
     db_path: Path | None = None
+    actor_files: tuple[str, ...] = ()  # user actor dictionaries (--actors)
 
     @property
     def path(self) -> Path:

@@ -55,7 +55,8 @@ def ingest_command(
             else:
                 print(f"committed: {report.added} added, {report.skipped} skipped, {len(report.failures)} failed", file=sys.stderr, flush=True)
 
-        report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress)
+        report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress,
+                        actor_files=state(ctx).actor_files)
         if progress:
             progress.update(task, completed=total)
     _summary(report)
@@ -137,5 +138,5 @@ def _retry(ctx: typer.Context) -> None:
             err_console.print(f"skipped {origin}: source file is gone and no bytes were kept")
     if not documents:
         raise UserError("nothing to retry: no open failure has kept bytes or a readable source")
-    report = ingest(con, [], documents=documents, command="failures --retry")
+    report = ingest(con, [], documents=documents, command="failures --retry", actor_files=state(ctx).actor_files)
     _summary(report)

@@ -10,7 +10,10 @@ import duckdb
 
 from .db import StoreError
 
-EXPORTABLE_TABLES = ("articles", "sentences", "mentions", "quotes", "quantities", "paragraphs", "documents", "failures", "runs")
+EXPORTABLE_TABLES = (
+    "articles", "sentences", "mentions", "entities", "entity_mentions", "quotes", "quantities", "paragraphs",
+    "documents", "failures", "runs",
+)
 
 
 def _rows(cursor: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
@@ -77,6 +80,12 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
         [article_id],
     ))
     article["quotes"] = list_quotes(con, article_id=article_id, limit=10_000)
+    article["entity_mentions"] = _rows(con.execute(
+        """SELECT m.mention, m.sentence, m.start_char, m.end_char, m.text, m.entity_id, m.sense, m.code, m.rule,
+                  m.confidence, e.name AS entity, e.type
+           FROM entity_mentions m JOIN entities e USING (entity_id) WHERE m.article_id = ? ORDER BY m.start_char""",
+        [article_id],
+    ))
     article["quantities"] = list_claims(con, article_id=article_id, limit=10_000)
     # A named outlet a speaker told ("he told RIA Novosti") is a relay of the report.
     article["relays"] = sorted({q["addressee"] for q in article["quotes"] if q["addressee"] and q["addressee"][0].isupper()})
@@ -103,13 +112,17 @@ def list_quotes(
     con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, article_id: str | None = None,
     kind: str | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
+    speaker_ids = find_entity_ids(con, speaker) if speaker else []
     where, params = _where(
-        ("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)", _like(speaker, 2)),
+        # a known actor is found by any of its names; an unknown one by how it is written
+        ("q.speaker_entity IN (SELECT unnest(?))", [speaker_ids] if speaker_ids else None),
+        ("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)", _like(speaker, 2) if speaker and not speaker_ids else None),
         ("q.article_id = ?", _equals(article_id)),
         ("q.kind = ?", _equals(kind)),
     )
     return _rows(con.execute(
-        f"""SELECT q.*, a.title, a.published FROM quotes q JOIN articles a USING (article_id) {where}
+        f"""SELECT q.*, e.name AS speaker_entity_name, e.type AS speaker_entity_type, a.title, a.published
+            FROM quotes q JOIN articles a USING (article_id) LEFT JOIN entities e ON e.entity_id = q.speaker_entity {where}
             ORDER BY a.published DESC NULLS LAST, q.article_id, q.quote LIMIT ?""",
         params + [limit],
     ))
@@ -119,18 +132,79 @@ def list_claims(
     con: duckdb.DuckDBPyConnection, *, about: str | None = None, claimed_by: str | None = None,
     event: str | None = None, article_id: str | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
-    """Numeric claims; ``about`` matches what is counted, whose, or where."""
+    """Numeric claims; ``about`` matches an actor (by any of its names) the claim counts or
+    whose sentence names it, or what is counted, whose, or where, as written."""
+    about_ids = find_entity_ids(con, about) if about else []
+    claimer_ids = find_entity_ids(con, claimed_by) if claimed_by else []
     where, params = _where(
-        ("(n.counted ILIKE ? OR n.of_actor ILIKE ? OR n.place ILIKE ?)", _like(about, 3)),
-        ("n.claimed_by ILIKE ?", _like(claimed_by)),
+        ("""(n.of_entity IN (SELECT unnest(?))
+             OR EXISTS (SELECT 1 FROM entity_mentions m WHERE m.article_id = n.article_id AND m.sentence = n.sentence
+                        AND m.entity_id IN (SELECT unnest(?))))""", [about_ids, about_ids] if about_ids else None),
+        ("(n.counted ILIKE ? OR n.of_actor ILIKE ? OR n.place ILIKE ?)", _like(about, 3) if about and not about_ids else None),
+        ("n.claimed_by_entity IN (SELECT unnest(?))", [claimer_ids] if claimer_ids else None),
+        ("n.claimed_by ILIKE ?", _like(claimed_by) if claimed_by and not claimer_ids else None),
         ("n.event = ?", _equals(event)),
         ("n.article_id = ?", _equals(article_id)),
     )
     return _rows(con.execute(
-        f"""SELECT n.*, a.title, a.published FROM quantities n JOIN articles a USING (article_id) {where}
+        f"""SELECT n.*, c.name AS claimed_by_name, o.name AS of_name, a.title, a.published
+            FROM quantities n JOIN articles a USING (article_id)
+            LEFT JOIN entities c ON c.entity_id = n.claimed_by_entity LEFT JOIN entities o ON o.entity_id = n.of_entity {where}
             ORDER BY a.published DESC NULLS LAST, n.article_id, n.quantity LIMIT ?""",
         params + [limit],
     ))
+
+
+def find_entity_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
+    """Entities a user means by a name: its id, its canonical name, or any alias (any case)."""
+    rows = con.execute(
+        """SELECT entity_id FROM entities
+           WHERE entity_id = ? OR lower(name) = lower(?) OR list_contains(list_transform(aliases, lambda a: lower(a)), lower(?))""",
+        [name, name, name],
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def list_actors(
+    con: duckdb.DuckDBPyConnection, *, type: str | None = None, country: str | None = None,
+    sense: str | None = None, limit: int = 30,
+) -> list[dict[str, Any]]:
+    """Actors by how often they are mentioned, with the articles that mention them."""
+    where, params = _where(
+        ("e.type = upper(?)", _equals(type)),
+        ("(e.country = upper(?) OR e.code LIKE upper(?) || '%')", [country, country] if country else None),
+        ("m.sense = ?", _equals(sense)),
+    )
+    return _rows(con.execute(
+        f"""SELECT e.entity_id, e.name, e.type, e.country, e.code, e.role, e.affiliation,
+                   count(*) AS mentions, count(DISTINCT m.article_id) AS articles,
+                   count(*) FILTER (WHERE m.sense = 'actor') AS as_actor
+            FROM entity_mentions m JOIN entities e USING (entity_id) {where}
+            GROUP BY ALL ORDER BY mentions DESC, e.name LIMIT ?""",
+        params + [limit],
+    ))
+
+
+def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any]:
+    ids = find_entity_ids(con, name)
+    if not ids:
+        raise StoreError(f"no actor called {name!r} in the store (try `newsdesk actors`)")
+    if len(ids) > 1:
+        raise StoreError(f"{name!r} names several actors ({', '.join(sorted(ids))}): give an id")
+    actor = _rows(con.execute("SELECT * FROM entities WHERE entity_id = ?", ids))[0]
+    actor["written"] = _rows(con.execute(
+        """SELECT text, count(*) AS mentions FROM entity_mentions WHERE entity_id = ?
+           GROUP BY text ORDER BY mentions DESC, text""", ids))
+    actor["senses"] = dict(con.execute(
+        "SELECT sense, count(*) FROM entity_mentions WHERE entity_id = ? GROUP BY sense ORDER BY 2 DESC", ids).fetchall())
+    actor["codes"] = dict(con.execute(
+        "SELECT code, count(*) FROM entity_mentions WHERE entity_id = ? AND code IS NOT NULL GROUP BY code ORDER BY 2 DESC", ids).fetchall())
+    actor["articles"] = _rows(con.execute(
+        """SELECT a.article_id, a.title, a.published, count(*) AS mentions
+           FROM entity_mentions m JOIN articles a USING (article_id) WHERE m.entity_id = ?
+           GROUP BY ALL ORDER BY mentions DESC, a.published DESC NULLS LAST LIMIT 20""", ids))
+    actor["quotes"] = con.execute("SELECT count(*) FROM quotes WHERE speaker_entity = ?", ids).fetchone()[0]
+    return actor
 
 
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
@@ -184,7 +258,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "paragraphs": "article_id, paragraph", "runs": "run_id"}
+    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "paragraphs": "article_id, paragraph", "runs": "run_id"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

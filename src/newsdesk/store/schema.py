@@ -206,4 +206,46 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        5,
+        "entities and their mentions; quotes and claims linked to entities",
+        """
+        CREATE TABLE entities (
+            entity_id    VARCHAR PRIMARY KEY,          -- "russia", "islamic-state", "person:zamir-kabulov"
+            name         VARCHAR NOT NULL,
+            type         VARCHAR NOT NULL,             -- COUNTRY | ARMED_GROUP | IGO | MEDIA | PERSON | …
+            country      VARCHAR,                      -- ISO 3166-1 alpha-3
+            code         VARCHAR,                      -- CAMEO-style: RUS, IMGMUSISI, RUSMED
+            wikidata     VARCHAR,
+            aliases      VARCHAR[],
+            role         VARCHAR,                      -- persons: envoy, spokesman …
+            affiliation  VARCHAR,                      -- persons: code of whom they act for (RUSGOV)
+            parent       VARCHAR,
+            geonames_id  BIGINT,
+            origin       VARCHAR NOT NULL              -- registry:FILE | user:FILE | text
+        );
+        CREATE TABLE entity_mentions (
+            article_id  VARCHAR NOT NULL,
+            mention     INTEGER NOT NULL,
+            sentence    INTEGER NOT NULL,
+            start_char  INTEGER NOT NULL,
+            end_char    INTEGER NOT NULL,
+            text        VARCHAR NOT NULL,
+            entity_id   VARCHAR NOT NULL,
+            sense       VARCHAR NOT NULL,              -- actor | place | reference
+            code        VARCHAR,                       -- this mention's code: "Moscow believes" → RUSGOV
+            rule        VARCHAR NOT NULL,              -- how it was resolved
+            extractor   VARCHAR NOT NULL,
+            confidence  DOUBLE NOT NULL,
+            PRIMARY KEY (article_id, mention)
+        );
+        CREATE INDEX entity_mentions_entity ON entity_mentions (entity_id);
+        ALTER TABLE quotes ADD COLUMN speaker_entity VARCHAR;
+        ALTER TABLE quantities ADD COLUMN claimed_by_entity VARCHAR;
+        ALTER TABLE quantities ADD COLUMN of_entity VARCHAR;
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

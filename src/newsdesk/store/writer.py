@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from collections.abc import Iterable, Sequence
 
 import duckdb
 
 from .. import __version__
-from ..records import Failure, ProcessedArticle, Quote
+from ..entities.registry import slug
+from ..records import Entity, Failure, ProcessedArticle, Quote
 from .db import now, transaction
 
 
@@ -69,6 +71,8 @@ def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) 
 def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequence[ProcessedArticle]) -> None:
     stamp = now()
     documents, articles, paragraphs, parses, sentences, mentions, quotes, quantities = [], [], [], [], [], [], [], []
+    entity_mentions: list[tuple] = []
+    entities: dict[str, Entity] = {}
     for item in batch:
         doc, article, parse = item.document, item.article, item.parse
         aid = article.article_id
@@ -88,15 +92,74 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
         quotes += [_quote_row(aid, q) for q in item.quotes]
         quantities += [
             (aid, n.index, n.sentence, n.span.start, n.span.end, n.span.text, n.value, n.value_high, n.qualifier, n.change,
-             n.unit, n.counted, n.of, n.where, n.event, n.claimed_by, n.quote, n.restates, n.extractor, n.confidence)
+             n.unit, n.counted, n.of, n.where, n.event, n.claimed_by, n.quote, n.restates, n.extractor, n.confidence,
+             n.claimed_by_entity, n.of_entity)
             for n in item.quantities
         ]
+        entity_mentions += [
+            (aid, m.index, m.sentence, m.span.start, m.span.end, m.span.text, m.entity_id, m.sense, m.code, m.rule, m.extractor, m.confidence)
+            for m in item.entity_mentions
+        ]
+        for entity in item.entities:
+            entities[entity.entity_id] = _merged(entities.get(entity.entity_id), entity)
     for table, rows in (
         ("documents", documents), ("articles", articles), ("paragraphs", paragraphs),
         ("parses", parses), ("sentences", sentences), ("mentions", mentions), ("quotes", quotes),
-        ("quantities", quantities),
+        ("quantities", quantities), ("entity_mentions", entity_mentions),
     ):
         _insert_rows(con, table, rows)
+    _upsert_entities(con, list(entities.values()))
+    _merge_surnames(con, [e for e in entities.values() if e.type == "PERSON"])
+
+
+def _merged(known: Entity | None, entity: Entity) -> Entity:
+    if known is None:
+        return entity
+    return replace(known, aliases=tuple(dict.fromkeys(known.aliases + entity.aliases)),
+                   role=known.role or entity.role, affiliation=known.affiliation or entity.affiliation)
+
+
+def _upsert_entities(con: duckdb.DuckDBPyConnection, entities: list[Entity]) -> None:
+    """Entities are shared by every article: a person seen again gains aliases, keeps what it had."""
+    if not entities:
+        return
+    rows = [(e.entity_id, e.name, e.type, e.country, e.code, e.wikidata, list(e.aliases), e.role, e.affiliation, e.parent, e.geonames_id, e.origin)
+            for e in entities]
+    columns = [list(column) for column in zip(*rows)]
+    con.execute(
+        f"""INSERT INTO entities SELECT {', '.join('unnest(?)' for _ in columns)}
+            ON CONFLICT (entity_id) DO UPDATE SET
+                aliases = list_distinct(list_concat(entities.aliases, excluded.aliases)),
+                role = coalesce(entities.role, excluded.role),
+                affiliation = coalesce(entities.affiliation, excluded.affiliation),
+                name = CASE WHEN entities.origin = 'text' THEN entities.name ELSE excluded.name END,
+                type = excluded.type, country = coalesce(excluded.country, entities.country),
+                code = coalesce(excluded.code, entities.code), wikidata = excluded.wikidata,
+                origin = excluded.origin""",
+        columns,
+    )
+
+
+def _merge_surnames(con: duckdb.DuckDBPyConnection, people: list[Entity]) -> None:
+    """Across articles, "Kabulov" is "Zamir Kabulov" when exactly one stored full name ends with it."""
+    for person in people:
+        surname = person.name.split()[-1]
+        short = "person:" + slug(surname)
+        full = con.execute(
+            "SELECT entity_id FROM entities WHERE type = 'PERSON' AND name LIKE ? AND entity_id <> ?",
+            ["% " + surname, short],
+        ).fetchall()
+        exists = con.execute("SELECT 1 FROM entities WHERE entity_id = ?", [short]).fetchone()
+        if len(full) != 1 or not exists:
+            continue
+        target = full[0][0]
+        con.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", [target, short])
+        con.execute("UPDATE quotes SET speaker_entity = ? WHERE speaker_entity = ?", [target, short])
+        con.execute("UPDATE quantities SET claimed_by_entity = ? WHERE claimed_by_entity = ?", [target, short])
+        con.execute(
+            "UPDATE entities SET aliases = list_distinct(list_append(aliases, ?)) WHERE entity_id = ?", [surname, target]
+        )
+        con.execute("DELETE FROM entities WHERE entity_id = ?", [short])
 
 
 def _quote_row(article_id: str, q: Quote) -> tuple:
@@ -108,7 +171,7 @@ def _quote_row(article_id: str, q: Quote) -> tuple:
         article_id, q.index, q.kind, q.sentence, q.content.start, q.content.end, q.content.text,
         *parts(q.cue)[:1], q.cue_lemma, q.cue_kind, *parts(q.cue)[1:],
         *parts(q.speaker), q.speaker_name, q.speaker_label, chain,
-        *parts(q.addressee), q.stance, q.extractor, q.confidence, q.field,
+        *parts(q.addressee), q.stance, q.extractor, q.confidence, q.field, q.speaker_entity,
     )
 
 

@@ -1,0 +1,130 @@
+"""People named in an article: one entity per person, with role and affiliation.
+
+"Zamir Kabulov" and "Kabulov" are one person (the fullest form names them).
+The role comes from an apposition or title ("A Special Representative to
+Russian President on Afghanistan, Zamir Kabulov" → representative; "army
+spokesman Colonel X" → spokesman), the affiliation from an actor inside that
+phrase or a possessive ("Russia's envoy" → RUSGOV, "Taliban spokesman" →
+the Taliban's code). Across articles the store merges a surname-only person
+into the one full name that ends with it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..attribution.speakers import ROLE_NOUNS
+from .registry import slug
+from .sense import TOPIC_PREPOSITIONS, agent_of
+
+TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady gen. gen col. col lt. sgt. capt. prof. rev. sen. rep. gov.".split())
+ROLE_WINDOW = 12  # tokens before a name searched for its title phrase
+
+
+@dataclass
+class Person:
+    name: str
+    mentions: list[Span] = field(default_factory=list)
+    role: str | None = None
+    role_phrases: list[Span] = field(default_factory=list)  # "A Special Representative …" before ", Zamir Kabulov"
+    titled: bool = False  # "Mr. Smith"
+
+    @property
+    def entity_id(self) -> str:
+        return person_id(self.name)
+
+
+def person_id(name: str) -> str:
+    return "person:" + slug(name)
+
+
+def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> list[Person]:
+    """Persons from the model's PERSON mentions; tokens in ``excluded`` belong to registry actors.
+
+    A one-word name stands only with support: a fuller form ending with it, a
+    title or role, or a quote it speaks. The small model tags many towns and
+    words as PERSON ("Garissa", "Debris"); a real person is rarely named once
+    by a bare single word.
+    """
+    persons: list[Person] = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or excluded.intersection(range(ent.start, ent.end)):
+            continue
+        span = _clean(ent)
+        if span is None:
+            continue
+        surname = span[-1].text
+        known = next((p for p in persons if p.name.split()[-1] == surname), None)
+        if known is None:
+            known = Person(span.text)
+            persons.append(known)
+        elif len(span.text) > len(known.name):
+            known.name = span.text
+        known.mentions.append(span)
+        role, phrase = _role(span)
+        if role and known.role is None:
+            known.role = role
+        if phrase is not None:
+            known.role_phrases.append(phrase)
+        if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
+            known.titled = True
+    return [p for p in persons if len(p.name.split()) > 1 or p.role or p.titled or p.name in speakers]
+
+
+def affiliation_span(person: Person, actor_spans: list[tuple[Span, str | None]]) -> tuple[Span, str | None] | None:
+    """The actor named in a person's title phrase or apposition, with the agent of the role."""
+    for phrase in person.role_phrases:
+        for span, code in actor_spans:
+            if phrase.start <= span.start and span.end <= phrase.end and not _under_topic(span, phrase):
+                role_token = next((t for t in phrase if t.lemma_.lower() in ROLE_NOUNS), None)
+                return span, (agent_of(role_token) if role_token is not None else None) or "GOV"
+    return None
+
+
+def _under_topic(span: Span, phrase: Span) -> bool:
+    """"Representative … on Afghanistan": Afghanistan is the topic, not the employer."""
+    head = span.root.head
+    return span.root.dep_ == "pobj" and head.lower_ in TOPIC_PREPOSITIONS and phrase.start <= head.i < phrase.end
+
+
+def _clean(ent: Span) -> Span | None:
+    start, end = ent.start, ent.end
+    while start < end and (ent.doc[start].lower_ in TITLES or ent.doc[start].lemma_.lower() in ROLE_NOUNS):
+        start += 1
+    while end > start and (ent.doc[end - 1].tag_ == "POS" or not ent.doc[end - 1].text[:1].isalpha()):
+        end -= 1
+    span = ent.doc[start:end]
+    if not span or not span.text[:1].isupper() or any(t.is_digit for t in span):
+        return None
+    return span
+
+
+def _role(name: Span) -> tuple[str | None, Span | None]:
+    """The role noun and the title phrase of one mention of a name."""
+    root = name.root
+    related: list[Token] = [root.head] if root.dep_ == "appos" else []
+    related += [c for c in root.children if c.dep_ in ("appos", "compound", "amod") and not (name.start <= c.i < name.end)]
+    for token in related:
+        if token.lemma_.lower() in ROLE_NOUNS:
+            return token.lemma_.lower(), _phrase(token)
+    doc = name.doc
+    # "A Special Representative to Russian President on Afghanistan, Zamir Kabulov"
+    window_start = max(name.sent.start, name.start - ROLE_WINDOW)
+    phrase_start = None
+    role = None
+    for token in reversed(doc[window_start:name.start]):
+        if token.pos_ in ("VERB", "AUX") or token.text in ('"', "“", "”", ";", ":"):
+            break
+        if token.lemma_.lower() in ROLE_NOUNS and token.dep_ != "pobj":
+            role = token.lemma_.lower()
+            phrase_start = token.left_edge.i if token.left_edge.i >= window_start else token.i
+    if role is None:
+        return None, None
+    end = name.start - 1 if doc[name.start - 1].text == "," else name.start
+    return role, doc[phrase_start:end] if phrase_start < end else None
+
+
+def _phrase(token: Token) -> Span:
+    return token.doc[token.left_edge.i:token.right_edge.i + 1]

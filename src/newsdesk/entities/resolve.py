@@ -1,0 +1,205 @@
+"""Resolving an article's mentions to canonical actors.
+
+Order of evidence: registry names on the article's tokens (exact, any-case,
+then by spelling), in the sense the clause gives them (actor, place,
+reference; capitals count only as actors); agent phrases ("Russian forces");
+people from the model's PERSON mentions, with role and affiliation; the
+speakers attribution resolved through coreference ("the Russian envoy" →
+Zamir Kabulov); other organisations and groups the model names, as entities
+of their own. Each mention keeps the rule that resolved it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span
+
+from ..records import Entity, EntityMention, Quantity, Quote, TextSpan
+from .match import Match, find_names
+from ..attribution.speakers import ROLE_NOUNS
+from .people import Person, affiliation_span, people, person_id
+from .registry import Name, Registry, slug
+from .sense import SUBJECTS, agent_head, agent_of, sense_of, stative_subject
+
+EXTRACTOR = "newsdesk.entities/1"
+KIND_PREFERENCE = {"name": 0, "alias": 1, "metonym": 2, "capital": 3, "demonym": 4}
+CONFIDENCE = {"alias": 0.9, "agent-phrase": 0.85, "metonym": 0.8, "demonym": 0.8, "fuzzy-alias": 0.7,
+              "person": 0.9, "surname": 0.85, "apposition": 0.85, "ner": 0.6}
+TEXT_ENTITY_TYPES = {"ORG": ("org", "ORGANIZATION"), "NORP": ("group", "GROUP")}
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """An article's entities and mentions, and the people behind its speakers."""
+
+    entities: tuple[Entity, ...]
+    mentions: tuple[EntityMention, ...]
+    speaker_ids: dict[str, str]  # resolved speaker name → entity_id
+
+
+def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence_starts: list[int]) -> Resolved:
+    drafts: list[tuple[int, int, str, str, str | None, str, float]] = []  # start, end, id, sense, code, rule, confidence
+    entities: dict[str, Entity] = {}
+    matches = find_names(doc, registry)
+    actor_spans: list[tuple[Span, str]] = []
+    for match in matches:
+        draft = _registry_mention(doc, registry, match)
+        if draft is None:
+            continue
+        drafts.append(draft)
+        entities[draft[2]] = registry.entities[draft[2]]
+        actor_spans.append((match.span(doc), draft[2]))
+
+    covered = {i for m in matches for i in range(m.start, m.end)}
+    persons = people(doc, covered, {q.speaker_name for q in quotes if q.speaker_name})
+    speaker_ids: dict[str, str] = {}
+    for person in persons:
+        entity = _person_entity(person, registry, actor_spans)
+        entities[entity.entity_id] = entity
+        speaker_ids[person.name] = entity.entity_id
+        for span in person.mentions:
+            rule = "person" if span.text == person.name else "surname"
+            drafts.append((span.start_char, span.end_char, entity.entity_id, "actor", entity.affiliation, rule, CONFIDENCE[rule]))
+        for phrase in person.role_phrases:
+            drafts.append((phrase.start_char, phrase.end_char, entity.entity_id, "actor", entity.affiliation, "apposition", CONFIDENCE["apposition"]))
+
+    drafts += _speaker_mentions(quotes, speaker_ids, entities)
+    for ent in doc.ents:
+        if ent.label_ in TEXT_ENTITY_TYPES and covered.isdisjoint(range(ent.start, ent.end)) and ent.text[:1].isupper():
+            if ent.label_ == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ == "amod"):
+                continue  # "Central Asian countries": an adjective, not a group that acts
+            prefix, kind = TEXT_ENTITY_TYPES[ent.label_]
+            name = ent.text[4:] if ent.text.startswith("the ") else ent.text
+            entity_id = f"{prefix}:{slug(name)}"
+            entities.setdefault(entity_id, Entity(entity_id, name, kind, origin="text"))
+            drafts.append((ent.start_char, ent.end_char, entity_id, "actor", None, "ner", CONFIDENCE["ner"]))
+    for quote in quotes:
+        if quote.speaker_name and quote.speaker_name not in speaker_ids:
+            entity = registry.lookup(quote.speaker_name)
+            if entity is not None:
+                speaker_ids[quote.speaker_name] = entity.entity_id
+                entities.setdefault(entity.entity_id, entity)
+    return Resolved(tuple(entities.values()), _mentions(drafts, sentence_starts, doc.text), speaker_ids)
+
+
+def _registry_mention(doc: Doc, registry: Registry, match: Match):
+    name = _reading(match.names)
+    if name is None:
+        return None
+    entity = registry.entities[name.entity_id]
+    span = match.span(doc)
+    start, end = span.start_char, span.end_char
+    rule = "fuzzy-alias" if match.rule == "fuzzy-alias" else ("demonym" if name.kind == "demonym" else "alias")
+    code = entity.code
+    if entity.type != "COUNTRY":
+        sense = "actor"
+    elif (head := agent_head(span)) is not None:
+        code = registry.code_for(entity.entity_id, agent_of(head))
+        if head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ROLE_NOUNS:
+            sense, rule = "reference", "demonym" if name.kind == "demonym" else "alias"  # "the Russian envoy" is a person
+        else:
+            end = head.idx + len(head.text)
+            sense, rule = "actor", "agent-phrase"  # "Russian forces", "US authorities"
+    elif name.kind in ("capital", "metonym"):
+        if sense_of(span) != "actor" or stative_subject(span):
+            return None  # a city as a place belongs to the geoparser, not to the actors
+        sense, rule, code = "actor", "metonym", registry.code_for(entity.entity_id, name.agent or "GOV")
+    elif name.kind == "demonym":
+        sense = "actor" if span.root.dep_ in SUBJECTS else "reference"
+    else:
+        sense = sense_of(span)
+    return (start, end, entity.entity_id, sense, code, rule, CONFIDENCE[rule])
+
+
+def _reading(names: tuple[Name, ...]) -> Name | None:
+    """The one actor a matched name stands for; None when it stays ambiguous."""
+    best = min(KIND_PREFERENCE.get(n.kind, 9) for n in names)
+    chosen = {n.entity_id: n for n in names if KIND_PREFERENCE.get(n.kind, 9) == best}
+    return next(iter(chosen.values())) if len(chosen) == 1 else None
+
+
+def _person_entity(person: Person, registry: Registry, actor_spans: list[tuple[Span, str]]) -> Entity:
+    affiliation = None
+    found = affiliation_span(person, [(span, entity_id) for span, entity_id in actor_spans])
+    if found is not None:
+        span, agent = found
+        entity_id = next(e for s, e in actor_spans if s == span)
+        affiliation = registry.code_for(entity_id, agent)
+    aliases = tuple(dict.fromkeys(m.text for m in person.mentions if m.text != person.name))
+    return Entity(person_id(person.name), person.name, "PERSON", aliases=aliases, role=person.role, affiliation=affiliation,
+                  country=affiliation[:3] if affiliation and affiliation[:3].isupper() else None, origin="text")
+
+
+def _speaker_mentions(quotes: list[Quote], speaker_ids: dict[str, str], entities: dict[str, Entity]):
+    """"he", "the Russian envoy": speakers that attribution resolved to a named person."""
+    drafts = []
+    for quote in quotes:
+        if quote.field != "text" or quote.speaker is None or quote.speaker_label != "PERSON":
+            continue
+        entity_id = speaker_ids.get(quote.speaker_name or "")
+        if entity_id is None:
+            continue
+        rule = quote.chain[0].rule if quote.chain else "coreference"
+        code = entities[entity_id].affiliation if entity_id in entities else None
+        drafts.append((quote.speaker.start, quote.speaker.end, entity_id, "actor", code, f"coreference: {rule}", quote.confidence))
+    return drafts
+
+
+def _mentions(drafts, sentence_starts: list[int], text: str) -> tuple[EntityMention, ...]:
+    taken: list[tuple[int, int, bool]] = []
+    kept = []
+    for start, end, entity_id, sense, code, rule, confidence in drafts:
+        nominal = rule == "apposition" or rule.startswith("coreference")
+        # The first reading of a span wins (registry, people, coreference, NER), but a
+        # description may contain names: "the Russian envoy" (Kabulov) holds "Russian" (Russia).
+        if any(start < e and s < end and ((s, e) == (start, end) or not (_nests(start, end, s, e) and (nominal or other))) for s, e, other in taken):
+            continue
+        taken.append((start, end, nominal))
+        kept.append((start, end, entity_id, sense, code, rule, confidence))
+    kept.sort(key=lambda d: (d[0], -d[1]))
+    return tuple(
+        EntityMention(i, TextSpan(start, end, text[start:end]), entity_id, sense, code, rule, max(0, bisect_right(sentence_starts, start) - 1), EXTRACTOR, round(confidence, 3))
+        for i, (start, end, entity_id, sense, code, rule, confidence) in enumerate(kept)
+    )
+
+
+def _nests(start: int, end: int, other_start: int, other_end: int) -> bool:
+    return (start <= other_start and other_end <= end) or (other_start <= start and end <= other_end)
+
+
+def link_speakers(quotes: list[Quote], resolved: Resolved) -> list[Quote]:
+    """Each quote's speaker as an entity id: "he" → person:zamir-kabulov, "Moscow" → russia."""
+    linked = []
+    for quote in quotes:
+        entity_id = resolved.speaker_ids.get(quote.speaker_name or "") if quote.speaker_label == "PERSON" else None
+        if entity_id is None and quote.speaker is not None and quote.field == "text":
+            inside = [m for m in resolved.mentions if m.span.start >= quote.speaker.start and m.span.end <= quote.speaker.end]
+            entity_id = inside[0].entity_id if len({m.entity_id for m in inside}) == 1 else None
+        if entity_id is None and quote.speaker_name:
+            entity_id = resolved.speaker_ids.get(quote.speaker_name)
+        linked.append(replace(quote, speaker_entity=entity_id))
+    return linked
+
+
+def link_claims(quantities: list[Quantity], quotes: list[Quote], resolved: Resolved, registry: Registry) -> list[Quantity]:
+    """Who claims a figure and whose it is, as entity ids."""
+    by_index = {q.index: q for q in quotes}
+    linked = []
+    for quantity in quantities:
+        claimed = by_index[quantity.quote].speaker_entity if quantity.quote is not None else None
+        if claimed is None and quantity.quote is None and quantity.claimed_by:
+            outlet = registry.lookup(quantity.claimed_by)
+            claimed = outlet.entity_id if outlet is not None else None
+        of = None
+        if quantity.of:
+            same = [m for m in resolved.mentions if m.sentence == quantity.sentence and m.span.text == quantity.of]
+            of = same[0].entity_id if same else getattr(registry.lookup(quantity.of), "entity_id", None)
+        if quantity.restates is not None and quantity.of is None:
+            # "stronger than 10,000 troops" restates "more than 10,000 Daesh fighters": same whose, same where
+            first = linked[quantity.restates]
+            quantity = replace(quantity, of=first.of, where=quantity.where or first.where)
+            of = first.of_entity
+        linked.append(replace(quantity, claimed_by_entity=claimed, of_entity=of))
+    return linked

@@ -1,0 +1,112 @@
+"""In which sense a country, capital or demonym is used: actor, place or reference.
+
+"Moscow believes", "Russia's decision", "offered its cooperation to
+Washington", "talks with Kabul": the state acts, or is acted on — an *actor*.
+"in Afghanistan", "fled Syria", "the border with Tajikistan": a *place*.
+"Afghanistan peace talks", "the envoy on Afghanistan": a *reference*, neither.
+The decision reads the dependency parse: the word's role in its clause, the
+preposition that governs it and what that preposition attaches to.
+
+Agent phrases take the institution from their head noun: "Russian forces" is
+Russia's military (RUSMIL), "US authorities" its government (USAGOV).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+PLACE_PREPOSITIONS = frozenset("in at inside within throughout across near outside into around onto toward towards beyond via along".split())
+ACTOR_PREPOSITIONS = frozenset("between by against than versus vs.".split())
+TOPIC_PREPOSITIONS = frozenset("on about for over regarding concerning".split())
+MOTION = frozenset(
+    """
+    go come travel fly move flee return send deploy arrive head expand spread extend bring trip visit journey way road
+    route migrate escape relocate withdraw retreat evacuate transfer smuggle export import ship infiltrate cross enter
+    leave reach march drive sail emigrate immigrate repatriate deport extradite exile expansion flight arrival
+    deployment influx flow gateway border stretch lead
+    """.split()
+)
+PLACE_NOUNS = frozenset(
+    "north south east west northeast northwest southeast southwest part parts region province district capital border "
+    "city town village area territory soil coast centre center heart outskirts edge interior rest side corner half".split()
+)
+SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+STATIVE = frozenset({"be", "lie", "sit", "border", "remain"})  # "Moscow is a city": no agent
+
+
+@lru_cache(maxsize=1)
+def agent_nouns() -> dict[str, str]:
+    """lemma (or "modifier lemma") → CAMEO agent code, from agents.yaml."""
+    data = yaml.safe_load(resources.files("newsdesk.entities").joinpath("data", "agents.yaml").read_text(encoding="utf-8"))
+    return {noun: code for code, nouns in data.items() for noun in nouns}
+
+
+def agent_of(token: Token) -> str | None:
+    nouns = agent_nouns()
+    if token.i > 0:
+        pair = f"{token.doc[token.i - 1].lower_} {token.lemma_.lower()}"
+        if pair in nouns:
+            return nouns[pair]
+    return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
+
+
+def agent_head(span: Span) -> Token | None:
+    """The agent noun a name modifies: "Russian [forces]", "US [authorities]", "Russia's [envoy]"."""
+    root = span.root
+    head = root.head
+    if root.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
+        if agent_of(head):
+            return head
+    return None
+
+
+def sense_of(span: Span) -> str:
+    """actor | place | reference, for a country-like name."""
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "Moscow and Washington have differences": the first conjunct's role
+    dep = token.dep_
+    if dep in SUBJECTS:
+        return "actor"
+    if dep == "poss":
+        return "actor"
+    if dep == "dobj":
+        return "place" if token.head.lemma_.lower() in MOTION else "actor"
+    if dep == "pobj":
+        return _after_preposition(token.head)
+    if dep == "dative":
+        return "actor"
+    return "reference"
+
+
+def stative_subject(span: Span) -> bool:
+    """ "Moscow is a city of 13 million": a capital described, not its government acting."""
+    root = span.root
+    return root.dep_ in SUBJECTS and root.head.lemma_ in STATIVE
+
+
+def _after_preposition(prep: Token) -> str:
+    word = prep.lower_
+    governor = prep.head
+    lemma = governor.lemma_.lower()
+    if word in PLACE_PREPOSITIONS:
+        return "place"
+    if word in ACTOR_PREPOSITIONS:
+        return "actor"
+    if word in TOPIC_PREPOSITIONS:
+        return "reference"
+    if word in ("to", "from"):
+        return "place" if lemma in MOTION or lemma in PLACE_NOUNS else "actor"
+    if word == "with":
+        return "place" if lemma in ("border", "frontier") else "actor"
+    if word == "of":
+        if lemma in PLACE_NOUNS:
+            return "place"
+        if agent_of(governor):
+            return "actor"
+        return "reference"
+    return "reference"
