@@ -28,7 +28,7 @@ from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
-from .records import Article, Entity, EntityMention, Failure, Parse, ProcessedArticle, Quantity, Quote, RawDocument
+from .records import Article, Entity, EntityMention, Failure, Paragraph, Parse, ProcessedArticle, Quantity, Quote, RawDocument
 from .store import writer
 
 DEFAULT_BATCH_SIZE = 32
@@ -96,6 +96,15 @@ def analyse(article: Article, parse: Parse, doc, registry: Registry | None = Non
     quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
     quantities = link_claims(quantities, quotes, resolved, registry)
     return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions)
+
+
+def analyse_text(text: str, registry: Registry | None = None) -> tuple[Parse, Analysis]:
+    """Parse and analyse a bare text as one paragraph (evaluations, REPL). Offsets stay those of ``text``."""
+    model = load_model()
+    article = Article(article_id="text", doc_id="text", text=text, paragraphs=(Paragraph(0, len(text)),))
+    doc = next(iter(model.parse([text])))
+    parse = parse_record(article, doc, model.name)
+    return parse, analyse(article, parse, doc, registry)
 
 
 def _model_covers(languages: frozenset[str], language: str | None) -> bool:

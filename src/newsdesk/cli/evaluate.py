@@ -68,3 +68,30 @@ def quantities_command(path: Annotated[Path, typer.Argument(help="NewsQuant.json
         p, r, f1 = scores.prf(mode)
         console.print(f"{mode:14} P {p:.3f}   R {r:.3f}   [bold]F1 {f1:.3f}[/]")
     console.print("[dim]anchors (value F1): CQE 0.920, quantulum3 0.730; CQE value+unit 0.856, value+change 0.881[/]")
+
+
+DEFAULT_ACTOR_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "actor_mentions.jsonl"
+
+
+@eval_app.command("actors")
+def actors_command(
+    gold: Annotated[Path, typer.Argument(help="Hand-annotated actor mentions (JSONL; first line names the source corpus).")] = DEFAULT_ACTOR_GOLD,
+    eval_root: Annotated[Path, typer.Option(help="Folder the gold file's source path is relative to.")] = Path("../shared/eval"),
+    show_errors: Annotated[int, typer.Option(help="List up to N disagreements.")] = 20,
+) -> None:
+    """Actor resolution: mention-level precision, recall and F1 against hand-annotated real news."""
+    from ..evaluate.actors import evaluate_actors
+
+    if not gold.is_file():
+        raise UserError(f"{gold} is not a file")
+    scores = evaluate_actors(gold, eval_root)
+    console.print(f"sentences {scores.sentences}   gold mentions {scores.gold}   ours {scores.predicted}"
+                  + (f"   [red]misaligned gold rows {scores.misaligned}[/]" if scores.misaligned else ""))
+    console.print(f"resolution  P {scores.precision:.3f}   R {scores.recall:.3f}   [bold]F1 {scores.f1:.3f}[/]"
+                  f"   (gold mentions detected: {scores.detected_gold / max(scores.gold, 1):.3f})")
+    console.print("precision by rule: " + ", ".join(
+        f"{rule} {scores.correct_by_rule[rule]}/{n}" for rule, n in scores.by_rule.most_common()))
+    if show_errors and scores.errors:
+        console.print("[dim]disagreements (mention: gold → ours):[/]")
+        for mention, expected, ours in scores.errors[:show_errors]:
+            console.print(f"  {mention!r}: {expected} → {ours}", highlight=False)

@@ -21,6 +21,7 @@ from .registry import Name, Registry
 
 FUZZY_LABELS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
 FUZZY_MIN_LENGTH = 6
+PLACE_OR_NAME_LABELS = frozenset({"PERSON", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
 SHOUTING = 0.5  # share of upper-case words above which acronyms are not trusted (headlines in capitals)
 
 
@@ -96,9 +97,12 @@ def _plausible(doc: Doc, registry: Registry, match: Match) -> bool:
         token = span[0]
         if token.pos_ != "PROPN" and not token.ent_type_:
             return False  # "Dawn" opening a sentence, "Amal" as a word
-    person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start <= match.start and match.end <= e.end and len(e) > len(span)), None)
-    if person is not None and all(n.kind in ("capital", "metonym") or registry.entities[n.entity_id].type == "COUNTRY" for n in match.names):
-        return False  # "Denzel Washington", "Michael Jordan", a person called "Georgia"
+    around = [e for e in doc.ents if e.start <= match.start and match.end <= e.end and len(e) > len(span)]
+    country_like = all(n.kind in ("capital", "metonym") or registry.entities[n.entity_id].type == "COUNTRY" for n in match.names)
+    if country_like and any(e.label_ in PLACE_OR_NAME_LABELS for e in around):
+        return False  # "Denzel Washington", "the Gulf of Oman", "the US Open"
+    if not country_like and len(span) == 1 and any(e.label_ in ("ORG", "PERSON") for e in around):
+        return False  # "Fateh" inside "Jaysh Al-Fateh": part of another name
     return True
 
 

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..attribution.speakers import ROLE_NOUNS
 from .registry import slug
-from .sense import TOPIC_PREPOSITIONS, agent_of
+from .sense import PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_of
 
 TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady gen. gen col. col lt. sgt. capt. prof. rev. sen. rep. gov.".split())
 ROLE_WINDOW = 12  # tokens before a name searched for its title phrase
@@ -43,10 +43,9 @@ def person_id(name: str) -> str:
 def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> list[Person]:
     """Persons from the model's PERSON mentions; tokens in ``excluded`` belong to registry actors.
 
-    A one-word name stands only with support: a fuller form ending with it, a
-    title or role, or a quote it speaks. The small model tags many towns and
-    words as PERSON ("Garissa", "Debris"); a real person is rarely named once
-    by a bare single word.
+    A one-word name where a place would stand ("in Garissa", "Misrata city")
+    needs support: a fuller form ending with it, a title or role, or a quote it
+    speaks. The small model tags many towns as PERSON.
     """
     persons: list[Person] = []
     for ent in doc.ents:
@@ -70,7 +69,16 @@ def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> li
             known.role_phrases.append(phrase)
         if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
             known.titled = True
-    return [p for p in persons if len(p.name.split()) > 1 or p.role or p.titled or p.name in speakers]
+    return [p for p in persons if len(p.name.split()) > 1 or p.role or p.titled or p.name in speakers or not all(_place_like(m) for m in p.mentions)]
+
+
+def _place_like(mention: Span) -> bool:
+    """ "in Garissa", "Misrata city": a one-word "person" where places stand."""
+    root = mention.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return True
+    following = mention.doc[mention.end] if mention.end < len(mention.doc) else None
+    return following is not None and following.lemma_.lower() in PLACE_NOUNS
 
 
 def affiliation_span(person: Person, actor_spans: list[tuple[Span, str | None]]) -> tuple[Span, str | None] | None:

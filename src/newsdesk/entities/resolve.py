@@ -21,13 +21,13 @@ from .match import Match, find_names
 from ..attribution.speakers import ROLE_NOUNS
 from .people import Person, affiliation_span, people, person_id
 from .registry import Name, Registry, slug
-from .sense import SUBJECTS, agent_head, agent_of, sense_of, stative_subject
+from .sense import PLACE_PREPOSITIONS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
 
 EXTRACTOR = "newsdesk.entities/1"
 KIND_PREFERENCE = {"name": 0, "alias": 1, "metonym": 2, "capital": 3, "demonym": 4}
 CONFIDENCE = {"alias": 0.9, "agent-phrase": 0.85, "metonym": 0.8, "demonym": 0.8, "fuzzy-alias": 0.7,
               "person": 0.9, "surname": 0.85, "apposition": 0.85, "ner": 0.6}
-TEXT_ENTITY_TYPES = {"ORG": ("org", "ORGANIZATION"), "NORP": ("group", "GROUP")}
+TEXT_ENTITY_TYPES = {"ORG": ("org", "ORGANIZATION")}
 
 
 @dataclass(frozen=True)
@@ -68,8 +68,8 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
     drafts += _speaker_mentions(quotes, speaker_ids, entities)
     for ent in doc.ents:
         if ent.label_ in TEXT_ENTITY_TYPES and covered.isdisjoint(range(ent.start, ent.end)) and ent.text[:1].isupper():
-            if ent.label_ == "NORP" and (ent.root.pos_ == "ADJ" or ent.root.dep_ == "amod"):
-                continue  # "Central Asian countries": an adjective, not a group that acts
+            if not _organisation_like(ent):
+                continue
             prefix, kind = TEXT_ENTITY_TYPES[ent.label_]
             name = ent.text[4:] if ent.text.startswith("the ") else ent.text
             entity_id = f"{prefix}:{slug(name)}"
@@ -84,6 +84,16 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
     return Resolved(tuple(entities.values()), _mentions(drafts, sentence_starts, doc.text), speaker_ids)
 
 
+def _organisation_like(ent: Span) -> bool:
+    """The small model tags many towns as ORG ("in Hasakah") and common nouns too ("the Council")."""
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
+        return False
+    if len(ent) == 1 and agent_of(ent[0]):
+        return False
+    return any(t.text[:1].isupper() for t in ent if t.is_alpha)
+
+
 def _registry_mention(doc: Doc, registry: Registry, match: Match):
     name = _reading(match.names)
     if name is None:
@@ -93,8 +103,11 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
     start, end = span.start_char, span.end_char
     rule = "fuzzy-alias" if match.rule == "fuzzy-alias" else ("demonym" if name.kind == "demonym" else "alias")
     code = entity.code
+    if name.kind in ("capital", "metonym") and not metonymic_actor(span):
+        return None  # a city as a place belongs to the geoparser, not to the actors
     if entity.type != "COUNTRY":
         sense = "actor"
+        rule = "metonym" if name.kind == "metonym" else rule
     elif (head := agent_head(span)) is not None:
         code = registry.code_for(entity.entity_id, agent_of(head))
         if head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ROLE_NOUNS:
@@ -103,8 +116,6 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
             end = head.idx + len(head.text)
             sense, rule = "actor", "agent-phrase"  # "Russian forces", "US authorities"
     elif name.kind in ("capital", "metonym"):
-        if sense_of(span) != "actor" or stative_subject(span):
-            return None  # a city as a place belongs to the geoparser, not to the actors
         sense, rule, code = "actor", "metonym", registry.code_for(entity.entity_id, name.agent or "GOV")
     elif name.kind == "demonym":
         sense = "actor" if span.root.dep_ in SUBJECTS else "reference"

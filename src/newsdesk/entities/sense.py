@@ -32,7 +32,19 @@ MOTION = frozenset(
 )
 PLACE_NOUNS = frozenset(
     "north south east west northeast northwest southeast southwest part parts region province district capital border "
-    "city town village area territory soil coast centre center heart outskirts edge interior rest side corner half".split()
+    "city town village area territory soil coast centre center heart outskirts edge interior rest side corner half "
+    "district neighborhood neighbourhood suburb street streets airport port harbour harbor market square county "
+    "governorate zone camp countryside".split()
+)
+RELATIONS = frozenset(
+    """
+    offer give tell say write send appeal message cooperation cooperate talk talks relation relations tie ties pressure
+    support aid threat threaten warning warn letter envoy ambassador diplomat delegation deal agreement dialogue
+    negotiation negotiations negotiate demand request proposal propose invitation invite apology signal ultimatum call
+    plea accuse accusation urge criticize criticise criticism condemn blame praise reject persuade press sanction
+    sanctions decision position policy stance response statement view claim claims ally allies partner rival enemy
+    backing approval consent permission protest complaint reply answer
+    """.split()
 )
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 STATIVE = frozenset({"be", "lie", "sit", "border", "remain"})  # "Moscow is a city": no agent
@@ -55,13 +67,45 @@ def agent_of(token: Token) -> str | None:
 
 
 def agent_head(span: Span) -> Token | None:
-    """The agent noun a name modifies: "Russian [forces]", "US [authorities]", "Russia's [envoy]"."""
+    """The agent noun a name modifies: "Russian [forces]", "US [authorities]", "Russia's [envoy]".
+
+    Only when nothing but modifiers stand between: in "Russian, Georgian and
+    South Ossetian troops" each name keeps its own span.
+    """
     root = span.root
     head = root.head
     if root.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
-        if agent_of(head):
+        between = span.doc[span.end:head.i]
+        if agent_of(head) and not any(t.dep_ in ("cc", "conj") or t.text == "," or t.ent_type_ for t in between):
             return head
     return None
+
+
+def metonymic_actor(span: Span) -> bool:
+    """A capital or seat of government that stands for its state: "Moscow believes",
+    "offered its cooperation to Washington", "Moscow and Washington have differences",
+    "Washington's decision", "urged Kabul". Anywhere else it is a place."""
+    following = span.doc[span.end] if span.end < len(span.doc) else None
+    if following is not None and following.tag_ in ("VBZ", "VBD", "VBP", "MD") and following.lemma_ not in STATIVE:
+        return True  # "as Moscow has close relations": the subject, even where the parse says otherwise
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    dep, head = token.dep_, token.head
+    lemma = head.lemma_.lower()
+    if dep in SUBJECTS:
+        return lemma not in STATIVE
+    if dep == "poss":
+        return lemma in RELATIONS or bool(agent_of(head))
+    if dep in ("dobj", "dative"):
+        return lemma in RELATIONS
+    if dep == "pobj":
+        word = head.lower_
+        governor = head.head.lemma_.lower()
+        if word in ("between", "by", "against"):
+            return True
+        return word in ("to", "with", "from", "on") and governor in RELATIONS
+    return False
 
 
 def sense_of(span: Span) -> str:
