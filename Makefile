@@ -26,6 +26,8 @@ demo: install
 	@$(BIN)/newsdesk --db $(DEMO_DB) stats
 	@$(BIN)/newsdesk --db $(DEMO_DB) articles --limit 30
 	@echo
+	@$(BIN)/newsdesk --db $(DEMO_DB) actors --limit 12
+	@echo
 	@echo "Store: $(DEMO_DB).  Try: $(BIN)/newsdesk --db $(DEMO_DB) show <id>"
 
 test: install
@@ -36,6 +38,7 @@ test-fast: install
 
 eval: install
 	$(BIN)/newsdesk eval extraction ../shared/eval/extraction
+	$(BIN)/newsdesk eval actors
 
 bench: install
 	$(BIN)/python bench/throughput.py

@@ -71,11 +71,13 @@ def time_parse_only(texts: list[str], n_process: int) -> float:
     return time.perf_counter() - start
 
 
-def time_extractors(work: Path) -> tuple[float, float, int]:
-    """Seconds spent in attribution and in quantities over the stored parses (no model run)."""
+def time_extractors(work: Path) -> tuple[float, float, float, int]:
+    """Seconds spent in attribution, quantities and actor resolution over the stored parses (no model run)."""
     from newsdesk.attribution import extract_quotes
+    from newsdesk.entities import link_claims, link_speakers, load_registry, resolve_entities
     from newsdesk.quantities import numeric_claims
 
+    registry = load_registry()
     model = load_model()
     con = connect(work / "bench-1.duckdb", read_only=True)
     rows = con.execute(
@@ -84,17 +86,23 @@ def time_extractors(work: Path) -> tuple[float, float, int]:
     ).fetchall()
     con.close()
     docs = [(model.doc_from_bytes(blob), starts) for blob, starts in rows]
-    attribution = quantities = 0.0
+    attribution = quantities = actors = 0.0
     for doc, starts in docs:
         sentence_starts = [s.start_char for s in doc.sents]
         t0 = time.perf_counter()
         quotes = extract_quotes(doc, starts, sentence_starts)
         t1 = time.perf_counter()
-        numeric_claims(doc, quotes, sentence_starts, None)
+        resolved = resolve_entities(doc, registry, quotes, sentence_starts)
+        quotes = link_speakers(quotes, resolved)
         t2 = time.perf_counter()
+        claims = numeric_claims(doc, quotes, sentence_starts, None)
+        t3 = time.perf_counter()
+        link_claims(claims, quotes, resolved, registry)
+        t4 = time.perf_counter()
         attribution += t1 - t0
-        quantities += t2 - t1
-    return attribution, quantities, len(docs)
+        actors += (t2 - t1) + (t4 - t3)
+        quantities += t3 - t2
+    return attribution, quantities, actors, len(docs)
 
 
 def main() -> None:
@@ -107,8 +115,13 @@ def main() -> None:
     try:
         corpus = work / "corpus"
         n = build_corpus(corpus, args.copies)
-        load_model()  # model and language-id loads are start-up costs, not throughput
+        load_model()  # model, language-id and registry loads are start-up costs, not throughput
         load_identifier()
+        from newsdesk.entities import load_registry
+
+        t0 = time.perf_counter()
+        load_registry()
+        registry_seconds = time.perf_counter() - t0
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
         print(f"corpus: {n} articles replicated from examples/ (HTML and plain text)")
         results = {}
@@ -126,13 +139,15 @@ def main() -> None:
                 f"parse only n_process={n_process}: {len(texts)} texts in {elapsed:6.1f} s = {rate:7.1f} articles/s "
                 f"({words / elapsed:,.0f} words/s); pipeline overhead over the bare parse: {overhead:+.0%}"
             )
-        attribution, quantities, n_docs = time_extractors(work)
+        attribution, quantities, actors, n_docs = time_extractors(work)
         per_article = 1 / results[1]
         print(
             f"extractors over {n_docs} stored parses: attribution {attribution / n_docs * 1000:.2f} ms/article "
             f"({attribution / n_docs / per_article:.1%} of the 1-worker pipeline's time per article), "
-            f"quantities {quantities / n_docs * 1000:.2f} ms/article ({quantities / n_docs / per_article:.1%})"
+            f"quantities {quantities / n_docs * 1000:.2f} ms/article ({quantities / n_docs / per_article:.1%}), "
+            f"actor resolution {actors / n_docs * 1000:.2f} ms/article ({actors / n_docs / per_article:.1%})"
         )
+        print(f"start-up: actor registry {registry_seconds * 1000:.0f} ms, once per process")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -13,7 +13,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.symbols import PROPN
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -41,8 +43,19 @@ def _tokenizer():
     return spacy.blank("en").tokenizer
 
 
-@lru_cache(maxsize=8)
-def _matchers(registry_key: str, names: tuple[Name, ...], vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[int, list[Name]]]:
+_MATCHERS: dict[tuple[str, int], tuple[PhraseMatcher, PhraseMatcher, dict[int, list[Name]]]] = {}
+_FUZZY: dict[str, dict[tuple[str, int], list[Name]]] = {}
+
+
+def _matchers(registry: Registry, vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[int, list[Name]]]:
+    """Built once per registry and vocabulary (per process), on first use."""
+    key = (registry.key, id(vocab))
+    if key not in _MATCHERS:
+        _MATCHERS[key] = _build_matchers(registry.names, vocab)
+    return _MATCHERS[key]
+
+
+def _build_matchers(names: tuple[Name, ...], vocab) -> tuple[PhraseMatcher, PhraseMatcher, dict[int, list[Name]]]:
     tokenize = _tokenizer()
     exact = PhraseMatcher(vocab, attr="ORTH")
     folded = PhraseMatcher(vocab, attr="LOWER")
@@ -63,18 +76,33 @@ def _matchers(registry_key: str, names: tuple[Name, ...], vocab) -> tuple[Phrase
 
 
 def find_names(doc: Doc, registry: Registry) -> list[Match]:
-    exact, folded, by_key = _matchers(registry.key, registry.names, doc.vocab)
+    exact, folded, by_key = _matchers(registry, doc.vocab)
     found: list[Match] = []
     for key, start, end in exact(doc):
         found.append(Match(start, end, tuple(by_key[key]), "alias"))
     for key, start, end in folded(doc):
         if any(t.text[:1].isupper() for t in doc[start:end]):
             found.append(Match(start, end, tuple(by_key[key]), "alias"))
-    kept = [m for m in _longest_first(found) if _plausible(doc, registry, m)]
+    context = _Context(doc)
+    kept = [m for m in _longest_first(found) if _plausible(doc, context, registry, m)]
     replaced: list[Match] = []
     fuzzy = _fuzzy(doc, registry, kept, replaced)
     kept = [m for m in kept if m not in replaced] + fuzzy
     return sorted(kept, key=lambda m: m.start)
+
+
+class _Context:
+    """Per-document facts the checks share: the entity around each token, shouting sentences."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.ent_at: dict[int, Span] = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        self._shouting: dict[int, bool] = {}
+
+    def shouting(self, sentence: Span) -> bool:
+        if sentence.start not in self._shouting:
+            words = [t for t in sentence if t.is_alpha and len(t) > 1]
+            self._shouting[sentence.start] = bool(words) and sum(t.is_upper for t in words) / len(words) > SHOUTING
+        return self._shouting[sentence.start]
 
 
 def _longest_first(matches: list[Match]) -> list[Match]:
@@ -87,48 +115,41 @@ def _longest_first(matches: list[Match]) -> list[Match]:
     return kept
 
 
-def _plausible(doc: Doc, registry: Registry, match: Match) -> bool:
-    span = doc[match.start:match.end]
-    text = span.text
-    if text.isupper() and len(text) <= 6 and _shouting(span.sent):
+def _plausible(doc: Doc, context: _Context, registry: Registry, match: Match) -> bool:
+    length = match.end - match.start
+    token = doc[match.start]
+    text = token.text if length == 1 else doc[match.start:match.end].text
+    if text.isupper() and len(text) <= 6 and context.shouting(token.sent):
         return False
-    kinds = {n.kind for n in match.names}
-    if len(span) == 1 and not text.isupper() and kinds.isdisjoint({"demonym"}):
-        token = span[0]
+    if length == 1 and not text.isupper() and all(n.kind != "demonym" for n in match.names):
         if token.pos_ != "PROPN" and not token.ent_type_:
             return False  # "Dawn" opening a sentence, "Amal" as a word
-    around = [e for e in doc.ents if e.start <= match.start and match.end <= e.end and len(e) > len(span)]
+    ent = context.ent_at.get(match.start)
+    if ent is None or not (match.end <= ent.end and len(ent) > length):
+        return True
     country_like = all(n.kind in ("capital", "metonym") or registry.entities[n.entity_id].type == "COUNTRY" for n in match.names)
-    if country_like and any(e.label_ in PLACE_OR_NAME_LABELS for e in around):
+    if country_like and ent.label_ in PLACE_OR_NAME_LABELS:
         return False  # "Denzel Washington", "the Gulf of Oman", "the US Open"
-    if not country_like and len(span) == 1 and any(e.label_ in ("ORG", "PERSON") for e in around):
+    if not country_like and length == 1 and ent.label_ in ("ORG", "PERSON"):
         return False  # "Fateh" inside "Jaysh Al-Fateh": part of another name
     return True
 
 
-def _shouting(sentence: Span) -> bool:
-    words = [t for t in sentence if t.is_alpha and len(t) > 1]
-    return bool(words) and sum(t.is_upper for t in words) / len(words) > SHOUTING
-
-
 def _fuzzy(doc: Doc, registry: Registry, kept: list[Match], replaced: list[Match]) -> list[Match]:
-    index = _fuzzy_index(registry.key, registry.names)
+    index = _fuzzy_index(registry)
+    match_at = {i: m for m in kept for i in range(m.start, m.end)}
     extra: list[Match] = []
+    taken: set[int] = set()
     for span in _name_like_spans(doc):
-        inside = [m for m in kept if span.start <= m.start and m.end <= span.end]
-        crossing = [m for m in kept if m.start < span.end and span.start < m.end and m not in inside]
-        if crossing or any(m.end - m.start == len(span) for m in inside) or any(e.start < span.end and span.start < e.end for e in extra):
-            continue  # a name already matched, or one crossing the span's edge
-        text = span.text
-        if len(text) < FUZZY_MIN_LENGTH:
+        if len(span.text) < FUZZY_MIN_LENGTH or not taken.isdisjoint(range(span.start, span.end)):
             continue
-        budget = 1 if len(text) < 10 else 2
-        close = [
-            n for n in index.get(text[0].lower(), ())
-            if abs(len(n.text) - len(text)) <= budget and _distance(n.text.lower(), text.lower(), budget) <= budget
-        ]
+        inside = {match_at[i] for i in range(span.start, span.end) if i in match_at}
+        if any(m.start < span.start or m.end > span.end or m.end - m.start == len(span) for m in inside):
+            continue  # a name already matched, or one crossing the span's edge
+        close = _close_names(index, span.text)
         if close and len({n.entity_id for n in close}) == 1:
             extra.append(Match(span.start, span.end, tuple(close), "fuzzy-alias"))
+            taken.update(range(span.start, span.end))
             replaced.extend(inside)  # "RIA" inside "RIA Novositi" gives way to the whole name
     return extra
 
@@ -136,26 +157,51 @@ def _fuzzy(doc: Doc, registry: Registry, kept: list[Match], replaced: list[Match
 def _name_like_spans(doc: Doc) -> list[Span]:
     """The model's named entities, and runs of proper nouns it did not tag as one."""
     spans = [_trim(ent) for ent in doc.ents if ent.label_ in FUZZY_LABELS]
-    run_start = None
-    for token in [*doc, None]:
-        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper():
-            run_start = token.i if run_start is None else run_start
-            continue
-        if run_start is not None:
-            end = token.i if token is not None else len(doc)
-            if end - run_start > 1:
-                spans.append(doc[run_start:end])
-            run_start = None
+    if not len(doc):
+        return spans
+    pos, title, upper = doc.to_array(["POS", "IS_TITLE", "IS_UPPER"]).T  # one pass in C
+    proper = (pos == PROPN) & ((title == 1) | (upper == 1))
+    edges = numpy.flatnonzero(numpy.diff(numpy.concatenate(([0], proper.astype(numpy.int8), [0]))))
+    for start, end in zip(edges[::2], edges[1::2]):
+        if end - start > 1:
+            spans.append(doc[int(start):int(end)])
     return spans
 
 
-@lru_cache(maxsize=8)
-def _fuzzy_index(registry_key: str, names: tuple[Name, ...]) -> dict[str, list[Name]]:
-    index: dict[str, list[Name]] = {}
-    for name in names:
-        if name.kind in ("name", "alias") and len(name.text) >= FUZZY_MIN_LENGTH:
-            index.setdefault(name.text[0].lower(), []).append(name)
-    return index
+def _fuzzy_index(registry: Registry) -> dict[tuple[str, int], list[Name]]:
+    """Names by first letter and length: a spelling variant is looked for among a few dozen."""
+    if registry.key not in _FUZZY:
+        index: dict[tuple[str, int], list[Name]] = {}
+        for name in registry.names:
+            if name.kind in ("name", "alias") and len(name.text) >= FUZZY_MIN_LENGTH:
+                index.setdefault((name.text[0].lower(), len(name.text)), []).append(name)
+        _FUZZY[registry.key] = index
+    return _FUZZY[registry.key]
+
+
+@lru_cache(maxsize=50_000)
+def _close_names_cached(index_id: int, text: str) -> tuple[Name, ...]:
+    index = _FUZZY_BY_ID[index_id]
+    budget = 1 if len(text) < 10 else 2
+    lowered = text.lower()
+    letters = set(lowered)
+    close = []
+    for length in range(len(text) - budget, len(text) + budget + 1):
+        for name in index.get((lowered[0], length), ()):
+            candidate = name.text.lower()
+            if len(letters.symmetric_difference(candidate)) > 2 * budget:
+                continue  # cheap: too many letters differ for a few edits
+            if _distance(candidate, lowered, budget) <= budget:
+                close.append(name)
+    return tuple(close)
+
+
+_FUZZY_BY_ID: dict[int, dict[tuple[str, int], list[Name]]] = {}
+
+
+def _close_names(index: dict[tuple[str, int], list[Name]], text: str) -> tuple[Name, ...]:
+    _FUZZY_BY_ID[id(index)] = index
+    return _close_names_cached(id(index), text)
 
 
 def _trim(ent: Span) -> Span:

@@ -71,8 +71,17 @@ class Registry:
 
     def by_name(self, text: str) -> list[Name]:
         """Every reading of a name, exact case first, then any case."""
-        index = _name_index(self)
+        index = self._index()
         return index.get(text, []) or index.get(text.lower(), [])
+
+    def _index(self) -> dict[str, list[Name]]:
+        index = _INDEXES.get(self.key)
+        if index is None:
+            index = _INDEXES[self.key] = {}
+            for name in self.names:
+                index.setdefault(name.text, []).append(name)
+                index.setdefault(name.text.lower(), []).append(name)
+        return index
 
     def lookup(self, text: str) -> Entity | None:
         """The actor a name stands for, if it stands for exactly one."""
@@ -86,17 +95,7 @@ class Registry:
         return entity.code
 
 
-@lru_cache(maxsize=8)
-def _name_index_cached(key: str, names: tuple[Name, ...]) -> dict[str, list[Name]]:
-    index: dict[str, list[Name]] = {}
-    for name in names:
-        index.setdefault(name.text, []).append(name)
-        index.setdefault(name.text.lower(), []).append(name)
-    return index
-
-
-def _name_index(registry: Registry) -> dict[str, list[Name]]:
-    return _name_index_cached(registry.key, registry.names)
+_INDEXES: dict[str, dict[str, list[Name]]] = {}  # registry key → name index, built on first use
 
 
 def user_files_from_env() -> tuple[str, ...]:
@@ -132,7 +131,8 @@ def build_registry(files: Sequence[tuple[str, str]]) -> Registry:
         d = entry.data
         entities[entity_id] = Entity(
             entity_id=entity_id, name=d["name"], type=d["type"], country=d.get("country"), code=d.get("code"),
-            wikidata=d.get("wikidata"), aliases=tuple(dict.fromkeys(entry.aliases)), parent=d.get("parent"),
+            wikidata=d.get("wikidata"), parent=d.get("parent"),
+            aliases=tuple(dict.fromkeys([*entry.aliases, *entry.demonyms, *entry.metonyms, *([d["capital"]] if d.get("capital") else [])])),
             geonames_id=d.get("geonames_id"), origin=entry.origin, role=d.get("role"), affiliation=d.get("affiliation"),
         )
         names.append(Name(d["name"], entity_id, "name"))

@@ -162,6 +162,8 @@ def find_entity_ids(con: duckdb.DuckDBPyConnection, name: str) -> list[str]:
            WHERE entity_id = ? OR lower(name) = lower(?) OR list_contains(list_transform(aliases, lambda a: lower(a)), lower(?))""",
         [name, name, name],
     ).fetchall()
+    if not rows:  # how the text wrote it: "the Russian envoy"
+        rows = con.execute("SELECT DISTINCT entity_id FROM entity_mentions WHERE lower(text) = lower(?)", [name]).fetchall()
     return [r[0] for r in rows]
 
 

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from .. import __version__
-from ..entities.registry import slug
 from ..records import Entity, Failure, ProcessedArticle, Quote
 from .db import now, transaction
 
@@ -142,26 +141,28 @@ def _upsert_entities(con: duckdb.DuckDBPyConnection, entities: list[Entity]) -> 
 
 def _merge_surnames(con: duckdb.DuckDBPyConnection, people: list[Entity]) -> None:
     """Across articles, "Kabulov" is "Zamir Kabulov" when exactly one stored full name ends with it."""
-    for person in people:
-        surname = person.name.split()[-1]
-        short = "person:" + slug(surname)
-        full = con.execute(
-            "SELECT entity_id FROM entities WHERE type = 'PERSON' AND name LIKE ? AND entity_id <> ?",
-            ["% " + surname, short],
-        ).fetchall()
-        exists = con.execute("SELECT 1 FROM entities WHERE entity_id = ?", [short]).fetchone()
-        if len(full) != 1 or not exists:
+    surnames = sorted({person.name.split()[-1] for person in people})
+    if not surnames:
+        return
+    rows = con.execute(
+        """SELECT entity_id, name FROM entities
+           WHERE type = 'PERSON' AND list_contains(?, regexp_extract(name, '([^ ]+)$'))""",
+        [surnames],
+    ).fetchall()
+    by_surname: dict[str, list[tuple[str, str]]] = {}
+    for entity_id, name in rows:
+        by_surname.setdefault(name.split()[-1], []).append((entity_id, name))
+    for surname, found in by_surname.items():
+        short = [entity_id for entity_id, name in found if name == surname]
+        full = [entity_id for entity_id, name in found if name != surname]
+        if len(short) != 1 or len(full) != 1:
             continue
-        target = full[0][0]
-        con.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", [target, short])
-        con.execute("UPDATE quotes SET speaker_entity = ? WHERE speaker_entity = ?", [target, short])
-        con.execute("UPDATE quantities SET claimed_by_entity = ? WHERE claimed_by_entity = ?", [target, short])
-        con.execute(
-            "UPDATE entities SET aliases = list_distinct(list_append(aliases, ?)) WHERE entity_id = ?", [surname, target]
-        )
-        con.execute("DELETE FROM entities WHERE entity_id = ?", [short])
-
-
+        source, target = short[0], full[0]
+        con.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", [target, source])
+        con.execute("UPDATE quotes SET speaker_entity = ? WHERE speaker_entity = ?", [target, source])
+        con.execute("UPDATE quantities SET claimed_by_entity = ? WHERE claimed_by_entity = ?", [target, source])
+        con.execute("UPDATE entities SET aliases = list_distinct(list_append(aliases, ?)) WHERE entity_id = ?", [surname, target])
+        con.execute("DELETE FROM entities WHERE entity_id = ?", [source])
 def _quote_row(article_id: str, q: Quote) -> tuple:
     def parts(span):
         return (span.text, span.start, span.end) if span else (None, None, None)
