@@ -77,7 +77,16 @@ def test_seed_numeric_claims(seed_path, expected):
         assert gold["counted"] in (claim.counted or "")
     first, second = (c for c in claims if c.value == 10_000)
     assert first.of == "Daesh" and first.where == "Afghanistan" and first.event == "fighters"
+    assert first.when == "this year"  # "… fled Syria and Iraq this year"
     assert second.restates == first.index  # "stronger than 10,000 troops" restates the first figure
+
+
+def test_a_duration_that_is_a_figure_is_not_when():
+    from newsdesk.pipeline import analyse_text
+
+    _, analysis = analyse_text("Two weeks after the talks began, a convoy of 60 trucks reached Mekelle on Tuesday.")
+    trucks = next(q for q in analysis.quantities if q.value == 60)
+    assert trucks.when == "Tuesday"
 
 
 def load_conflict_gold():

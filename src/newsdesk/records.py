@@ -198,6 +198,7 @@ class Quantity:
     confidence: float
     claimed_by_entity: str | None = None
     of_entity: str | None = None
+    when: str | None = None  # the time the sentence gives it, as written: "this year", "in April"
 
 
 @dataclass(frozen=True)

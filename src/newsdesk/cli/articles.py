@@ -180,6 +180,8 @@ def claim_line(claim: dict, *, with_title: bool = False) -> Text:
         line.append(f" of {claim['of_actor']}" + (f" ({of})" if of and of != claim["of_actor"] else ""))
     if claim["place"]:
         line.append(f" in {claim['place']}", style="green")
+    if claim.get("when_text"):
+        line.append(f" ({claim['when_text']})", style="blue")
     if claim["event"]:
         line.append(f" [{claim['event']}]", style="red")
     line.append(f" — claimed by {claim.get('claimed_by_name') or claim['claimed_by'] or 'the outlet'}", style="magenta")

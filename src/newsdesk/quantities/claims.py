@@ -27,7 +27,9 @@ ACTOR_LABELS = ("ORG", "NORP", "GPE")
 
 def numeric_claims(doc: Doc, quotes: list[Quote], sentence_starts: list[int], outlet: str | None) -> list[Quantity]:
     claims: list[Quantity] = []
-    for found in find_quantities(doc):
+    everything = find_quantities(doc)
+    figures = {i for f in everything for i in range(f.start, f.end)}
+    for found in everything:
         span = doc[found.start:found.end]
         quote = _enclosing_quote(quotes, span.start_char, span.end_char)
         claims.append(
@@ -42,6 +44,7 @@ def numeric_claims(doc: Doc, quotes: list[Quote], sentence_starts: list[int], ou
                 counted=found.counted,
                 of=_of(found),
                 where=_where(doc, found),
+                when=_when(doc, found, figures),
                 event=found.event,
                 sentence=max(0, bisect_right(sentence_starts, span.start_char) - 1),
                 claimed_by=quote.speaker_name if quote is not None else outlet,
@@ -85,6 +88,17 @@ def _where(doc: Doc, found: Found) -> str | None:
         if ent.label_ in PLACE_LABELS and ent.start >= found.end and ent.start > 0 and doc[ent.start - 1].lower_ in ("in", "across", "inside"):
             return ent.text
     return None
+
+
+def _when(doc: Doc, found: Found, figures: set[int]) -> str | None:
+    """The date or period in the number's sentence, nearest to it ("this year", "on Sunday");
+    not a duration that is itself a figure ("two weeks")."""
+    sentence = doc[found.start].sent
+    dates = [e for e in sentence.ents if e.label_ in ("DATE", "TIME") and figures.isdisjoint(range(e.start, e.end))]
+    if not dates:
+        return None
+    nearest = min(dates, key=lambda e: (e.start - found.end) if e.start >= found.end else (found.start - e.end) + 1000)
+    return nearest.text
 
 
 def _restates(earlier: list[Quantity], found: Found) -> int | None:

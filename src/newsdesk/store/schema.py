@@ -248,4 +248,12 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        6,
+        "quantities.when_text: the date or period the sentence gives a figure",
+        "ALTER TABLE quantities ADD COLUMN when_text VARCHAR;",
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version
