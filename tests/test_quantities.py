@@ -48,6 +48,8 @@ def test_vague_plurals_are_ranges():
         ("The index fell 0.4 per cent on Monday.", (0.4, None, "exact", "down")),
         ("Dozens of people were wounded.", (12, 120, "range", None)),
         ("The government sent 1.2 million tonnes of wheat.", (1_200_000, None, "exact", None)),
+        ("The defense gave up 517 rushing yards against Kentucky.", (517, None, "exact", None)),  # NewsQuant
+        ("Shares went up 3% in early trading.", (3, None, "exact", "up")),
     ],
 )
 def test_qualifiers_and_changes(sentence, expected):

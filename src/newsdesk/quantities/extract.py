@@ -31,6 +31,8 @@ QUALIFIERS = (  # longest first; the words right before the number
 )
 UP = frozenset("rise increase grow gain climb jump surge soar rally advance boost rebound".split())
 DOWN = frozenset("fall drop decline decrease lose plunge plummet slide slip sink shed tumble dip slump retreat".split())
+# Phrasal verbs whose up/down is no direction ("give up", "set up", "shut down").
+NOT_DIRECTIONS = frozenset("give set make end pick take sign show break look shut turn back hold keep wrap sum team line put call".split())
 CURRENCY = {"$": "dollar", "€": "euro", "£": "pound sterling", "¥": "yen", "₹": "rupee", "US$": "dollar"}
 PERCENT = {"%", "percent", "per", "pct"}
 EVENT_LEMMAS = {
@@ -300,7 +302,10 @@ def _change(doc: Doc, start: int, end: int) -> str | None:
     anchor = doc[end - 1]
     before = start - 1 if start > 0 and doc[start - 1].text not in CURRENCY else start - 2
     if before >= 0 and doc[before].lower_ in ("up", "down"):  # "up 0.2%", "down 0.1 per cent"
-        return doc[before].lower_
+        particle = doc[before]
+        if particle.dep_ == "prt" and particle.head.lemma_.lower() in NOT_DIRECTIONS:
+            return None  # "gave up 517 rushing yards", "set up 40 stalls": no rise or fall
+        return particle.lower_
     if before >= 0 and doc[before].lower_ in ("from", "by") and doc[before].head.lemma_.lower() in UP | DOWN:
         return "up" if doc[before].head.lemma_.lower() in UP else "down"  # "fell from $2,415 to $2,315"
     head = anchor.head
