@@ -271,3 +271,17 @@ def test_gold_file_holds_offsets_not_texts():
     rows = [json.loads(line) for line in (ROOT / "tests/gold/actor_mentions.jsonl").read_text().splitlines()[1:]]
     assert len(rows) >= 150
     assert all(set(row) == {"line", "record", "start", "end", "actor", "check"} for row in rows)
+
+
+@pytest.mark.parametrize(
+    "text, name, role, affiliation",
+    [
+        ("Russia's envoy Zamir Kabulov said on Monday that the talks would resume.", "Zamir Kabulov", "envoy", "RUSGOV"),
+        ("Zamir Kabulov, the Russian envoy, said the talks would resume.", "Zamir Kabulov", "envoy", "RUSGOV"),
+        ("Taliban spokesman Zabihullah Mujahid told reporters the group would attend.", "Zabihullah Mujahid", "spokesman", "AFGINSTAL"),
+    ],
+)
+def test_people_get_role_and_affiliation_from_possessives_appositions_and_titles(text, name, role, affiliation):
+    _, analysis = analyse_text(text)
+    person = next(e for e in analysis.entities if e.type == "PERSON")
+    assert (person.name, person.role, person.affiliation) == (name, role, affiliation)
