@@ -21,6 +21,7 @@ from .attribution import extract_quotes
 from .entities import Registry, link_claims, link_speakers, load_registry, resolve_entities
 from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
+from .geo import open_gazetteer, resolve_places
 from .extract.article import PLAIN_TEXT_EXTRACTOR
 from .extract.html import EXTRACTOR as HTML_EXTRACTOR
 from .extract.language import load_identifier
@@ -28,7 +29,7 @@ from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
-from .records import Article, Entity, EntityMention, Failure, Paragraph, Parse, ProcessedArticle, Quantity, Quote, RawDocument
+from .records import Article, Entity, EntityMention, Failure, Paragraph, Parse, Place, ProcessedArticle, Quantity, Quote, RawDocument
 from .store import writer
 
 DEFAULT_BATCH_SIZE = 32
@@ -43,12 +44,21 @@ class IngestReport:
     article_ids: list[str] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class AnalysisConfig:
+    """What the user says about the analysis: their actor dictionaries, the countries to favour
+    when a place name is ambiguous (ISO alpha-2)."""
+
+    actor_files: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()
+
+
 def process_batch(
-    documents: Sequence[RawDocument], model_package: str | None = None, actor_files: tuple[str, ...] = ()
+    documents: Sequence[RawDocument], model_package: str | None = None, config: AnalysisConfig = AnalysisConfig()
 ) -> list[ProcessedArticle | Failure]:
     """Extract and parse a batch. Pure with respect to the store: safe in a worker process."""
     model = load_model(model_package)
-    registry = load_registry(actor_files)
+    registry = load_registry(config.actor_files)
     results: list[ProcessedArticle | Failure] = []
     articles: list[tuple[RawDocument, Article]] = []
     for document in documents:
@@ -66,7 +76,7 @@ def process_batch(
             doc = next(docs)
             parse = parse_record(article, doc, model.name)
             try:
-                analysis = analyse(article, parse, doc, registry)
+                analysis = analyse(article, parse, doc, registry, near=config.near)
             except Exception as exc:  # an extractor bug must not cost the article: keep it, say why
                 analysis = Analysis()
                 article.metadata["analysis_error"] = f"{type(exc).__name__}: {exc}"
@@ -82,11 +92,13 @@ class Analysis(NamedTuple):
     quantities: tuple[Quantity, ...] = ()
     entities: tuple[Entity, ...] = ()
     entity_mentions: tuple[EntityMention, ...] = ()
+    places: tuple[Place, ...] = ()
 
 
-def analyse(article: Article, parse: Parse, doc, registry: Registry | None = None) -> Analysis:
+def analyse(article: Article, parse: Parse, doc, registry: Registry | None = None, gazetteer=None, near: tuple[str, ...] = ()) -> Analysis:
     """The extractors that read the one parse. Each gets the same Doc; none re-parses."""
     registry = registry or load_registry()
+    gazetteer = gazetteer or open_gazetteer()
     sentence_starts = [s.start for s in parse.sentences]
     quotes = extract_quotes(doc, [p.start for p in article.paragraphs], sentence_starts)
     headline = headline_quote(article.title, len(quotes))
@@ -95,16 +107,26 @@ def analyse(article: Article, parse: Parse, doc, registry: Registry | None = Non
     quotes = link_speakers(quotes, resolved)
     quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
     quantities = link_claims(quantities, quotes, resolved, registry)
-    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions)
+    places = resolve_places(doc, article, resolved.mentions, registry, gazetteer, sentence_starts, near)
+    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places)
 
 
 def analyse_text(text: str, registry: Registry | None = None) -> tuple[Parse, Analysis]:
     """Parse and analyse a bare text as one paragraph (evaluations, REPL). Offsets stay those of ``text``."""
-    model = load_model()
+    doc = next(iter(load_model().parse([text])))
+    return _analyse_bare(doc, registry, None)
+
+
+def analyse_doc(doc, registry: Registry | None = None, gazetteer=None) -> Analysis:
+    """Analyse an already parsed bare text (evaluations that parse in bulk)."""
+    return _analyse_bare(doc, registry, gazetteer)[1]
+
+
+def _analyse_bare(doc, registry, gazetteer) -> tuple[Parse, Analysis]:
+    text = doc.text
     article = Article(article_id="text", doc_id="text", text=text, paragraphs=(Paragraph(0, len(text)),))
-    doc = next(iter(model.parse([text])))
-    parse = parse_record(article, doc, model.name)
-    return parse, analyse(article, parse, doc, registry)
+    parse = parse_record(article, doc, load_model().name)
+    return parse, analyse(article, parse, doc, registry, gazetteer)
 
 
 def _model_covers(languages: frozenset[str], language: str | None) -> bool:
@@ -126,17 +148,18 @@ def ingest(
     command: str = "ingest",
     on_progress: Callable[[IngestReport], None] | None = None,
     documents: Iterable[RawDocument | Failure] | None = None,
-    actor_files: tuple[str, ...] = (),
+    config: AnalysisConfig = AnalysisConfig(),
 ) -> IngestReport:
     model = load_model()
     load_identifier()  # start-up cost paid once, before any worker forks
-    load_registry(actor_files)  # a broken user dictionary fails here, before anything is read
+    load_registry(config.actor_files)  # a broken user dictionary fails here, before anything is read
+    open_gazetteer()  # built on first use (about 10 s, once per machine), opened in milliseconds after
     run_id = writer.start_run(con, command, model.name, [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR])
     report = IngestReport(run_id)
     stream = documents if documents is not None else iter_documents(patterns, options)
     status = "failed"
     try:
-        for processed in _processed_batches(con, stream, report, workers, batch_size, actor_files):
+        for processed in _processed_batches(con, stream, report, workers, batch_size, config):
             articles = [p for p in processed if isinstance(p, ProcessedArticle)]
             failures = [p for p in processed if isinstance(p, Failure)]
             writer.write_batch(con, run_id, articles, failures)
@@ -151,17 +174,17 @@ def ingest(
     return report
 
 
-def _processed_batches(con, stream, report: IngestReport, workers: int, batch_size: int, actor_files: tuple[str, ...]) -> Iterator[list]:
+def _processed_batches(con, stream, report: IngestReport, workers: int, batch_size: int, config: AnalysisConfig) -> Iterator[list]:
     batches = _new_document_batches(con, stream, report, batch_size)
     if workers <= 1:
         for batch in batches:
-            yield process_batch(batch, None, actor_files)
+            yield process_batch(batch, None, config)
         return
     # Bounded look-ahead keeps memory flat; results are written in input order.
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: list[Future] = []
         for batch in batches:
-            pending.append(pool.submit(process_batch, batch, None, actor_files))
+            pending.append(pool.submit(process_batch, batch, None, config))
             if len(pending) > workers * 2:
                 yield pending.pop(0).result()
         for future in pending:

@@ -245,6 +245,37 @@ class EntityMention:
 
 
 @dataclass(frozen=True)
+class Place:
+    """A toponym resolved to GeoNames: where the text points on the map, and in which sense.
+
+    ``sense`` is *place* (where something is or happens), *actor* (a country acting:
+    "criticized Pakistan"; never an event location) or *reference* (an adjective or topic:
+    "Afghan", "peace talks on Syria"). ``relation`` keeps a relative place ("north of",
+    "30 km south of"); the coordinates are then those of the anchor, moved by the distance
+    when one is given. ``field`` is "dateline" for the place a report was filed from.
+    """
+
+    index: int
+    span: TextSpan
+    geonames_id: int | None  # None: a toponym the gazetteer does not know
+    name: str | None
+    feature_class: str | None
+    feature_code: str | None
+    country: str | None  # ISO alpha-2
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    sense: str
+    relation: str | None
+    sentence: int
+    rule: str  # registry | ner | gazetteer | demonym | dateline
+    extractor: str
+    confidence: float
+    focus: bool = False  # the article's focus place (its first mention)
+    field: str = "text"  # text | dateline (span into articles.dateline_text)
+
+
+@dataclass(frozen=True)
 class ProcessedArticle:
     """Everything the pipeline produced for one document, written in one transaction."""
 
@@ -255,3 +286,4 @@ class ProcessedArticle:
     quantities: tuple[Quantity, ...] = ()
     entities: tuple[Entity, ...] = ()
     entity_mentions: tuple[EntityMention, ...] = ()
+    places: tuple[Place, ...] = ()

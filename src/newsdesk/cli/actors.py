@@ -73,3 +73,28 @@ def actor_command(
         console.print(f"\n[bold]articles[/] ({len(actor['articles'])} shown)")
         for article in actor["articles"]:
             console.print(Text(f"  {article['article_id']}  {article['mentions']:>3}×  {article['title'] or ''}"))
+
+
+@app.command("places")
+def places_command(
+    ctx: typer.Context,
+    country: Annotated[str | None, typer.Option(help="ISO alpha-2 country code, e.g. AF.")] = None,
+    sense: Annotated[str, typer.Option(help="place (where things are or happen), actor, reference, or all.")] = "place",
+    limit: Annotated[int, typer.Option(min=1)] = 30,
+) -> None:
+    """The most named places, resolved to GeoNames, with coordinates."""
+    if sense not in (*SENSES, "all"):
+        raise typer.BadParameter(f"sense must be one of {', '.join(SENSES)} or all")
+    rows = queries.list_places(state(ctx).open(read_only=True), country=country, sense=None if sense == "all" else sense, limit=limit)
+    if not rows:
+        console.print("no places match")
+        return
+    table = Table(box=None, header_style="bold")
+    for column in ("place", "kind", "country", "lat", "lon", "mentions", "focus of", "articles", "geonames"):
+        table.add_column(column, no_wrap=True, justify="right" if column in ("lat", "lon", "mentions", "focus of", "articles") else "left")
+    for row in rows:
+        lat = f"{row['lat']:.3f}" if row["lat"] is not None else "—"
+        lon = f"{row['lon']:.3f}" if row["lon"] is not None else "—"
+        table.add_row(row["name"], row["feature_code"], row["country"] or "", lat, lon, str(row["mentions"]), str(row["focus_of"]),
+                      str(row["articles"]), Text(str(row["geonames_id"]), style="dim"))
+    console.print(table)

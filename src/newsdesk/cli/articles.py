@@ -103,6 +103,10 @@ def show_command(
         console.print(f"\n[bold]actors[/] ({len({m['entity_id'] for m in article['entity_mentions']})})")
         for line in actor_lines(article["entity_mentions"]):
             console.print(line)
+    if article["places"]:
+        console.print(f"\n[bold]places[/] ({len({p['geonames_id'] for p in article['places']})})")
+        for line in place_lines(article["places"]):
+            console.print(line)
     if article["quotes"]:
         console.print(f"\n[bold]quotes[/] ({len(article['quotes'])})")
         for quote in article["quotes"]:
@@ -141,6 +145,36 @@ def actor_lines(mentions: list[dict]) -> list[Text]:
             line.append(f" · as place {places}")
         written = list(dict.fromkeys(m["text"] for m in group))
         line.append(" · " + ", ".join(f'"{w}"' for w in written[:6]), style="dim")
+        lines.append(line)
+    return lines
+
+
+def place_lines(places: list[dict]) -> list[Text]:
+    """``Afghanistan  PCLI AF 1149361 (33.000, 65.000) · focus · as place 7, reference 4 · "north of"``"""
+    by_place: dict = {}
+    for place in places:
+        by_place.setdefault((place["geonames_id"], place["text"] if place["geonames_id"] is None else ""), []).append(place)
+    lines = []
+    for group in sorted(by_place.values(), key=lambda g: (not any(p["focus"] for p in g), g[0]["field"] != "dateline", -len(g))):
+        first = group[0]
+        line = Text("  ")
+        line.append(first["name"] or f"{first['text']} (not in the gazetteer)", style="bold green")
+        if first["geonames_id"] is not None:
+            coordinates = f" ({first['lat']:.3f}, {first['lon']:.3f})" if first["lat"] is not None else ""
+            line.append(f"  {first['feature_code']} {first['country'] or ''} {first['geonames_id']}{coordinates}", style="dim")
+        if any(p["focus"] for p in group):
+            line.append(" · focus", style="bold")
+        if any(p["field"] == "dateline" for p in group):
+            line.append(" · dateline", style="bold")
+        senses: dict[str, int] = {}
+        for p in group:
+            if p["field"] == "text":
+                senses[p["sense"]] = senses.get(p["sense"], 0) + 1
+        if senses:
+            line.append(" · " + ", ".join(f"as {s} {n}" if i == 0 else f"{s} {n}" for i, (s, n) in enumerate(senses.items())))
+        relations = sorted({p["relation"] for p in group if p["relation"]})
+        if relations:
+            line.append(" · " + ", ".join(f"“{r}”" for r in relations), style="dim")
         lines.append(line)
     return lines
 

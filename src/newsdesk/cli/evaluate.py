@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Annotated
 
@@ -95,3 +96,49 @@ def actors_command(
         console.print("[dim]disagreements (mention: gold → ours):[/]")
         for mention, expected, ours in scores.errors[:show_errors]:
             console.print(f"  {mention!r}: {expected} → {ours}", highlight=False)
+
+
+@eval_app.command("geo")
+def geo_command(
+    corpus: Annotated[Path, typer.Argument(help="lgl.xml or GeoVirus.xml (toponym spans with gold coordinates).")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+) -> None:
+    """Geoparsing: resolution given the gold toponyms, and end to end from raw text."""
+    from ..evaluate.geo import evaluate_geo
+
+    if not corpus.is_file():
+        raise UserError(f"{corpus} is not a file")
+    scores = evaluate_geo(corpus, limit)
+    p, r, f1 = scores.tagging()
+    console.print(f"articles {scores.articles}   gold toponyms {scores.gold}   ours {scores.found}")
+
+    def line(label: str, s: dict) -> None:
+        if not s.get("n"):
+            console.print(f"{label:28} (none)")
+            return
+        ident = "—" if math.isnan(s["id_accuracy"]) else f"{s['id_accuracy']:.3f}"
+        console.print(f"{label:28} n {s['n']:>5}   id {ident}   acc@161km [bold]{s['acc@161']:.3f}[/]   "
+                      f"mean {s['mean_km']:7.0f} km   median {s['median_km']:6.1f} km   AUC {s['auc']:.3f}")
+
+    line("(a) resolution, gold spans", scores.given.summary())
+    console.print(f"(b) end to end: geotagging  P {p:.3f}   R {r:.3f}   [bold]F1 {f1:.3f}[/]")
+    line("    resolution of matched", scores.end_to_end.summary())
+    console.print("[dim]AUC: lower is better. Unresolved toponyms count as 20,039 km (Gritta et al. 2018).[/]")
+
+
+@eval_app.command("event-location")
+def event_location_command(
+    path: Annotated[Path, typer.Argument(help="event_location_halterman2019.jsonl")],
+    limit: Annotated[int | None, typer.Option(help="Only the first N records.")] = None,
+) -> None:
+    """Event geolocation: which mentioned place is the event's, overall and on the relabelled subset."""
+    from ..evaluate.event_location import evaluate_event_location
+
+    if not path.is_file():
+        raise UserError(f"{path} is not a file")
+    scores = evaluate_event_location(path, limit)
+    for label, tally in (("all records", scores.overall), ("gold-relabelled", scores.relabelled)):
+        accuracy, choice, abstention = tally.rates()
+        console.print(f"{label:16} with a gold place {tally.with_gold:>5}: accuracy [bold]{accuracy:.3f}[/]   "
+                      f"choice among places found {choice:.3f} (n {tally.choosable})   "
+                      f"no gold place {tally.without_gold:>5}: abstained {abstention:.3f}")

@@ -13,7 +13,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 
 from ..ingest import IngestOptions, parse_date
 from ..ingest.sources import DEFAULT_MAX_BYTES, expand_inputs, read_path
-from ..pipeline import DEFAULT_BATCH_SIZE, IngestReport, ingest
+from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, ingest
 from ..records import RawDocument
 from ..store import queries
 from .app import app
@@ -39,6 +39,7 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Documents per transaction.")] = DEFAULT_BATCH_SIZE,
     max_bytes: Annotated[int, typer.Option(min=1024, help="Inputs larger than this are recorded as failures.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; one line per committed batch on stderr.")] = False,
+    near: Annotated[list[str] | None, typer.Option("--near", help="Favour places in this country (ISO alpha-2, e.g. US) when a name is ambiguous; repeatable.", show_default=False)] = None,
 ) -> None:
     """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
     options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source)
@@ -55,12 +56,19 @@ def ingest_command(
             else:
                 print(f"committed: {report.added} added, {report.skipped} skipped, {len(report.failures)} failed", file=sys.stderr, flush=True)
 
-        report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress,
-                        actor_files=state(ctx).actor_files)
+        config = AnalysisConfig(state(ctx).actor_files, tuple(_country_code(c) for c in near or ()))
+        report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress, config=config)
         if progress:
             progress.update(task, completed=total)
     _summary(report)
     con.close()
+
+
+def _country_code(value: str) -> str:
+    code = value.strip().upper()
+    if len(code) != 2 or not code.isalpha():
+        raise typer.BadParameter(f"{value!r} is not an ISO 3166-1 alpha-2 country code like US or AF")
+    return code
 
 
 def _count_inputs(inputs: list[str]) -> int:
@@ -138,5 +146,5 @@ def _retry(ctx: typer.Context) -> None:
             err_console.print(f"skipped {origin}: source file is gone and no bytes were kept")
     if not documents:
         raise UserError("nothing to retry: no open failure has kept bytes or a readable source")
-    report = ingest(con, [], documents=documents, command="failures --retry", actor_files=state(ctx).actor_files)
+    report = ingest(con, [], documents=documents, command="failures --retry", config=AnalysisConfig(state(ctx).actor_files))
     _summary(report)

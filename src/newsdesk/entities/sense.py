@@ -19,7 +19,9 @@ from importlib import resources
 import yaml
 from spacy.tokens import Span, Token
 
-PLACE_PREPOSITIONS = frozenset("in at inside within throughout across near outside into around onto toward towards beyond via along".split())
+PLACE_PREPOSITIONS = frozenset("in at inside within throughout across near outside into around onto toward towards beyond via along off".split())
+CONTAINER_NOUNS = frozenset("city town village capital province region district area camp county state neighborhood neighbourhood suburb port island border frontier coast countryside".split())
+EVENT_NOUNS = frozenset("invasion occupation bombardment shelling siege liberation capture control outskirts much most all some".split())
 ACTOR_PREPOSITIONS = frozenset("between by against than versus vs.".split())
 TOPIC_PREPOSITIONS = frozenset("on about for over regarding concerning".split())
 MOTION = frozenset(
@@ -122,6 +124,8 @@ def sense_of(span: Span) -> str:
         return "place" if token.head.lemma_.lower() in MOTION else "actor"
     if dep == "pobj":
         return _after_preposition(token.head)
+    if dep in ("compound", "nmod") and token.head.lemma_.lower() in CONTAINER_NOUNS:
+        return "place"  # "this major Ivory Coast city", "the Sri Lanka capital"
     if dep == "dative":
         return "actor"
     return "reference"
@@ -148,8 +152,8 @@ def _after_preposition(prep: Token) -> str:
     if word == "with":
         return "place" if lemma in ("border", "frontier") else "actor"
     if word == "of":
-        if lemma in PLACE_NOUNS:
-            return "place"
+        if lemma in PLACE_NOUNS or lemma in EVENT_NOUNS:
+            return "place"  # "the north of Afghanistan", "the invasion of Panama", "much of Liberia"
         if agent_of(governor):
             return "actor"
         return "reference"

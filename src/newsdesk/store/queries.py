@@ -11,7 +11,7 @@ import duckdb
 from .db import StoreError
 
 EXPORTABLE_TABLES = (
-    "articles", "sentences", "mentions", "entities", "entity_mentions", "quotes", "quantities", "paragraphs",
+    "articles", "sentences", "mentions", "entities", "entity_mentions", "places", "quotes", "quantities", "paragraphs",
     "documents", "failures", "runs",
 )
 
@@ -80,6 +80,7 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
         [article_id],
     ))
     article["quotes"] = list_quotes(con, article_id=article_id, limit=10_000)
+    article["places"] = _rows(con.execute("SELECT * FROM places WHERE article_id = ? ORDER BY field DESC, start_char", [article_id]))
     article["entity_mentions"] = _rows(con.execute(
         """SELECT m.mention, m.sentence, m.start_char, m.end_char, m.text, m.entity_id, m.sense, m.code, m.rule,
                   m.confidence, e.name AS entity, e.type
@@ -209,6 +210,24 @@ def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any]:
     return actor
 
 
+def list_places(
+    con: duckdb.DuckDBPyConnection, *, country: str | None = None, sense: str | None = "place", limit: int = 30,
+) -> list[dict[str, Any]]:
+    """Places by how often they are named, with coordinates and the articles naming them."""
+    where, params = _where(
+        ("geonames_id IS NOT NULL", []),
+        ("country = upper(?)", _equals(country)),
+        ("sense = ?", _equals(sense)),
+    )
+    return _rows(con.execute(
+        f"""SELECT geonames_id, any_value(name) AS name, any_value(feature_code) AS feature_code, any_value(country) AS country,
+                   any_value(lat) AS lat, any_value(lon) AS lon, count(*) AS mentions, count(DISTINCT article_id) AS articles,
+                   count(*) FILTER (WHERE focus) AS focus_of
+            FROM places {where} GROUP BY geonames_id ORDER BY mentions DESC, name LIMIT ?""",
+        params + [limit],
+    ))
+
+
 def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     one = lambda sql: con.execute(sql).fetchone()[0]  # noqa: E731
     return {
@@ -260,7 +279,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "paragraphs": "article_id, paragraph", "runs": "run_id"}
+    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "paragraphs": "article_id, paragraph", "runs": "run_id"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

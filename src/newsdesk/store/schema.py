@@ -256,4 +256,38 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        7,
+        "places: toponyms resolved to GeoNames, with sense, relation and the article's focus",
+        """
+        CREATE TABLE places (
+            article_id     VARCHAR NOT NULL,
+            place          INTEGER NOT NULL,
+            sentence       INTEGER NOT NULL,             -- -1 for the dateline
+            field          VARCHAR NOT NULL,             -- text | dateline (span into articles.dateline_text)
+            start_char     INTEGER NOT NULL,
+            end_char       INTEGER NOT NULL,
+            text           VARCHAR NOT NULL,
+            geonames_id    BIGINT,                       -- NULL: a toponym the gazetteer does not know
+            name           VARCHAR,
+            feature_class  VARCHAR,
+            feature_code   VARCHAR,
+            country        VARCHAR,                      -- ISO alpha-2
+            admin1         VARCHAR,
+            lat            DOUBLE,
+            lon            DOUBLE,
+            sense          VARCHAR NOT NULL,             -- place | actor | reference
+            relation       VARCHAR,                      -- "north of", "30 km south of"
+            focus          BOOLEAN NOT NULL,
+            rule           VARCHAR NOT NULL,
+            extractor      VARCHAR NOT NULL,
+            confidence     DOUBLE NOT NULL,
+            PRIMARY KEY (article_id, place)
+        );
+        CREATE INDEX places_geonames ON places (geonames_id);
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

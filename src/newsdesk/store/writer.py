@@ -71,6 +71,7 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
     stamp = now()
     documents, articles, paragraphs, parses, sentences, mentions, quotes, quantities = [], [], [], [], [], [], [], []
     entity_mentions: list[tuple] = []
+    places: list[tuple] = []
     entities: dict[str, Entity] = {}
     for item in batch:
         doc, article, parse = item.document, item.article, item.parse
@@ -99,12 +100,17 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
             (aid, m.index, m.sentence, m.span.start, m.span.end, m.span.text, m.entity_id, m.sense, m.code, m.rule, m.extractor, m.confidence)
             for m in item.entity_mentions
         ]
+        places += [
+            (aid, p.index, p.sentence, p.field, p.span.start, p.span.end, p.span.text, p.geonames_id, p.name, p.feature_class,
+             p.feature_code, p.country, p.admin1, p.lat, p.lon, p.sense, p.relation, p.focus, p.rule, p.extractor, p.confidence)
+            for p in item.places
+        ]
         for entity in item.entities:
             entities[entity.entity_id] = _merged(entities.get(entity.entity_id), entity)
     for table, rows in (
         ("documents", documents), ("articles", articles), ("paragraphs", paragraphs),
         ("parses", parses), ("sentences", sentences), ("mentions", mentions), ("quotes", quotes),
-        ("quantities", quantities), ("entity_mentions", entity_mentions),
+        ("quantities", quantities), ("entity_mentions", entity_mentions), ("places", places),
     ):
         _insert_rows(con, table, rows)
     _upsert_entities(con, list(entities.values()))

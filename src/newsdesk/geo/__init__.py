@@ -1,0 +1,6 @@
+"""Places: toponyms resolved to GeoNames, the article's focus, and where events happened."""
+
+from .gazetteer import Gazetteer, open_gazetteer
+from .resolve import EXTRACTOR, resolve_places
+
+__all__ = ["EXTRACTOR", "Gazetteer", "open_gazetteer", "resolve_places"]

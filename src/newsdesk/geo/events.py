@@ -1,0 +1,76 @@
+"""Where an event happened: which of the places a sentence names is the event's place.
+
+Reads the dependency parse around the event's word (a verb, or a noun such as "attack"):
+
+- a place in a locative phrase attached to the event ("killed … in Mosul") scores highest,
+  the fewer steps from the event the better;
+- inside "the West Bank city of Nablus" or "the town of Adwar", the named town is the place;
+- in "Mosul, Iraq" the first, more specific name is;
+- a place only modifying another word ("an Iraqi official", "Gaza peace talks") is no event
+  place (those are references, not places, already);
+- otherwise the nearest place in a locative phrase of the sentence, then the nearest place.
+
+A dateline is where the report was filed, not where its events happened: never chosen.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..records import Place
+
+LOCATIVE = frozenset("in at near outside inside across around throughout on into within along off".split())
+CONTAINER_NOUNS = frozenset("city town village capital province region district area camp county state neighborhood neighbourhood suburb port island".split())
+
+
+def event_place(doc: Doc, event: Token, places: list[Place]) -> Place | None:
+    candidates = [p for p in places if p.sense == "place" and p.field == "text" and p.span.start >= event.sent.start_char and p.span.end <= event.sent.end_char]
+    if not candidates:
+        return None
+    scored = []
+    for place in candidates:
+        span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+        if span is None:
+            continue
+        scored.append((_score(span.root, event, candidates, doc), -abs(span.root.i - event.i), place))
+    if not scored:
+        return None
+    return max(scored, key=lambda s: (s[0], s[1]))[2]
+
+
+def _score(token: Token, event: Token, candidates: list[Place], doc: Doc) -> float:
+    score = 0.0
+    anchor = token
+    # "the West Bank city of Nablus": climb "of" + container noun to the phrase's preposition
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in CONTAINER_NOUNS:
+        anchor = anchor.head.head
+        score += 1.0  # the named town is more specific than the region before it
+    if anchor.dep_ in ("appos", "npadvmod", "conj") and _is_place(anchor.head, candidates):
+        score -= 2.0  # "Mosul, Iraq": Iraq only situates Mosul
+    locative = anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATIVE
+    if locative:
+        score += 5.0
+    steps = _steps_to(anchor, event)
+    if steps is not None:
+        score += 10.0 - min(steps, 8)
+    if anchor.dep_ in ("compound", "amod", "poss", "nmod") and not locative:
+        score -= 3.0  # "Gaza peace talks", "Baghdad's mayor": a modifier, not where it happened
+    return score
+
+
+def _steps_to(token: Token, event: Token) -> int | None:
+    """Dependency steps up from the place to the event word, if the event governs it."""
+    steps = 0
+    current = token
+    while current.i != event.i:
+        if current.head.i == current.i:
+            return None
+        current = current.head
+        steps += 1
+        if steps > 12:
+            return None
+    return steps
+
+
+def _is_place(token: Token, candidates: list[Place]) -> bool:
+    return any(p.span.start <= token.idx < p.span.end for p in candidates)
