@@ -28,6 +28,8 @@ demo: install
 	@echo
 	@$(BIN)/newsdesk --db $(DEMO_DB) actors --limit 12
 	@echo
+	@$(BIN)/newsdesk --db $(DEMO_DB) places --limit 12
+	@echo
 	@echo "Store: $(DEMO_DB).  Try: $(BIN)/newsdesk --db $(DEMO_DB) show <id>"
 
 test: install

@@ -22,6 +22,7 @@ from .entities import Registry, link_claims, link_speakers, load_registry, resol
 from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
 from .geo import open_gazetteer, resolve_places
+from .geo.events import place_claims
 from .extract.article import PLAIN_TEXT_EXTRACTOR
 from .extract.html import EXTRACTOR as HTML_EXTRACTOR
 from .extract.language import load_identifier
@@ -108,6 +109,7 @@ def analyse(article: Article, parse: Parse, doc, registry: Registry | None = Non
     quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
     quantities = link_claims(quantities, quotes, resolved, registry)
     places = resolve_places(doc, article, resolved.mentions, registry, gazetteer, sentence_starts, near)
+    quantities = place_claims(doc, quantities, places)
     return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places)
 
 

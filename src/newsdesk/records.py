@@ -199,6 +199,7 @@ class Quantity:
     claimed_by_entity: str | None = None
     of_entity: str | None = None
     when: str | None = None  # the time the sentence gives it, as written: "this year", "in April"
+    place: int | None = None  # index of the Place where the counted event happened (geo stage)
 
 
 @dataclass(frozen=True)

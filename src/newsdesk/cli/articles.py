@@ -212,7 +212,9 @@ def claim_line(claim: dict, *, with_title: bool = False) -> Text:
     if claim["of_actor"]:
         of = claim.get("of_name")
         line.append(f" of {claim['of_actor']}" + (f" ({of})" if of and of != claim["of_actor"] else ""))
-    if claim["place"]:
+    if claim.get("place_name"):
+        line.append(f" in {claim['place_name']} ({claim['place_geonames_id']})", style="green")
+    elif claim["place"]:
         line.append(f" in {claim['place']}", style="green")
     if claim.get("when_text"):
         line.append(f" ({claim['when_text']})", style="blue")

@@ -8,7 +8,9 @@ Reads the dependency parse around the event's word (a verb, or a noun such as "a
 - in "Mosul, Iraq" the first, more specific name is;
 - a place only modifying another word ("an Iraqi official", "Gaza peace talks") is no event
   place (those are references, not places, already);
-- otherwise the nearest place in a locative phrase of the sentence, then the nearest place.
+- otherwise the nearest place in a locative phrase of the sentence, then the nearest place;
+- when a town and its country both belong to the event ("near Mopti in central Mali"), the
+  town is the answer.
 
 A dateline is where the report was filed, not where its events happened: never chosen.
 """
@@ -20,6 +22,7 @@ from spacy.tokens import Doc, Token
 from ..records import Place
 
 LOCATIVE = frozenset("in at near outside inside across around throughout on into within along off".split())
+SPECIFICITY = {"PPL": 0, "PPLC": 0, "ADM2": 1, "ADM1": 2, "PCLI": 3, "RGN": 4}
 CONTAINER_NOUNS = frozenset("city town village capital province region district area camp county state neighborhood neighbourhood suburb port island".split())
 
 
@@ -32,10 +35,16 @@ def event_place(doc: Doc, event: Token, places: list[Place]) -> Place | None:
         span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
         if span is None:
             continue
-        scored.append((_score(span.root, event, candidates, doc), -abs(span.root.i - event.i), place))
+        scored.append((_score(span.root, event, candidates, doc), -abs(span.root.i - event.i), place, _steps_to(span.root, event)))
     if not scored:
         return None
-    return max(scored, key=lambda s: (s[0], s[1]))[2]
+    best = max(scored, key=lambda s: (s[0], s[1]))
+    # "near Mopti in central Mali": both belong to the event; the town is the more precise answer
+    finer = [s for s in scored if s[3] is not None and s[2].country == best[2].country and best[2].country
+             and SPECIFICITY.get(s[2].feature_code, 9) < SPECIFICITY.get(best[2].feature_code, 9)]
+    if best[3] is not None and finer:
+        return max(finer, key=lambda s: (s[0], s[1]))[2]
+    return best[2]
 
 
 def _score(token: Token, event: Token, candidates: list[Place], doc: Doc) -> float:
@@ -74,3 +83,25 @@ def _steps_to(token: Token, event: Token) -> int | None:
 
 def _is_place(token: Token, candidates: list[Place]) -> bool:
     return any(p.span.start <= token.idx < p.span.end for p in candidates)
+
+
+def event_word(doc: Doc, start: int, end: int) -> Token:
+    """The word a figure's event hangs on: the verb governing it ("12 soldiers were killed"), else
+    its sentence's root."""
+    token = doc[start]
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in ("VERB", "AUX"):
+            return ancestor
+    return token.sent.root
+
+
+def place_claims(doc: Doc, quantities, places) -> list:
+    """Each numeric claim with the place its event happened in, where the sentence says."""
+    from dataclasses import replace
+
+    located = []
+    for quantity in quantities:
+        span = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")
+        chosen = event_place(doc, event_word(doc, span.start, span.end), list(places)) if span is not None else None
+        located.append(replace(quantity, place=chosen.index if chosen is not None else None))
+    return located

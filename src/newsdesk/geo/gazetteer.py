@@ -83,34 +83,46 @@ def open_gazetteer() -> "Gazetteer":
 
 
 class Gazetteer:
+    """Lookups on the index. Names recur across a stream of news, so answers are kept in memory
+    (a bounded cache per process): most articles then cost no query at all."""
+
+    CACHE_SIZE = 200_000
+
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con = con
+        self._by_name: dict[str, list[GazetteerPlace]] = {}
+        self._by_id: dict[int, GazetteerPlace] = {}
 
     def candidates(self, names: list[str]) -> dict[str, list[GazetteerPlace]]:
         """Every place each name may be, by folded name, most populous first."""
-        keys = sorted({fold(n) for n in names if n.strip()})
-        if not keys:
-            return {}
-        rows = self.con.execute(
-            f"""SELECT n.key, {PLACE_COLUMNS} FROM names n JOIN places p USING (geonames_id)
-                WHERE n.key IN (SELECT unnest(?)) ORDER BY n.key, p.population DESC, p.geonames_id""",
-            [keys],
-        ).fetchall()
-        out: dict[str, list[GazetteerPlace]] = {}
-        for key, *place in rows:
-            out.setdefault(key, []).append(GazetteerPlace(*place))
-        return out
+        keys = {fold(n) for n in names if n.strip()}
+        missing = sorted(keys - self._by_name.keys())
+        if missing:
+            rows = self.con.execute(
+                f"""SELECT n.key, {PLACE_COLUMNS} FROM names n JOIN places p USING (geonames_id)
+                    WHERE n.key IN (SELECT unnest(?)) ORDER BY n.key, p.population DESC, p.geonames_id""",
+                [missing],
+            ).fetchall()
+            if len(self._by_name) > self.CACHE_SIZE:
+                self._by_name.clear()
+            for key in missing:
+                self._by_name[key] = []
+            for key, *place in rows:
+                self._by_name[key].append(GazetteerPlace(*place))
+        return {key: self._by_name[key] for key in keys if self._by_name[key]}
 
     def places(self, geonames_ids: list[int]) -> list[GazetteerPlace]:
-        ids = sorted(set(geonames_ids))
-        if not ids:
-            return []
-        rows = self.con.execute(f"SELECT {PLACE_COLUMNS} FROM places p WHERE geonames_id IN (SELECT unnest(?))", [ids]).fetchall()
-        return [GazetteerPlace(*row) for row in rows]
+        ids = set(geonames_ids)
+        missing = sorted(ids - self._by_id.keys())
+        if missing:
+            rows = self.con.execute(f"SELECT {PLACE_COLUMNS} FROM places p WHERE geonames_id IN (SELECT unnest(?))", [missing]).fetchall()
+            for row in rows:
+                self._by_id[row[0]] = GazetteerPlace(*row)
+        return [self._by_id[i] for i in ids if i in self._by_id]
 
     def place(self, geonames_id: int) -> GazetteerPlace | None:
-        row = self.con.execute(f"SELECT {PLACE_COLUMNS} FROM places p WHERE geonames_id = ?", [geonames_id]).fetchone()
-        return GazetteerPlace(*row) if row else None
+        found = self.places([geonames_id])
+        return found[0] if found else None
 
     def country(self, iso2: str) -> GazetteerPlace | None:
         row = self.con.execute(

@@ -113,8 +113,10 @@ class _Context:
 
 def _resolve_all(doc: Doc, toponyms: list[Toponym], candidates, known, focus: Counter, bias) -> list[Scored | None]:
     """Two passes: each toponym alone, then again knowing where the others most likely are."""
+    text = doc.text  # spaCy joins the tokens on every access: once is enough
+
     def following(i: int) -> Toponym | None:
-        return toponyms[i + 1] if i + 1 < len(toponyms) and doc.text[toponyms[i].end:toponyms[i + 1].start] in (", ", ",") else None
+        return toponyms[i + 1] if i + 1 < len(toponyms) and text[toponyms[i].end:toponyms[i + 1].start] in (", ", ",") else None
 
     first: list[Scored | None] = []
     for i, toponym in enumerate(toponyms):
@@ -273,8 +275,9 @@ def resolve_spans(
     by_span = {(p.span.start, p.span.end): p for p in context}
     country_ids = _country_ids(registry)
     toponyms = []
+    full = doc.text
     for start, end in spans:
-        text = doc.text[start:end]
+        text = full[start:end]
         country = registry.lookup(text)  # a country by name or demonym ("Sudanese")
         known_id = country_ids.get(country.entity_id) if country is not None else None
         toponyms.append(Toponym(start, end, text, "place", "given", known_id))

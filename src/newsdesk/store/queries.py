@@ -148,9 +148,11 @@ def list_claims(
         ("n.article_id = ?", _equals(article_id)),
     )
     return _rows(con.execute(
-        f"""SELECT n.*, c.name AS claimed_by_name, o.name AS of_name, a.title, a.published
+        f"""SELECT n.*, c.name AS claimed_by_name, o.name AS of_name, pl.name AS place_name, pl.geonames_id AS place_geonames_id,
+                   pl.lat AS place_lat, pl.lon AS place_lon, a.title, a.published
             FROM quantities n JOIN articles a USING (article_id)
-            LEFT JOIN entities c ON c.entity_id = n.claimed_by_entity LEFT JOIN entities o ON o.entity_id = n.of_entity {where}
+            LEFT JOIN entities c ON c.entity_id = n.claimed_by_entity LEFT JOIN entities o ON o.entity_id = n.of_entity
+            LEFT JOIN places pl ON pl.article_id = n.article_id AND pl.place = n.place_index {where}
             ORDER BY a.published DESC NULLS LAST, n.article_id, n.quantity LIMIT ?""",
         params + [limit],
     ))

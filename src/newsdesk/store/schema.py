@@ -290,4 +290,12 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        8,
+        "quantities.place: where the counted event happened (places.place)",
+        "ALTER TABLE quantities ADD COLUMN place_index INTEGER;",
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

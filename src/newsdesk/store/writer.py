@@ -93,7 +93,7 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
         quantities += [
             (aid, n.index, n.sentence, n.span.start, n.span.end, n.span.text, n.value, n.value_high, n.qualifier, n.change,
              n.unit, n.counted, n.of, n.where, n.event, n.claimed_by, n.quote, n.restates, n.extractor, n.confidence,
-             n.claimed_by_entity, n.of_entity, n.when)
+             n.claimed_by_entity, n.of_entity, n.when, n.place)
             for n in item.quantities
         ]
         entity_mentions += [
