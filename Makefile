@@ -30,6 +30,8 @@ demo: install
 	@echo
 	@$(BIN)/newsdesk --db $(DEMO_DB) places --limit 12
 	@echo
+	@$(BIN)/newsdesk --db $(DEMO_DB) events --limit 12
+	@echo
 	@echo "Store: $(DEMO_DB).  Try: $(BIN)/newsdesk --db $(DEMO_DB) show <id>"
 
 test: install

@@ -18,6 +18,7 @@ from typing import NamedTuple
 import duckdb
 
 from .attribution import extract_quotes
+from .events import code_events, load_patterns
 from .entities import Registry, link_claims, link_speakers, load_registry, resolve_entities
 from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
@@ -30,7 +31,7 @@ from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
-from .records import Article, Entity, EntityMention, Failure, Paragraph, Parse, Place, ProcessedArticle, Quantity, Quote, RawDocument
+from .records import Article, Entity, EntityMention, Event, Failure, Paragraph, Parse, Place, ProcessedArticle, Quantity, Quote, RawDocument
 from .store import writer
 
 DEFAULT_BATCH_SIZE = 32
@@ -94,6 +95,7 @@ class Analysis(NamedTuple):
     entities: tuple[Entity, ...] = ()
     entity_mentions: tuple[EntityMention, ...] = ()
     places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()
 
 
 def analyse(article: Article, parse: Parse, doc, registry: Registry | None = None, gazetteer=None, near: tuple[str, ...] = ()) -> Analysis:
@@ -110,7 +112,9 @@ def analyse(article: Article, parse: Parse, doc, registry: Registry | None = Non
     quantities = link_claims(quantities, quotes, resolved, registry)
     places = resolve_places(doc, article, resolved.mentions, registry, gazetteer, sentence_starts, near)
     quantities = place_claims(doc, quantities, places)
-    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places)
+    names = {e.entity_id: (e.name, e.type) for e in resolved.entities}
+    events = code_events(doc, resolved.mentions, names, quotes, places, load_patterns(), article.published, sentence_starts)
+    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places, tuple(events))
 
 
 def analyse_text(text: str, registry: Registry | None = None) -> tuple[Parse, Analysis]:

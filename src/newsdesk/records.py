@@ -277,6 +277,41 @@ class Place:
 
 
 @dataclass(frozen=True)
+class EventActor:
+    """Who did it, or to whom: an entity when one is named, else the agent the text gives
+    ("police" → ---COP), with the span that says so."""
+
+    entity_id: str | None
+    name: str
+    code: str | None  # CAMEO-style: RUSGOV, USA, IMGMUSISI, ---COP
+    span: TextSpan
+
+
+@dataclass(frozen=True)
+class Event:
+    """Who did what to whom, where and when — coded in PLOVER, with the CAMEO code."""
+
+    index: int
+    plover: str  # AGREE … ASSAULT (current PLOVER)
+    cameo: str  # full CAMEO code where the pattern determines it ("036"), else the root's base ("190")
+    mode: str | None
+    context: str | None
+    source: EventActor | None
+    target: EventActor | None
+    predicate: TextSpan  # the event word: "invited", "operations"
+    evidence: TextSpan  # the sentence
+    sentence: int
+    modality: str  # done | intend | negated
+    place: int | None  # index into the article's places
+    date: date | None
+    date_text: str | None
+    quote: int | None  # the quote it is reported in
+    speaker_entity: str | None  # who reports it (the quote's speaker), else None (the outlet)
+    extractor: str
+    confidence: float
+
+
+@dataclass(frozen=True)
 class ProcessedArticle:
     """Everything the pipeline produced for one document, written in one transaction."""
 
@@ -288,3 +323,4 @@ class ProcessedArticle:
     entities: tuple[Entity, ...] = ()
     entity_mentions: tuple[EntityMention, ...] = ()
     places: tuple[Place, ...] = ()
+    events: tuple[Event, ...] = ()

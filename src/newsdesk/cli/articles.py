@@ -107,6 +107,10 @@ def show_command(
         console.print(f"\n[bold]places[/] ({len({p['geonames_id'] for p in article['places']})})")
         for line in place_lines(article["places"]):
             console.print(line)
+    if article["events"]:
+        console.print(f"\n[bold]events[/] ({len(article['events'])})")
+        for event in article["events"]:
+            console.print(event_line(event))
     if article["quotes"]:
         console.print(f"\n[bold]quotes[/] ({len(article['quotes'])})")
         for quote in article["quotes"]:
@@ -147,6 +151,31 @@ def actor_lines(mentions: list[dict]) -> list[Text]:
         line.append(" · " + ", ".join(f'"{w}"' for w in written[:6]), style="dim")
         lines.append(line)
     return lines
+
+
+def event_line(event: dict, *, with_title: bool = False) -> Text:
+    """``ASSAULT 190 · US-led coalition (IGOMILCOA) → Islamic State (IMGMUSISI) · in Syria · Zamir Kabulov says · “operations”``"""
+    line = Text("  ")
+    line.append(f"{event['plover']} {event['cameo']}", style="bold red" if event["cameo_root"] >= "14" else "bold cyan")
+    if event["modality"] != "done":
+        line.append(f" [{event['modality']}]", style="yellow")
+    line.append(" · ")
+    line.append(f"{event['source_name'] or '?'}", style="bold")
+    line.append(f" ({event['source_code']})" if event["source_code"] else "", style="dim")
+    line.append(" → ")
+    line.append(f"{event['target_name'] or '—'}", style="bold")
+    line.append(f" ({event['target_code']})" if event["target_code"] else "", style="dim")
+    if event.get("place_name"):
+        line.append(f" · in {event['place_name']}", style="green")
+    when = " ".join(part for part in (str(event["event_date"] or ""), f"({event['date_text']})" if event["date_text"] else "") if part)
+    if when:
+        line.append(f" · {when}", style="blue")
+    if event["quote"] is not None:
+        line.append(f" · {event.get('speaker_name') or 'a source'} says", style="magenta")
+    line.append(f" · “{event['predicate']}”", style="dim")
+    if with_title:
+        line.append(f"  — {event['article_id']} {event['title'] or ''}", style="dim")
+    return line
 
 
 def place_lines(places: list[dict]) -> list[Text]:
@@ -275,13 +304,20 @@ def print_stats(stats: dict, path: Path) -> None:
 def export_command(
     ctx: typer.Context,
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet; or gdelt (GDELT 2.0 event table) or acled (ACLED-style CSV) for events.")] = "jsonl",
     table: Annotated[str, typer.Option(help=f"One of: {', '.join(queries.EXPORTABLE_TABLES)}.")] = "articles",
 ) -> None:
-    """Write a table of the store to a file (JSON lines, CSV or Parquet)."""
+    """Write a table of the store to a file (JSON lines, CSV or Parquet), or the events as GDELT or ACLED rows."""
     if output.parent and not output.parent.exists():
         raise UserError(f"folder {output.parent} does not exist")
-    count = queries.export(state(ctx).open(read_only=True), table, str(output), fmt.lower())
+    con = state(ctx).open(read_only=True)
+    if fmt.lower() in ("gdelt", "acled"):
+        from ..store.exchange import write_acled, write_gdelt
+
+        count = (write_gdelt if fmt.lower() == "gdelt" else write_acled)(con, str(output))
+        console.print(f"wrote {count:,} events to {output} ({fmt.lower()})")
+        return
+    count = queries.export(con, table, str(output), fmt.lower())
     console.print(f"wrote {count:,} {table} rows to {output} ({fmt})")
 
 
@@ -319,3 +355,24 @@ def claims_command(
         return
     for row in rows:
         console.print(claim_line(row, with_title=True))
+
+
+@app.command("events")
+def events_command(
+    ctx: typer.Context,
+    actor: Annotated[str | None, typer.Option(help="Source or target, by any of the actor's names.")] = None,
+    type: Annotated[str | None, typer.Option("--type", "-t", help="PLOVER type: ASSAULT, AGREE, REJECT …")] = None,
+    place: Annotated[str | None, typer.Option(help="Place name, ISO alpha-2 country or GeoNames id.")] = None,
+    since: Annotated[str | None, typer.Option(help="On or after (YYYY-MM-DD; event date, else publication).")] = None,
+    until: Annotated[str | None, typer.Option(help="On or before (YYYY-MM-DD).")] = None,
+    negated: Annotated[bool, typer.Option("--negated", help="Also events the text says did not happen.")] = False,
+    limit: Annotated[int, typer.Option(min=1)] = 50,
+) -> None:
+    """Who did what to whom, where and when: events coded in PLOVER and CAMEO."""
+    rows = queries.list_events(state(ctx).open(read_only=True), actor=actor, plover=type, place=place, since=_date(since),
+                               until=_date(until), include_negated=negated, limit=limit)
+    if not rows:
+        console.print("no events match")
+        return
+    for row in rows:
+        console.print(event_line(row, with_title=True))

@@ -142,3 +142,41 @@ def event_location_command(
         console.print(f"{label:16} with a gold place {tally.with_gold:>5}: accuracy [bold]{accuracy:.3f}[/]   "
                       f"choice among places found {choice:.3f} (n {tally.choosable})   "
                       f"no gold place {tally.without_gold:>5}: abstained {abstention:.3f}")
+
+
+@eval_app.command("plover")
+def plover_command(path: Annotated[Path, typer.Argument(help="plover-gsr-dev.json (PLOVER gold-standard records).")]) -> None:
+    """Event coding on the PLOVER gold standard: type, source, target and all three, per type."""
+    from ..evaluate.plover import evaluate_plover
+
+    if not path.is_file():
+        raise UserError(f"{path} is not a file")
+    scores = evaluate_plover(path)
+    console.print(f"records {scores.records}   with an event coded {scores.coded}")
+    console.print(f"{'type':12}{'n':>5}{'type':>8}{'source':>8}{'target':>8}{'all 3':>8}")
+    for kind in sorted(scores.per_type):
+        n = scores.per_type[kind][0]
+        console.print(f"{kind:12}{n:>5}" + "".join(f"{scores.rate(c, kind):>8.3f}" for c in (1, 2, 3, 4)))
+    console.print(f"{'overall':12}{scores.records:>5}" + "".join(f"{scores.rate(c):>8.3f}" for c in (1, 2, 3, 4)), style="bold")
+    console.print("[dim]targets: event type 0.80, all three 0.60[/]")
+
+
+@eval_app.command("petrarch")
+def petrarch_command(
+    records: Annotated[Path, typer.Argument(help="PETR.UnitTest.records.xml")],
+    actors: Annotated[Path | None, typer.Option(help="The suite's validation actor dictionary (default: PETR.Validate.actors.txt beside the records).")] = None,
+) -> None:
+    """The PETRARCH unit-test suite, coded by our coder with the suite's actors as a user dictionary."""
+    from ..evaluate.petrarch import evaluate_petrarch
+
+    actors = actors or records.parent / "PETR.Validate.actors.txt"
+    if not records.is_file() or not actors.is_file():
+        raise UserError(f"need {records} and {actors}")
+    scores = evaluate_petrarch(records, actors)
+    console.print(f"{'category':12}{'n':>5}{'root':>8}{'full':>8}{'source':>8}{'target':>8}{'triple':>8}")
+    for category in sorted(scores.per_category):
+        n = scores.per_category[category][0]
+        console.print(f"{category:12}{n:>5}" + "".join(f"{scores.rate(c, category):>8.3f}" for c in range(1, 6)))
+    total = sum(r[0] for r in scores.per_category.values())
+    console.print(f"{'overall':12}{total:>5}" + "".join(f"{scores.rate(c):>8.3f}" for c in range(1, 6)), style="bold")
+    console.print("[dim]target: root-code accuracy 0.80. Our verb patterns, not PETRARCH's validation verbs.[/]")

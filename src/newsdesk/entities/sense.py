@@ -79,7 +79,9 @@ def agent_head(span: Span) -> Token | None:
     if root.dep_ in ("amod", "compound", "nmod", "poss", "npadvmod") and head.i >= span.end and head.pos_ in ("NOUN", "PROPN"):
         between = span.doc[span.end:head.i]
         if agent_of(head) and not any(t.dep_ in ("cc", "conj") or t.text == "," or t.ent_type_ for t in between):
-            return head
+            # "Israeli intelligence officials": the modifier names the institution more precisely
+            specific = next((t for t in between if t.dep_ in ("compound", "amod") and agent_of(t) in ("SPY", "MIL", "COP", "JUD", "LEG")), None)
+            return specific if specific is not None and agent_of(head) == "GOV" else head
     return None
 
 

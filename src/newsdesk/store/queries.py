@@ -11,7 +11,7 @@ import duckdb
 from .db import StoreError
 
 EXPORTABLE_TABLES = (
-    "articles", "sentences", "mentions", "entities", "entity_mentions", "places", "quotes", "quantities", "paragraphs",
+    "articles", "sentences", "mentions", "entities", "entity_mentions", "places", "events", "quotes", "quantities", "paragraphs",
     "documents", "failures", "runs",
 )
 
@@ -80,6 +80,7 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
         [article_id],
     ))
     article["quotes"] = list_quotes(con, article_id=article_id, limit=10_000)
+    article["events"] = list_events(con, article_id=article_id, limit=10_000)
     article["places"] = _rows(con.execute("SELECT * FROM places WHERE article_id = ? ORDER BY field DESC, start_char", [article_id]))
     article["entity_mentions"] = _rows(con.execute(
         """SELECT m.mention, m.sentence, m.start_char, m.end_char, m.text, m.entity_id, m.sense, m.code, m.rule,
@@ -212,6 +213,34 @@ def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any]:
     return actor
 
 
+def list_events(
+    con: duckdb.DuckDBPyConnection, *, actor: str | None = None, plover: str | None = None, place: str | None = None,
+    since=None, until=None, article_id: str | None = None, include_negated: bool = False, limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Events, newest first; ``actor`` matches source or target by any of the actor's names."""
+    actor_ids = find_entity_ids(con, actor) if actor else []
+    where, params = _where(
+        ("(e.source_entity IN (SELECT unnest(?)) OR e.target_entity IN (SELECT unnest(?)))", [actor_ids, actor_ids] if actor_ids else None),
+        ("(e.source_name ILIKE ? OR e.target_name ILIKE ?)", _like(actor, 2) if actor and not actor_ids else None),
+        ("e.plover = upper(?)", _equals(plover)),
+        ("(p.name ILIKE ? OR p.country = upper(?) OR CAST(p.geonames_id AS VARCHAR) = ?)", [f"%{place}%", place, place] if place else None),
+        ("coalesce(e.event_date, a.published) >= ?", _equals(since)),
+        ("coalesce(e.event_date, a.published) <= ?", _equals(until)),
+        ("e.article_id = ?", _equals(article_id)),
+        ("e.modality <> 'negated'", None if include_negated or article_id else []),
+    )
+    return _rows(con.execute(
+        f"""SELECT e.*, p.name AS place_name, p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon,
+                   p.country AS place_country, s.name AS speaker_name, a.title, a.published, a.url,
+                   substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS evidence
+            FROM events e JOIN articles a USING (article_id)
+            LEFT JOIN places p ON p.article_id = e.article_id AND p.place = e.place_index
+            LEFT JOIN entities s ON s.entity_id = e.speaker_entity {where}
+            ORDER BY coalesce(e.event_date, a.published) DESC NULLS LAST, e.article_id, e.event LIMIT ?""",
+        params + [limit],
+    ))
+
+
 def list_places(
     con: duckdb.DuckDBPyConnection, *, country: str | None = None, sense: str | None = "place", limit: int = 30,
 ) -> list[dict[str, Any]]:
@@ -281,7 +310,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "paragraphs": "article_id, paragraph", "runs": "run_id"}
+    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "events": "article_id, event", "paragraphs": "article_id, paragraph", "runs": "run_id"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

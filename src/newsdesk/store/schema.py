@@ -298,4 +298,47 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        9,
+        "events: who did what to whom, where and when (PLOVER and CAMEO)",
+        """
+        CREATE TABLE events (
+            article_id       VARCHAR NOT NULL,
+            event            INTEGER NOT NULL,
+            sentence         INTEGER NOT NULL,
+            plover           VARCHAR NOT NULL,        -- AGREE … ASSAULT
+            cameo            VARCHAR NOT NULL,        -- "036"
+            cameo_root       VARCHAR NOT NULL,        -- "03"
+            mode             VARCHAR,
+            context          VARCHAR,
+            source_entity    VARCHAR,
+            source_name      VARCHAR,
+            source_code      VARCHAR,                 -- RUSGOV, ---COP
+            source_start     INTEGER,
+            source_end       INTEGER,
+            target_entity    VARCHAR,
+            target_name      VARCHAR,
+            target_code      VARCHAR,
+            target_start     INTEGER,
+            target_end       INTEGER,
+            predicate        VARCHAR NOT NULL,        -- the event word: "invited"
+            predicate_start  INTEGER NOT NULL,
+            predicate_end    INTEGER NOT NULL,
+            start_char       INTEGER NOT NULL,        -- the evidence: the sentence
+            end_char         INTEGER NOT NULL,
+            modality         VARCHAR NOT NULL,        -- done | intend | negated
+            place_index      INTEGER,                 -- places.place
+            event_date       DATE,
+            date_text        VARCHAR,
+            quote            INTEGER,                 -- quotes.quote it is reported in
+            speaker_entity   VARCHAR,
+            extractor        VARCHAR NOT NULL,
+            confidence       DOUBLE NOT NULL,
+            PRIMARY KEY (article_id, event)
+        );
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

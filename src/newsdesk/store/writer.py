@@ -9,7 +9,7 @@ from collections.abc import Iterable, Sequence
 import duckdb
 
 from .. import __version__
-from ..records import Entity, Failure, ProcessedArticle, Quote
+from ..records import Entity, Event, Failure, ProcessedArticle, Quote
 from .db import now, transaction
 
 
@@ -72,6 +72,7 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
     documents, articles, paragraphs, parses, sentences, mentions, quotes, quantities = [], [], [], [], [], [], [], []
     entity_mentions: list[tuple] = []
     places: list[tuple] = []
+    events: list[tuple] = []
     entities: dict[str, Entity] = {}
     for item in batch:
         doc, article, parse = item.document, item.article, item.parse
@@ -105,12 +106,13 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
              p.feature_code, p.country, p.admin1, p.lat, p.lon, p.sense, p.relation, p.focus, p.rule, p.extractor, p.confidence)
             for p in item.places
         ]
+        events += [_event_row(aid, e) for e in item.events]
         for entity in item.entities:
             entities[entity.entity_id] = _merged(entities.get(entity.entity_id), entity)
     for table, rows in (
         ("documents", documents), ("articles", articles), ("paragraphs", paragraphs),
         ("parses", parses), ("sentences", sentences), ("mentions", mentions), ("quotes", quotes),
-        ("quantities", quantities), ("entity_mentions", entity_mentions), ("places", places),
+        ("quantities", quantities), ("entity_mentions", entity_mentions), ("places", places), ("events", events),
     ):
         _insert_rows(con, table, rows)
     _upsert_entities(con, list(entities.values()))
@@ -169,6 +171,17 @@ def _merge_surnames(con: duckdb.DuckDBPyConnection, people: list[Entity]) -> Non
         con.execute("UPDATE quantities SET claimed_by_entity = ? WHERE claimed_by_entity = ?", [target, source])
         con.execute("UPDATE entities SET aliases = list_distinct(list_append(aliases, ?)) WHERE entity_id = ?", [surname, target])
         con.execute("DELETE FROM entities WHERE entity_id = ?", [source])
+def _event_row(article_id: str, e: Event) -> tuple:
+    def actor(a):
+        return (a.entity_id, a.name, a.code, a.span.start, a.span.end) if a else (None, None, None, None, None)
+
+    return (
+        article_id, e.index, e.sentence, e.plover, e.cameo, e.cameo[:2], e.mode, e.context, *actor(e.source), *actor(e.target),
+        e.predicate.text, e.predicate.start, e.predicate.end, e.evidence.start, e.evidence.end, e.modality, e.place,
+        e.date, e.date_text, e.quote, e.speaker_entity, e.extractor, e.confidence,
+    )
+
+
 def _quote_row(article_id: str, q: Quote) -> tuple:
     def parts(span):
         return (span.text, span.start, span.end) if span else (None, None, None)

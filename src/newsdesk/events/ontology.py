@@ -1,0 +1,88 @@
+"""The event ontology and the verb patterns: data files of this project, extensible by users.
+
+``cameo.yaml`` lists the CAMEO codes newsdesk emits with their PLOVER type, mode and context
+(the PLOVER manual's 2021 CAMEO→PLOVER table); ``verbs.yaml`` maps verbs and event nouns to
+CAMEO codes. A user file (``--verbs FILE`` or ``NEWSDESK_VERBS``) has the same keys and adds
+or overrides entries.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+VERBS_ENV = "NEWSDESK_VERBS"
+# PLOVER 0.5b1 names (the gold standard records) → current PLOVER types.
+OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE", "REJECT",
+    "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+# An intention to cooperate is an AGREE event: its "express intent" code (CAMEO 03x).
+INTENT_FORMS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "0841": "0353", "086": "0355", "087": "0356", "0872": "0356"}
+# An intention to act against someone is a THREATEN event (CAMEO 13x).
+THREAT_FORMS = {"14": "133", "15": "138", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138", "191": "1381"}
+
+
+class PatternError(ValueError):
+    """A verb-pattern file that cannot be used, with what is wrong."""
+
+
+@dataclass(frozen=True)
+class Coding:
+    cameo: str
+    plover: str
+    mode: str | None
+    context: str | None
+    name: str
+
+
+@dataclass(frozen=True)
+class Patterns:
+    verbs: dict
+    nouns: dict[str, str]
+    intent: frozenset[str]
+    codes: dict[str, dict]
+
+    def coding(self, cameo: str) -> Coding | None:
+        entry = self.codes.get(cameo)
+        while entry is None and len(cameo) > 3:
+            cameo = cameo[:-1]  # "0311" → "031"
+            entry = self.codes.get(cameo)
+        if entry is None:
+            return None
+        return Coding(cameo, entry["plover"], entry.get("mode"), entry.get("context"), entry["name"])
+
+
+def _data(name: str) -> dict:
+    return yaml.safe_load(resources.files("newsdesk.events").joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=8)
+def load_patterns(user_files: tuple[str, ...] = ()) -> Patterns:
+    verbs_file = _data("verbs.yaml")
+    verbs, nouns, intent = dict(verbs_file["verbs"]), dict(verbs_file["nouns"]), set(verbs_file["intent"])
+    codes = dict(_data("cameo.yaml")["codes"])
+    env = tuple(p for p in os.environ.get(VERBS_ENV, "").split(os.pathsep) if p)
+    for path in (*env, *user_files):
+        try:
+            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise PatternError(f"cannot read verb patterns {path}: {exc}") from None
+        unknown = set(data) - {"verbs", "nouns", "intent", "codes"}
+        if unknown:
+            raise PatternError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (verbs, nouns, intent, codes)")
+        verbs.update(data.get("verbs") or {})
+        nouns.update(data.get("nouns") or {})
+        intent.update(data.get("intent") or [])
+        codes.update(data.get("codes") or {})
+    for lemma, entry in list(verbs.items()) + list(nouns.items()):
+        code = entry.get("code") if isinstance(entry, dict) else entry
+        if code is not None and str(code) not in codes and str(code)[:3] not in codes:
+            raise PatternError(f"pattern {lemma!r}: CAMEO code {code!r} is not in the ontology (events/data/cameo.yaml)")
+    return Patterns(verbs, nouns, frozenset(intent), codes)
