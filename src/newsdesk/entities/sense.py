@@ -90,8 +90,9 @@ def metonymic_actor(span: Span) -> bool:
     "offered its cooperation to Washington", "Moscow and Washington have differences",
     "Washington's decision", "urged Kabul". Anywhere else it is a place."""
     following = span.doc[span.end] if span.end < len(span.doc) else None
-    if following is not None and following.tag_ in ("VBZ", "VBD", "VBP", "MD") and following.lemma_ not in STATIVE:
-        return True  # "as Moscow has close relations": the subject, even where the parse says otherwise
+    in_place_phrase = span.root.dep_ == "pobj" and span.root.head.lower_ in PLACE_PREPOSITIONS
+    if following is not None and following.tag_ in ("VBZ", "VBD", "VBP", "MD") and following.lemma_ not in STATIVE and not in_place_phrase:
+        return True  # "as Moscow has close relations": the subject, even where the parse says otherwise ("officials in Kabul said" is not)
     token = span.root
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head

@@ -136,7 +136,7 @@ def evaluate_geo(path: Path, limit: int | None = None) -> GeoScores:
             if match is not None:
                 scores.matched_gold += 1
                 scores.end_to_end.add(g, match.geonames_id, match.lat, match.lon)
-        resolved = resolve_spans(doc, analysis.entity_mentions, registry, gazetteer, [(g.start, g.end) for g in gold], ours)
+        resolved = resolve_spans(doc, registry, gazetteer, [(g.start, g.end) for g in gold], ours)
         for g, place in zip(gold, resolved):
             scores.given.add(g, place.geonames_id if place else None, place.lat if place else None, place.lon if place else None)
     return scores

@@ -132,29 +132,28 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
 
 def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts,
            modality: str | None = None) -> Event | None:
-    if True:
-        modality = modality or _modality(token, patterns)
-        if modality in ("threat", "intend") and not cameo.startswith(("13", "03")):
-            forms = THREAT_FORMS if (modality == "threat" or cameo[:2] >= "14") else INTENT_FORMS
-            cameo = next((forms[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in forms), cameo)
-            modality = "intend"
-        coding = patterns.coding(cameo)
-        if coding is None:
-            return None
-        sentence = token.sent
-        quote = _enclosing_quote(quotes, token.idx)
-        place = event_place(doc, token, list(places))
-        date_text, when = _date(token, published)
-        return (
-            Event(
-                index=index, plover=coding.plover, cameo=coding.cameo, mode=coding.mode, context=coding.context,
-                source=source, target=target, predicate=TextSpan(token.idx, token.idx + len(token.text), token.text),
-                evidence=TextSpan(sentence.start_char, sentence.end_char, sentence.text), sentence=_sentence_index(sentence_starts, token.idx),
-                modality="done" if modality == "threat" else modality, place=place.index if place else None, date=when, date_text=date_text,
-                quote=quote.index if quote else None, speaker_entity=quote.speaker_entity if quote else None,
-                extractor=EXTRACTOR, confidence=round(_confidence(source, target, is_noun), 3),
-            )
+    modality = modality or _modality(token, patterns)
+    if modality in ("threat", "intend") and not cameo.startswith(("13", "03")):
+        forms = THREAT_FORMS if (modality == "threat" or cameo[:2] >= "14") else INTENT_FORMS
+        cameo = next((forms[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in forms), cameo)
+        modality = "intend"
+    coding = patterns.coding(cameo)
+    if coding is None:
+        return None
+    sentence = token.sent
+    quote = _enclosing_quote(quotes, token.idx)
+    place = event_place(doc, token, list(places))
+    date_text, when = _date(token, published)
+    return (
+        Event(
+            index=index, plover=coding.plover, cameo=coding.cameo, mode=coding.mode, context=coding.context,
+            source=source, target=target, predicate=TextSpan(token.idx, token.idx + len(token.text), token.text),
+            evidence=TextSpan(sentence.start_char, sentence.end_char, sentence.text), sentence=_sentence_index(sentence_starts, token.idx),
+            modality="done" if modality == "threat" else modality, place=place.index if place else None, date=when, date_text=date_text,
+            quote=quote.index if quote else None, speaker_entity=quote.speaker_entity if quote else None,
+            extractor=EXTRACTOR, confidence=round(_confidence(source, target, is_noun), 3),
         )
+    )
 
 
 def _code_word(token: Token, patterns: Patterns) -> tuple[str, bool] | None:

@@ -266,8 +266,8 @@ def _dateline_place(index: int, article: Article, scored: Scored) -> Place:
 
 
 def resolve_spans(
-    doc: Doc, mentions: tuple[EntityMention, ...], registry: Registry, gazetteer: Gazetteer,
-    spans: list[tuple[int, int]], context: list[Place], bias: tuple[str, ...] = (),
+    doc: Doc, registry: Registry, gazetteer: Gazetteer, spans: list[tuple[int, int]], context: list[Place],
+    bias: tuple[str, ...] = (),
 ) -> list[Place | None]:
     """Resolve toponym spans given from outside (gold spans in an evaluation), with the places
     already found in the article as context: the same scoring, without detection."""

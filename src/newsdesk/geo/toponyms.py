@@ -106,10 +106,15 @@ def _named_area(span: Span) -> bool:
 
 def _locative_context(span: Span) -> bool:
     doc = span.doc
+    root = span.root
+    if root.dep_ == "conj" and root.head.i < span.start:
+        # "to Kunduz and Baghlan": the second name stands where the first does
+        if _locative_context(doc[root.head.i:root.head.i + 1]):
+            return True
     before = doc[span.start - 1] if span.start > 0 else None
     if before is None:
         return False
-    if before.lower_ in ("in", "at", "near", "outside", "inside", "into", "across", "around", "throughout"):
+    if before.lower_ in ("in", "at", "near", "outside", "inside", "into", "across", "around", "throughout", "to", "from", "toward", "towards"):
         return True
     if before.lower_ == "of" and span.start > 1 and doc[span.start - 2].lemma_.lower() in CONTAINER_NOUNS:
         return True  # "the town of Umm Batna"
