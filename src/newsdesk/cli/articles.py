@@ -332,29 +332,20 @@ def quotes_command(
     """Who said what: quotes and reported speech, with resolved speakers."""
     con = state(ctx).open(read_only=True)
     article_id = queries.resolve_article_id(con, article) if article else None
-    rows = queries.list_quotes(con, speaker=speaker, article_id=article_id, kind=kind, limit=limit)
-    if not rows:
-        console.print("no quotes match")
-        return
-    for row in rows:
-        console.print(quote_line(row, with_title=True))
+    print_lines(queries.list_quotes(con, speaker=speaker, article_id=article_id, kind=kind, limit=limit), quote_line, "quotes")
 
 
 @app.command("claims")
 def claims_command(
     ctx: typer.Context,
-    about: Annotated[str | None, typer.Option(help="What is counted, whose, or where contains this (e.g. fighters, Daesh, Afghanistan).")] = None,
-    claimed_by: Annotated[str | None, typer.Option(help="Who claims it contains this.")] = None,
+    about: Annotated[str | None, typer.Option(help="An actor by any of its names (Daesh, Moscow): whose figure it is, or named in its sentence; otherwise what is counted, whose, or where, as written.")] = None,
+    claimed_by: Annotated[str | None, typer.Option(help="Who claims it: an actor by any of its names, else as written.")] = None,
     event: Annotated[str | None, typer.Option(help="killed, wounded, kidnapped, arrested, displaced, fighters or troops.")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 100,
 ) -> None:
     """Numeric claims: figures, what they count, and who claims them."""
     rows = queries.list_claims(state(ctx).open(read_only=True), about=about, claimed_by=claimed_by, event=event, limit=limit)
-    if not rows:
-        console.print("no claims match")
-        return
-    for row in rows:
-        console.print(claim_line(row, with_title=True))
+    print_lines(rows, claim_line, "claims")
 
 
 @app.command("events")
@@ -371,8 +362,13 @@ def events_command(
     """Who did what to whom, where and when: events coded in PLOVER and CAMEO."""
     rows = queries.list_events(state(ctx).open(read_only=True), actor=actor, plover=type, place=place, since=_date(since),
                                until=_date(until), include_negated=negated, limit=limit)
+    print_lines(rows, event_line, "events")
+
+
+def print_lines(rows: list[dict], render, what: str) -> None:
+    """One line a row, each with the article it comes from; a plain sentence when nothing matches."""
     if not rows:
-        console.print("no events match")
+        console.print(f"no {what} match")
         return
     for row in rows:
-        console.print(event_line(row, with_title=True))
+        console.print(render(row, with_title=True))
