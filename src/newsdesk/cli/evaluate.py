@@ -180,3 +180,26 @@ def petrarch_command(
     total = sum(r[0] for r in scores.per_category.values())
     console.print(f"{'overall':12}{total:>5}" + "".join(f"{scores.rate(c):>8.3f}" for c in range(1, 6)), style="bold")
     console.print("[dim]target: root-code accuracy 0.80. Our verb patterns, not PETRARCH's validation verbs.[/]")
+
+
+DEFAULT_EVENT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "event_judgements.jsonl"
+
+
+@eval_app.command("events")
+def events_command(
+    gold: Annotated[Path, typer.Argument(help="Hand judgements of coded events (JSONL; first line names the corpus and articles).")] = DEFAULT_EVENT_GOLD,
+    eval_root: Annotated[Path, typer.Option(help="Folder the gold file's source path is relative to.")] = Path("../shared/eval"),
+    show_wrong: Annotated[int, typer.Option(help="List up to N events judged wrong.")] = 10,
+) -> None:
+    """Precision of event coding on 30 real news articles, against hand judgements."""
+    from ..evaluate.events import evaluate_events
+
+    if not gold.is_file():
+        raise UserError(f"{gold} is not a file")
+    scores = evaluate_events(gold, eval_root)
+    console.print(f"articles {scores.articles}   judged right {scores.judged_right}   judged wrong {scores.judged_wrong}   "
+                  f"[bold]precision {scores.precision:.3f}[/]")
+    console.print(f"events not yet judged {scores.unjudged}   judged events no longer coded {scores.no_longer_coded}")
+    for line in scores.wrong_examples[:show_wrong]:
+        console.print(f"  {line}", highlight=False)
+    console.print("[dim]target: precision 0.80[/]")

@@ -41,7 +41,9 @@ LIGHT_VERBS = frozenset("launch conduct carry stage mount hold begin start conti
 TARGET_PREPOSITIONS = frozenset("on against with at upon into toward towards".split())
 CAUSE_MARKERS = frozenset("due because after following amid".split())
 SUBJECTS = ("nsubj", "csubj")
-SPEECH_ONLY = frozenset("warn".split())  # with only a clause, a speech act
+SPEECH_ONLY = frozenset("warn agree".split())  # with only a clause, a speech act ("agreed that problems had gone on")
+NEEDS_TARGET = ("09", "18", "19", "20")
+ARMED = frozenset("MIL REB INS COP SPY".split())
 EVENT_SUBJECTS = frozenset("bombing bomb explosion blast mine minefield shelling attack airstrike strike missile rocket shell fire".split())
 SPEECH_VERBS = frozenset("say announce conclude declare state insist tell add stress".split())
 
@@ -122,6 +124,18 @@ def _obligations(doc: Doc, actors: "_Actors") -> list[tuple[Token, list, list]]:
     return found
 
 
+def _directed(cameo: str, source, target) -> bool:
+    """An investigation or an act of violence is coded only with the one it is directed at
+    (police "investigating the death", a driver who "struck several trees" are no events),
+    unless the violence is by an armed actor ("troops opened fire")."""
+    if target is not None or cameo[:2] not in NEEDS_TARGET:
+        return True
+    if cameo[:2] in ("18", "19", "20") and source is not None:
+        code = source.code or ""
+        return code[3:6] in ARMED or (source.entity_id is not None and code[:3] in ("IMG",)) or code.endswith(tuple(ARMED))
+    return False
+
+
 def _pairs(sources: list, targets: list) -> list[tuple]:
     """One event per source and target: "the coalition and the Syrian Army" fought IS twice over."""
     if not sources and not targets:
@@ -132,6 +146,8 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
 
 def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts,
            modality: str | None = None) -> Event | None:
+    if not _directed(cameo, source, target):
+        return None
     modality = modality or _modality(token, patterns)
     if modality in ("threat", "intend") and not cameo.startswith(("13", "03")):
         forms = THREAT_FORMS if (modality == "threat" or cameo[:2] >= "14") else INTENT_FORMS
@@ -169,6 +185,8 @@ def _code_word(token: Token, patterns: Patterns) -> tuple[str, bool] | None:
                 return str(entry["particles"][child.lower_]), False
         for obj in _objects(token):
             code = (entry.get("objects") or {}).get(obj.lemma_.lower())
+            if code == "none":
+                return None  # "executed a search warrant"
             if code:
                 return str(code), False
         return (str(entry["code"]), False) if entry.get("code") else None
