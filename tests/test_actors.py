@@ -5,10 +5,8 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
 
 from newsdesk.entities import RegistryError, load_registry
 from newsdesk.entities.registry import PACKAGE_FILES, build_registry
@@ -219,7 +217,7 @@ def test_a_broken_user_dictionary_says_where_and_why(user, message):
 
 def test_actor_commands_on_the_seed(cli, seed_path, tmp_path):
     user = tmp_path / "desk.yaml"
-    user.write_text("- {id: afghanistan-times, aliases: [AT Monitoring Desk]}\n", encoding="utf-8")
+    user.write_text("- {id: islamic-state, wikidata: Q0000001}\n", encoding="utf-8")
     assert cli("--actors", str(user), "ingest", str(seed_path), "--source", "Afghanistan Times", "--quiet").code == 0
     result = cli("actors", "--type", "ARMED_GROUP")
     assert result.code == 0
@@ -227,6 +225,7 @@ def test_actor_commands_on_the_seed(cli, seed_path, tmp_path):
         assert name in result.out
     result = cli("actor", "Daesh")
     assert "Islamic State" in result.out and "IMGMUSISI" in result.out and "Daesh ×3" in result.out
+    assert "Q0000001" in result.out and "user:" in result.out  # the user's dictionary was applied
     result = cli("actor", "Kabulov")
     assert "RUSGOV" in result.out and "the Russian envoy" in result.out
     result = cli("quotes", "--speaker", "Russia")

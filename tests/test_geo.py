@@ -9,7 +9,7 @@ from newsdesk.geo import open_gazetteer
 from newsdesk.geo.events import event_place
 from newsdesk.ingest import IngestOptions, iter_documents
 from newsdesk.nlp import load_model
-from newsdesk.pipeline import analyse, analyse_text, process_batch
+from newsdesk.pipeline import analyse, process_batch
 from newsdesk.records import Article, Paragraph
 
 from .conftest import EVAL

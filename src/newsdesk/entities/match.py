@@ -136,7 +136,7 @@ def _plausible(doc: Doc, context: _Context, registry: Registry, match: Match) ->
 
 
 def _fuzzy(doc: Doc, registry: Registry, kept: list[Match], replaced: list[Match]) -> list[Match]:
-    index = _fuzzy_index(registry)
+    _fuzzy_index(registry)  # built once per registry; _close_names reads it
     match_at = {i: m for m in kept for i in range(m.start, m.end)}
     extra: list[Match] = []
     taken: set[int] = set()
@@ -146,7 +146,7 @@ def _fuzzy(doc: Doc, registry: Registry, kept: list[Match], replaced: list[Match
         inside = {match_at[i] for i in range(span.start, span.end) if i in match_at}
         if any(m.start < span.start or m.end > span.end or m.end - m.start == len(span) for m in inside):
             continue  # a name already matched, or one crossing the span's edge
-        close = _close_names(index, span.text)
+        close = _close_names(registry.key, span.text)
         if close and len({n.entity_id for n in close}) == 1:
             extra.append(Match(span.start, span.end, tuple(close), "fuzzy-alias"))
             taken.update(range(span.start, span.end))
@@ -180,8 +180,9 @@ def _fuzzy_index(registry: Registry) -> dict[tuple[str, int], list[Name]]:
 
 
 @lru_cache(maxsize=50_000)
-def _close_names_cached(index_id: int, text: str) -> tuple[Name, ...]:
-    index = _FUZZY_BY_ID[index_id]
+def _close_names(registry_key: str, text: str) -> tuple[Name, ...]:
+    """Names one or two edits from ``text``; names recur across articles, so answers are kept."""
+    index = _FUZZY[registry_key]
     budget = 1 if len(text) < 10 else 2
     lowered = text.lower()
     letters = set(lowered)
@@ -194,14 +195,6 @@ def _close_names_cached(index_id: int, text: str) -> tuple[Name, ...]:
             if _distance(candidate, lowered, budget) <= budget:
                 close.append(name)
     return tuple(close)
-
-
-_FUZZY_BY_ID: dict[int, dict[tuple[str, int], list[Name]]] = {}
-
-
-def _close_names(index: dict[tuple[str, int], list[Name]], text: str) -> tuple[Name, ...]:
-    _FUZZY_BY_ID[id(index)] = index
-    return _close_names_cached(id(index), text)
 
 
 def _trim(ent: Span) -> Span:

@@ -134,12 +134,6 @@ def sense_of(span: Span) -> str:
     return "reference"
 
 
-def stative_subject(span: Span) -> bool:
-    """ "Moscow is a city of 13 million": a capital described, not its government acting."""
-    root = span.root
-    return root.dep_ in SUBJECTS and root.head.lemma_ in STATIVE
-
-
 def _after_preposition(prep: Token) -> str:
     word = prep.lower_
     governor = prep.head

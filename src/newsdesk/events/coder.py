@@ -26,9 +26,10 @@ An event needs a source actor or a target actor; one with neither is not coded.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..entities.sense import agent_of
 from ..geo.events import event_place
@@ -388,8 +389,6 @@ def _date(token: Token, published) -> tuple[str | None, object]:
 
 
 def _sentence_index(starts: list[int], offset: int) -> int:
-    from bisect import bisect_right
-
     return max(0, bisect_right(starts, offset) - 1)
 
 

@@ -17,6 +17,8 @@ A dateline is where the report was filed, not where its events happened: never c
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from ..records import Place
@@ -97,8 +99,6 @@ def event_word(doc: Doc, start: int, end: int) -> Token:
 
 def place_claims(doc: Doc, quantities, places) -> list:
     """Each numeric claim with the place its event happened in, where the sentence says."""
-    from dataclasses import replace
-
     located = []
     for quantity in quantities:
         span = doc.char_span(quantity.span.start, quantity.span.end, alignment_mode="expand")

@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -75,9 +75,12 @@ _COUNTRY_IDS: dict[str, dict[str, int]] = {}
 
 
 def _country_ids(registry: Registry) -> dict[str, int]:
-    """Registry country → its GeoNames id, once per registry."""
+    """Registry country (by entity id, or "iso3:RUS") → its GeoNames id, once per registry."""
     if registry.key not in _COUNTRY_IDS:
-        _COUNTRY_IDS[registry.key] = {e.entity_id: e.geonames_id for e in registry.entities.values() if e.type == "COUNTRY" and e.geonames_id}
+        countries = [e for e in registry.entities.values() if e.type == "COUNTRY" and e.geonames_id]
+        ids = {e.entity_id: e.geonames_id for e in countries}
+        ids.update({f"iso3:{e.country}": e.geonames_id for e in countries if e.country})  # a publisher's home country
+        _COUNTRY_IDS[registry.key] = ids
     return _COUNTRY_IDS[registry.key]
 
 
@@ -96,8 +99,8 @@ def _focus_countries(toponyms, known, candidates, article, registry, gazetteer) 
             focus[options[0].country] += 2
     outlet = registry.lookup(article.site_name) if article.site_name else None
     if outlet is not None and outlet.country:
-        home = next((e for e in registry.entities.values() if e.type == "COUNTRY" and e.country == outlet.country and e.geonames_id), None)
-        place = gazetteer.place(home.geonames_id) if home else None
+        home = _country_ids(registry).get(f"iso3:{outlet.country}")
+        place = gazetteer.place(home) if home else None
         if place is not None:
             focus[place.country] += 1
     return focus
@@ -247,8 +250,6 @@ def _mark_focus(places: list[Place]) -> list[Place]:
         if p.sense == "place":
             first.setdefault(p.geonames_id, p)
     best = min(counts, key=lambda g: (-counts[g], rank.get(first[g].feature_code, 5), first[g].span.start))
-    from dataclasses import replace
-
     return [replace(p, focus=True) if p is first[best] else p for p in places]
 
 

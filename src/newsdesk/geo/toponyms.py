@@ -14,7 +14,7 @@ Never a place: a person's name ("Kabulov" is not Kabul), a capital standing for 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -146,9 +146,7 @@ def _with_relation(toponym: Toponym, span: Span | None) -> Toponym:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before_of = span.start >= 2 and doc[span.start - 1].lower_ == "of" and doc[span.start - 2].lower_ in AREA_WORDS
     if after in AREA_WORDS or before_of:
-        from dataclasses import replace as _r
-
-        toponym = _r(toponym, area_word=True)
+        toponym = replace(toponym, area_word=True)
     doc = span.doc
     before = doc[max(0, span.start - 8):span.start]
     text = before.text
@@ -170,6 +168,4 @@ def _with_relation(toponym: Toponym, span: Span | None) -> Toponym:
 
 
 def _replace(toponym: Toponym, relation: str, direction: str, km: float | None) -> Toponym:
-    from dataclasses import replace
-
     return replace(toponym, relation=relation, direction=direction, distance_km=km)

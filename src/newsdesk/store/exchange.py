@@ -72,14 +72,12 @@ def gdelt_rows(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
         row[29] = str(QUAD.get(e["cameo_root"], ""))
         row[31] = row[32] = row[33] = "1"
         if e["place_geonames_id"] is not None:
-            place = con.execute("SELECT * FROM places WHERE article_id = ? AND place = ?", [e["article_id"], e["place_index"]]).fetchone()
-            columns = [d[0] for d in con.description]
-            p = dict(zip(columns, place))
-            fips = _fips().get(p["country"] or "", p["country"] or "")
-            geo_type = 1 if p["feature_code"] == "PCLI" else (2 if p["country"] == "US" else 5) if p["feature_code"] in ("ADM1", "ADM2") else (3 if p["country"] == "US" else 4)
-            row[51:59] = [str(geo_type), p["name"] or "", fips, f"{fips}{p['admin1'] or ''}" if p["admin1"] else fips, "",
-                          f"{p['lat']:.4f}" if p["lat"] is not None else "", f"{p['lon']:.4f}" if p["lon"] is not None else "",
-                          str(p["geonames_id"])]
+            country, code, admin1 = e["place_country"] or "", e["place_feature_code"], e["place_admin1"]
+            fips = _fips().get(country, country)
+            geo_type = 1 if code == "PCLI" else (2 if country == "US" else 5) if code in ("ADM1", "ADM2") else (3 if country == "US" else 4)
+            row[51:59] = [str(geo_type), e["place_name"] or "", fips, f"{fips}{admin1}" if admin1 else fips, "",
+                          f"{e['place_lat']:.4f}" if e["place_lat"] is not None else "",
+                          f"{e['place_lon']:.4f}" if e["place_lon"] is not None else "", str(e["place_geonames_id"])]
         row[59] = added
         row[60] = e["url"] or e["article_id"]
         rows.append(row)

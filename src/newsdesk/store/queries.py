@@ -231,7 +231,8 @@ def list_events(
     )
     return _rows(con.execute(
         f"""SELECT e.*, p.name AS place_name, p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon,
-                   p.country AS place_country, s.name AS speaker_name, a.title, a.published, a.url,
+                   p.country AS place_country, p.feature_code AS place_feature_code, p.admin1 AS place_admin1,
+                   s.name AS speaker_name, a.title, a.published, a.url,
                    substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS evidence
             FROM events e JOIN articles a USING (article_id)
             LEFT JOIN places p ON p.article_id = e.article_id AND p.place = e.place_index
