@@ -36,8 +36,9 @@ def test_required_quotes_with_speakers(seed_quotes, expected):
         quote = found[0]
         assert quote.kind == gold["kind"], gold["text"][:40]
         assert quote.speaker_name == gold["speaker"], (gold["text"][:40], quote.chain)
+        # our cue is the verb group ("has claimed"); expected.yaml names its verb
         cue = gold["cue"]
-        assert (quote.cue.text if quote.cue else None) == cue
+        assert (cue in quote.cue.text.split()) if cue else quote.cue is None, (cue, quote.cue)
 
 
 def test_addressee_and_coreference_chain(seed_quotes):
@@ -85,6 +86,42 @@ def test_an_aside_reports_its_sentence():
     (quote,) = quotes_of("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
     assert quote.cue.text == "said" and quote.speaker_name == "Clarke"
     assert quote.content.text.startswith("Lenox was a juggernaut")
+
+
+def test_a_cue_is_its_verb_group():
+    (quote,) = quotes_of("Clinton supporters have also questioned the health of Donald Trump.")
+    assert quote.cue.text == "have also questioned" and quote.cue_lemma == "question"
+    assert quote.content.text == "the health of Donald Trump" and quote.speaker.text == "Clinton supporters"
+    (quote,) = quotes_of("But Attorney General Eric Schneiderman isn't saying if the foundation violated any laws.")
+    assert quote.cue.text == "isn't saying" and quote.stance == "denies"
+
+
+def test_a_prepositional_cue_and_an_object_with_its_complement():
+    (pointed,) = quotes_of("That is when she pointed to reports that Trump insulted the pageant winner.")
+    assert pointed.cue.text == "pointed to" and pointed.content.text.startswith("reports that Trump")
+    (called,) = quotes_of("The company called the charges unsubstantiated and fabricated.")
+    assert called.content.text == "the charges unsubstantiated and fabricated"
+
+
+def test_a_noun_can_carry_the_attribution():
+    (claim,) = quotes_of("Politifact checked Donald Trump's claim that there have been thousands of shootings in Chicago.")
+    assert claim.cue.text == "claim" and claim.cue_kind == "speech" and claim.speaker_name == "Donald Trump"
+    assert claim.content.text == "that there have been thousands of shootings in Chicago"
+    assert quotes_of("The plan to build a wall was dropped in March.") == []  # nobody's plan: a topic
+
+
+def test_a_quote_goes_on_after_its_cue_in_the_same_paragraph():
+    first, second = quotes_of(
+        "“This is a disgusting day,” said Rep. G.K. Butterfield. “Donald Trump is a disgusting fraud.”\n\n"
+        "“By any definition he is unfit.”"
+    )
+    assert first.content.text.startswith("This is a disgusting day") and first.content.text.endswith("a disgusting fraud.")
+    assert second.cue is None and second.speaker_name == first.speaker_name
+
+
+def test_a_colon_introduces_the_next_paragraph():
+    quote = quotes_of("Caddell continued:\n\n“The health issue overall is very much a partisan issue.”")[-1]
+    assert quote.cue.text == "continued" and quote.speaker_name == "Caddell"
 
 
 @pytest.mark.parametrize(

@@ -56,6 +56,12 @@ def test_qualifiers_and_changes(sentence, expected):
     assert expected in quantities(sentence)
 
 
+def test_a_conversion_in_brackets_keeps_the_bound():
+    assert quantities("The adult moths can fly more than 100 kilometers (60 miles).") == [
+        (100, None, "more_than", None), (60, None, "more_than", None)]
+    assert quantities("The TA-25 index fell 1% (about 14 points).")[1][2:] == ("about", "down")
+
+
 def test_years_times_ordinals_and_identifiers_are_not_quantities():
     found = quantities("In 2019, the second round of talks began at 10:30 in Room 12 of Game 2 stadium.")
     assert found == []

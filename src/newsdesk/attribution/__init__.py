@@ -34,7 +34,7 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], sentence_starts: list[
                 content=TextSpan(start, end, text[start:end]),
                 cue=cue_span,
                 cue_lemma="according to" if candidate.kind == "according_to" else (candidate.cue.lemma_.lower() if candidate.cue is not None else None),
-                cue_kind="speech" if candidate.kind == "according_to" else (cue_kind(candidate.cue.lemma_) if candidate.cue is not None else None),
+                cue_kind="speech" if candidate.kind == "according_to" else (cue_kind(candidate.cue.lemma_, candidate.cue.pos_) if candidate.cue is not None else None),
                 speaker=_span(candidate.speaker),
                 speaker_name=resolution.name,
                 speaker_label=resolution.label,

@@ -14,10 +14,16 @@ SPEECH = frozenset(
     describe testify promise pledge vow vote call cite quote continue conclude estimate forecast
     maintain point indicate observe mention caution threaten demand propose recommend predict
     signal hint contend counter retort quip boast brag lament concede mutter shout chant yell
+    speak talk echo publish issue label liken compare refer highlight detail document invoke
+    address sing tout dub brand characterize characterise recount relate inform assure brief
+    remind advise concur affirm proclaim plead joke muse sneer scoff whisper interject
     """.split()
 )
-BELIEF = frozenset("believe think feel hope expect fear worry doubt suspect consider know understand assume agree disagree".split())
-EVIDENCE = frozenset("show find reveal suggest indicate learn".split())
+BELIEF = frozenset(
+    "believe think feel hope expect fear worry doubt suspect consider know understand assume agree disagree "
+    "see view regard imagine guess reckon wonder decide conclude determine recognize recognise".split()
+)
+EVIDENCE = frozenset("show find reveal suggest indicate learn hear read rule demonstrate prove".split())
 DENIAL = frozenset("deny reject dismiss refute dispute contest rebut".split())
 
 # Stances: an attitude to a thing rather than a reported clause ("called for a ceasefire",
@@ -27,9 +33,24 @@ STANCE = frozenset(
     call cite criticize criticise accuse condemn blast slam praise endorse support back want plan seek
     demand urge question describe mention welcome oppose defend applaud hail attack complain express
     pledge promise vow refuse decline intend aim push rail mock challenge blame thank
-    offer propose encourage reference discuss promote expect
+    offer propose encourage reference discuss promote expect denounce decry deride ridicule
+    dismiss lambaste castigate chide scold rebuke assail berate fault champion tout embrace
     """.split()
 )
+
+# Nouns that carry an attribution of their own: "Trump's claim that …", "her call for …",
+# "an agreement to explore …". Each with the kind its verb would have.
+NOUN_KINDS = {
+    **dict.fromkeys(
+        """claim statement assertion allegation argument warning promise pledge remark comment
+        announcement insistence suggestion contention admission prediction charge accusation
+        criticism call demand proposal threat vow assurance acknowledgment acknowledgement
+        declaration""".split(), "speech"),
+    **dict.fromkeys("belief view fear hope concern conviction assessment expectation worry".split(), "belief"),
+    **dict.fromkeys("report finding conclusion estimate ruling".split(), "evidence"),
+    **dict.fromkeys("denial rejection".split(), "denial"),
+    **dict.fromkeys("plan decision agreement determination refusal offer intention commitment".split(), "stance"),
+}
 
 CUE_LEMMAS = SPEECH | BELIEF | EVIDENCE | DENIAL
 
@@ -41,5 +62,7 @@ for _lemma in STANCE:
     KINDS.setdefault(_lemma, "stance")
 
 
-def cue_kind(lemma: str) -> str | None:
+def cue_kind(lemma: str, pos: str = "VERB") -> str | None:
+    if pos == "NOUN":
+        return NOUN_KINDS.get(lemma.lower())
     return KINDS.get(lemma.lower())

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import CUE_LEMMAS, STANCE, cue_kind
+from .cues import CUE_LEMMAS, NOUN_KINDS, STANCE, cue_kind
 
 EXTRACTOR = "newsdesk-attribution-1"
 OPENING = "“\"«"
@@ -94,9 +94,39 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
+
+
+def verb_group(verb: Token, preposition: Token | None = None) -> tuple[int, int]:
+    """The cue as a reader sees it: "have also questioned", "isn't saying", "pointed to".
+
+    Auxiliaries, negation and adverbs directly before the verb join it, as do a particle
+    ("pointed out") and the preposition that introduces the content ("called for").
+    """
+    start = verb.i
+    while start > verb.sent.start and _in_group(verb.doc[start - 1], verb):
+        start -= 1
+    end = verb.i
+    for token in verb.doc[verb.i + 1:verb.sent.end]:
+        if token.head == verb and token.dep_ == "prt" or token == preposition:
+            end = token.i
+        else:
+            break
+    first, last = verb.doc[start], verb.doc[end]
+    return first.idx, last.idx + len(last.text)
+
+
+def _in_group(token: Token, verb: Token) -> bool:
+    while token.dep_ in GROUP_DEPS and token.head != token:
+        if token.head == verb:
+            return True
+        token = token.head
+    return False
+
+
 def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     passages = quoted_passages(doc.text, paragraph_starts)
-    direct = _merge_split_quotes(_direct_quotes(doc, passages, paragraph_starts))
+    direct = _merge_split_quotes(_direct_quotes(doc, passages, paragraph_starts), paragraph_starts)
     indirect = _indirect_quotes(doc, passages)
     # "says it underscores that Trump is “unfit to be commander-in-chief”": a quoted fragment inside
     # reported speech belongs to the reported clause, not to a quote of its own.
@@ -109,19 +139,35 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     direct = [d for d in direct if id(d) not in absorbed]
     inside = [(c.content[0] - 1, c.content[1] + 1) for c in direct]
     candidates = direct + [c for c in indirect if not _inside_any(c.content, inside)]
+    for candidate in candidates:
+        if candidate.cue is not None and candidate.cue_text is None:
+            candidate.cue_text = verb_group(candidate.cue)
     return sorted(candidates, key=lambda c: c.content[0])
 
 
-def _merge_split_quotes(direct: list[Candidate]) -> list[Candidate]:
-    """“One of the reasons …,” Mr. Obama said, “is that …”: one quote around its cue."""
+def _merge_split_quotes(direct: list[Candidate], paragraph_starts: list[int]) -> list[Candidate]:
+    """“One of the reasons …,” Mr. Obama said, “is that …”: one quote around its cue.
+
+    So is “…,” she said. “More words.”: a cue-less passage in the cue's own paragraph goes on
+    with the same quote (in a new paragraph it is a quote of its own, continuing the speaker)."""
     merged: list[Candidate] = []
     for candidate in direct:
         previous = merged[-1] if merged else None
-        if previous is not None and candidate.cue is not None and previous.cue is not None and candidate.cue.i == previous.cue.i:
+        same_cue = previous is not None and candidate.cue is not None and previous.cue is not None and candidate.cue.i == previous.cue.i
+        goes_on = (
+            previous is not None and candidate.continues_previous and previous.cue is not None
+            and _paragraph(previous.content[0], paragraph_starts) == _paragraph(candidate.content[0], paragraph_starts)
+            and previous.cue.idx < candidate.content[0]
+        )
+        if same_cue or goes_on:
             previous.content = (previous.content[0], candidate.content[1])
         else:
             merged.append(candidate)
     return merged
+
+
+def _paragraph(offset: int, paragraph_starts: list[int]) -> int:
+    return max((p for p in paragraph_starts if p <= offset), default=0)
 
 
 def _inside_any(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
@@ -140,6 +186,8 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
             # “…?” Trump said, …: the cue's own sentence, in the same paragraph
             sentences.add(doc[after].sent)
         cue = _cue_outside(sentences, (start - 1, end + 1), passages)
+        if cue is None and (introduction := _introduced_by(doc, span)) is not None:
+            cue = _cue_outside({introduction}, (start - 1, end + 1), passages)  # "Caddell continued:" ¶ “…”
         if cue is not None:
             speaker = _subject(cue)
             if speaker is None or _overlaps_passage(speaker, passages):
@@ -150,6 +198,18 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
         ):
             out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True))
     return out
+
+
+def _introduced_by(doc: Doc, quote: Span) -> Span | None:
+    """The sentence just before a quote when it ends in a colon ("The New York Times reports:")."""
+    first = quote[0].sent
+    if first.start == 0:
+        return None
+    previous = doc[first.start - 1].sent
+    last = next((t for t in reversed(previous) if not t.is_space), None)
+    if last is None or not last.text.endswith(":") or doc.text[last.idx + len(last.text):quote.start_char].count("\n") > 2:
+        return None
+    return previous
 
 
 def _overlaps_passage(span: Span, passages: list[tuple[int, int]]) -> bool:
@@ -207,16 +267,66 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token)))
         elif token.pos_ == "VERB" and lemma in SPEECH_ASIDE and (aside := _aside_content(token, passages)) is not None:
             out.append(Candidate("indirect", aside, token, _subject(token), _addressee(token)))
-        elif token.pos_ == "VERB" and lemma in STANCE:
+        elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS):
+            # "questioned the health of …", "pointed to reports that …", "noted Clinton's comments"
             subject = _subject(token)
-            target = _stance_object(token)
-            if subject is not None and target is not None and not _inside_any(target, passages):
-                out.append(Candidate("stance", target, token, subject, None))
+            found = _stance_object(token)
+            if subject is not None and found is not None and not _inside_any(found[0], passages):
+                target, preposition = found
+                out.append(Candidate("stance", target, token, subject, None, cue_text=verb_group(token, preposition)))
+        elif token.pos_ == "NOUN" and lemma in NOUN_KINDS and (nominal := _nominal(token, passages)) is not None:
+            out.append(nominal)
         elif token.lower_ == "according" and token.dep_ == "prep":
             candidate = _according_to(token)
             if candidate:
                 out.append(candidate)
     return out
+
+
+# Verbs whose subject says what their object noun carries: "made the claim that", "issued a warning".
+LIGHT_VERBS = frozenset("make issue release repeat offer deliver express voice raise reiterate renew publish post put announce".split())
+NOUN_PREPOSITIONS = ("for", "of", "to", "against", "on", "about")
+
+
+def _nominal(noun: Token, passages: list[tuple[int, int]]) -> Candidate | None:
+    """"Trump's claim that there have been …", "her call for a ceasefire", "an agreement to explore …"."""
+    content = None
+    for child in noun.children:
+        if child.dep_ in ("acl", "ccomp", "appos") and child.pos_ in ("VERB", "AUX") and child.i > noun.i and (
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in child.children)
+            or any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+        ):
+            content = child
+            break
+        if child.dep_ == "prep" and child.lower_ in NOUN_PREPOSITIONS and child.i == noun.i + 1 and any(c.dep_ == "pobj" for c in child.children):
+            content = child
+            break
+    if content is None:
+        return None
+    tokens = sorted(content.subtree, key=lambda t: t.i)
+    if content.dep_ == "prep":
+        tokens = tokens[1:]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if len(tokens) < 3:
+        return None
+    span = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if _inside_any(span, [(s - 1, e + 1) for s, e in passages]):
+        return None
+    speaker = None
+    possessor = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        speaker = _noun_phrase(possessor)
+        if speaker[-1].dep_ == "case":
+            speaker = speaker[:-1]
+    elif noun.dep_ == "dobj" and noun.head.lemma_ in LIGHT_VERBS:
+        speaker = _subject(noun.head)
+    if speaker is None:
+        return None  # "a plan to …" with nobody's name on it is a topic, not an attribution
+    cue_end = noun.i + 1 if content.dep_ != "prep" else content.i + 1
+    cue_text = (noun.idx, noun.doc[cue_end - 1].idx + len(noun.doc[cue_end - 1].text))
+    kind = "indirect" if content.dep_ != "prep" else "stance"
+    return Candidate(kind, span, noun, speaker, None, cue_text=cue_text)
 
 
 def _clause(verb: Token) -> tuple[int, int] | None:
@@ -264,21 +374,31 @@ def _aside_content(verb: Token, passages: list[tuple[int, int]]) -> tuple[int, i
     return content
 
 
-def _stance_object(verb: Token) -> tuple[int, int] | None:
-    """What a stance is about: an infinitive ("wants to expand"), an object, or a prepositional object."""
+ADDRESSING = frozenset("tell inform assure brief warn ask urge remind".split())
+STANCE_PREPOSITIONS = ("for", "on", "about", "against", "of", "to", "with")
+
+
+def _stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
+    """What a stance is about: an infinitive ("wants to expand"), an object, or a prepositional
+    object (returned with its preposition, which belongs to the cue: "called for")."""
     for deps in (("xcomp",), ("dobj",), ("prep",)):
         for child in verb.children:
-            if child.dep_ not in deps:
-                continue
+            if child.dep_ not in deps or child.dep_ == "dobj" and verb.lemma_ in ADDRESSING:
+                continue  # "told reporters": the object is the addressee, not what was said
             if child.dep_ == "prep":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ not in ("for", "on", "about", "against", "of", "to") or not objects:
+                if child.lower_ not in STANCE_PREPOSITIONS or not objects or child.i != verb.i + 1:
                     continue
-            tokens = sorted(child.subtree, key=lambda t: t.i)
+            # The object and what the verb goes on to say of it: "called the charges unsubstantiated",
+            # "blasted the media for being dishonest"; a coordinated verb is a statement of its own.
+            rest = [c for c in verb.children if c.i >= child.i and c.dep_ not in ("conj", "cc", "punct", "parataxis")]
+            tokens = sorted((t for c in rest for t in c.subtree), key=lambda t: t.i)
             if child.dep_ == "prep":
                 tokens = tokens[1:]
+            while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+                tokens.pop()
             if len(tokens) >= 2:
-                return tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+                return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)), (child if child.dep_ == "prep" else None)
     return None
 
 

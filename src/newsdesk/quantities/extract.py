@@ -103,7 +103,29 @@ def find_quantities(doc: Doc) -> list[Found]:
         change = _change(doc, start, end)
         out.append(Found(q_start, end, value, high, qualifier, change, unit, counted, head, _event(doc, head, start)))
         i = end
-    return _merge_ranges(doc, out)
+    return _conversions(doc, _merge_ranges(doc, out))
+
+
+def _conversions(doc: Doc, found: list[Found]) -> list[Found]:
+    """"more than 100 kilometers (60 miles)", "just under 296 hp (224 kW / 300 PS)": a figure in
+    brackets right after another restates it in other units, with the same bound and direction."""
+    for k in range(1, len(found)):
+        item, previous = found[k], found[k - 1]
+        if item.qualifier not in ("exact", "range") or item.change is not None:
+            continue
+        between = doc[previous.end:item.start]
+        opens = [t.i for t in between if t.text == "("]
+        restates = len(between) <= 4 and (
+            len(opens) == 1 and all(t.pos_ in ("NOUN", "PROPN", "SYM", "X") for t in between if t.i < opens[0])
+            and all(t.text in ("US", "about", "or", "roughly") for t in between if t.i > opens[0])
+            or [t.text for t in between][-1:] == ["/"] and k > 1 and found[k - 1].qualifier == previous.qualifier
+        )
+        if restates:
+            bound = previous.qualifier if previous.qualifier not in ("exact", "range") else item.qualifier
+            if bound == item.qualifier and previous.change is None:
+                continue
+            found[k] = Found(item.start, item.end, item.value, item.high, bound, previous.change, item.unit, item.counted, item.counted_head, item.event)
+    return found
 
 
 def _merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
