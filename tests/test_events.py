@@ -108,6 +108,57 @@ def test_user_verb_patterns_extend_the_dictionary(tmp_path, monkeypatch):
         load_patterns((str(bad),))
 
 
+PETRARCH_DICTIONARY = """\
+&SHOWS
++PARADE
++MARCH
+---  HARANGUE   [111]  ---
+HARANGUE
+BERATE [112]
+- * &SHOWS                                  [145]  # an object synset
+- NOT *                                     [120]  # context before the verb: left to the parse
+- * (AT)                                    [112]
+---  NATTER   [---]  ---
+NATTER
+- * {IDLE TALK}                             [010]  # a statement: no PLOVER type
+"""
+
+
+def test_a_petrarch_verb_dictionary_is_read_as_user_patterns(tmp_path):
+    path = tmp_path / "verbs.txt"
+    path.write_text(PETRARCH_DICTIONARY, encoding="utf-8")
+    patterns = load_patterns((str(path),))
+    harangue = patterns.verbs["harangue"]
+    assert harangue["code"] == "111" and harangue["objects"] == {"parade": "145", "march": "145"}
+    assert harangue["particles"] == {"at": "112"} and patterns.verbs["berate"]["code"] == "112"
+    assert "natter" not in patterns.verbs and patterns.verbs["attack"] == "190"  # ours stay
+    _, analysis = analyse_text("Pakistan harangued India over the border closure.")
+    assert not analysis.events  # not in our own dictionary
+    from newsdesk.pipeline import _analyse_bare
+    from newsdesk.nlp import load_model
+
+    doc = next(load_model().parse(["Pakistan harangued India over the border closure."]))
+    (event,) = _analyse_bare(doc, None, None, patterns)[1].events
+    assert (event.plover, event.cameo, event.source.entity_id, event.target.entity_id) == ("ACCUSE", "111", "pakistan", "india")
+
+
+def test_ingest_with_user_verbs(cli, tmp_path):
+    verbs, text = tmp_path / "verbs.txt", tmp_path / "news.txt"
+    verbs.write_text(PETRARCH_DICTIONARY, encoding="utf-8")
+    text.write_text("Border row\n\nPakistan harangued India over the border closure on Monday.\n", encoding="utf-8")
+    assert cli("--verbs", str(verbs), "ingest", str(text), "--quiet").code == 0
+    assert "ACCUSE 111" in cli("events").out
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("verbs:\n  harangue: '999'\n", encoding="utf-8")
+    result = cli("--verbs", str(broken), "ingest", str(text))
+    assert result.code != 0 and "999" in result.err
+
+
+def test_the_subject_of_an_adjective_governs_its_infinitive():
+    _, analysis = analyse_text("The Australian government is ready to help Libya.")
+    assert [(e.source.code, e.target.entity_id, e.cameo, e.modality) for e in analysis.events] == [("AUSGOV", "libya", "033", "intend")]
+
+
 def test_events_command_and_exports(cli, seed_path, tmp_path):
     assert cli("ingest", str(seed_path), "--quiet").code == 0
     result = cli("events", "--actor", "Moscow")

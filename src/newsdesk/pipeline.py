@@ -19,6 +19,7 @@ import duckdb
 
 from .attribution import extract_quotes
 from .events import code_events, load_patterns
+from .events.ontology import Patterns
 from .entities import Registry, link_claims, link_speakers, load_registry, resolve_entities
 from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
@@ -48,11 +49,12 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class AnalysisConfig:
-    """What the user says about the analysis: their actor dictionaries, the countries to favour
-    when a place name is ambiguous (ISO alpha-2)."""
+    """What the user says about the analysis: their actor and verb dictionaries, the countries to
+    favour when a place name is ambiguous (ISO alpha-2)."""
 
     actor_files: tuple[str, ...] = ()
     near: tuple[str, ...] = ()
+    verb_files: tuple[str, ...] = ()
 
 
 def process_batch(
@@ -61,6 +63,7 @@ def process_batch(
     """Extract and parse a batch. Pure with respect to the store: safe in a worker process."""
     model = load_model(model_package)
     registry = load_registry(config.actor_files)
+    patterns = load_patterns(config.verb_files)
     results: list[ProcessedArticle | Failure] = []
     articles: list[tuple[RawDocument, Article]] = []
     for document in documents:
@@ -78,7 +81,7 @@ def process_batch(
             doc = next(docs)
             parse = parse_record(article, doc, model.name)
             try:
-                analysis = analyse(article, parse, doc, registry, near=config.near)
+                analysis = analyse(article, parse, doc, registry, near=config.near, patterns=patterns)
             except Exception as exc:  # an extractor bug must not cost the article: keep it, say why
                 analysis = Analysis()
                 article.metadata["analysis_error"] = f"{type(exc).__name__}: {exc}"
@@ -98,9 +101,11 @@ class Analysis(NamedTuple):
     events: tuple[Event, ...] = ()
 
 
-def analyse(article: Article, parse: Parse, doc, registry: Registry | None = None, gazetteer=None, near: tuple[str, ...] = ()) -> Analysis:
+def analyse(article: Article, parse: Parse, doc, registry: Registry | None = None, gazetteer=None, near: tuple[str, ...] = (),
+            patterns: Patterns | None = None) -> Analysis:
     """The extractors that read the one parse. Each gets the same Doc; none re-parses."""
     registry = registry or load_registry()
+    patterns = patterns or load_patterns()
     gazetteer = gazetteer or open_gazetteer()
     sentence_starts = [s.start for s in parse.sentences]
     quotes = extract_quotes(doc, [p.start for p in article.paragraphs], sentence_starts)
@@ -113,7 +118,7 @@ def analyse(article: Article, parse: Parse, doc, registry: Registry | None = Non
     places = resolve_places(doc, article, resolved.mentions, registry, gazetteer, sentence_starts, near)
     quantities = place_claims(doc, quantities, places)
     names = {e.entity_id: (e.name, e.type) for e in resolved.entities}
-    events = code_events(doc, resolved.mentions, names, quotes, places, load_patterns(), article.published, sentence_starts)
+    events = code_events(doc, resolved.mentions, names, quotes, places, patterns, article.published, sentence_starts)
     return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places, tuple(events))
 
 
@@ -123,16 +128,16 @@ def analyse_text(text: str, registry: Registry | None = None) -> tuple[Parse, An
     return _analyse_bare(doc, registry, None)
 
 
-def analyse_doc(doc, registry: Registry | None = None, gazetteer=None) -> Analysis:
+def analyse_doc(doc, registry: Registry | None = None, gazetteer=None, patterns: Patterns | None = None) -> Analysis:
     """Analyse an already parsed bare text (evaluations that parse in bulk)."""
-    return _analyse_bare(doc, registry, gazetteer)[1]
+    return _analyse_bare(doc, registry, gazetteer, patterns)[1]
 
 
-def _analyse_bare(doc, registry, gazetteer) -> tuple[Parse, Analysis]:
+def _analyse_bare(doc, registry, gazetteer, patterns=None) -> tuple[Parse, Analysis]:
     text = doc.text
     article = Article(article_id="text", doc_id="text", text=text, paragraphs=(Paragraph(0, len(text)),))
     parse = parse_record(article, doc, load_model().name)
-    return parse, analyse(article, parse, doc, registry, gazetteer)
+    return parse, analyse(article, parse, doc, registry, gazetteer, patterns=patterns)
 
 
 def _model_covers(languages: frozenset[str], language: str | None) -> bool:
@@ -159,6 +164,7 @@ def ingest(
     model = load_model()
     load_identifier()  # start-up cost paid once, before any worker forks
     load_registry(config.actor_files)  # a broken user dictionary fails here, before anything is read
+    load_patterns(config.verb_files)
     open_gazetteer()  # built on first use (about 10 s, once per machine), opened in milliseconds after
     run_id = writer.start_run(con, command, model.name, [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR])
     report = IngestReport(run_id)

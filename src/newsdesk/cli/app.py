@@ -16,6 +16,7 @@ import typer
 
 from .. import __version__
 from ..entities import RegistryError
+from ..events.ontology import PatternError
 from ..extract import ExtractionError
 from ..nlp import ModelError
 from ..store import DB_ENV, StoreError
@@ -42,9 +43,10 @@ def root(
     ctx: typer.Context,
     db: Annotated[Path | None, typer.Option("--db", envvar=DB_ENV, help="Store file (default ./newsdesk.duckdb).", show_default=False)] = None,
     actors: Annotated[list[Path] | None, typer.Option("--actors", help="A user actor dictionary (YAML) that adds to or amends the registry; repeatable. Also NEWSDESK_ACTORS.", show_default=False)] = None,
+    verbs: Annotated[list[Path] | None, typer.Option("--verbs", help="A user verb-pattern file (our YAML, or a PETRARCH verb dictionary) that adds to or amends ours; repeatable. Also NEWSDESK_VERBS.", show_default=False)] = None,
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version.")] = False,
 ) -> None:
-    ctx.obj = State(db_path=db, actor_files=tuple(str(p) for p in actors or ()))
+    ctx.obj = State(db_path=db, actor_files=tuple(str(p) for p in actors or ()), verb_files=tuple(str(p) for p in verbs or ()))
 
 
 def _register() -> None:
@@ -64,7 +66,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except (StoreError, ModelError, ExtractionError, UserError, RegistryError) as exc:
+    except (StoreError, ModelError, ExtractionError, UserError, RegistryError, PatternError) as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -27,6 +27,7 @@ err_console = Console(stderr=True, width=_WIDTH)
 class State:
     db_path: Path | None = None
     actor_files: tuple[str, ...] = ()  # user actor dictionaries (--actors)
+    verb_files: tuple[str, ...] = ()  # user verb patterns (--verbs)
 
     @property
     def path(self) -> Path:

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from .app import app
-from .context import UserError, console
+from .context import UserError, console, state
 
 eval_app = typer.Typer(help="Measure newsdesk against external gold data (see ../shared/eval/README.md).", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
@@ -145,13 +145,13 @@ def event_location_command(
 
 
 @eval_app.command("plover")
-def plover_command(path: Annotated[Path, typer.Argument(help="plover-gsr-dev.json (PLOVER gold-standard records).")]) -> None:
-    """Event coding on the PLOVER gold standard: type, source, target and all three, per type."""
+def plover_command(ctx: typer.Context, path: Annotated[Path, typer.Argument(help="plover-gsr-dev.json (PLOVER gold-standard records).")]) -> None:
+    """Event coding on the PLOVER gold standard: type, source, target and all three, per type (with --verbs: and your patterns)."""
     from ..evaluate.plover import evaluate_plover
 
     if not path.is_file():
         raise UserError(f"{path} is not a file")
-    scores = evaluate_plover(path)
+    scores = evaluate_plover(path, state(ctx).verb_files)
     console.print(f"records {scores.records}   with an event coded {scores.coded}")
     console.print(f"{'type':12}{'n':>5}{'type':>8}{'source':>8}{'target':>8}{'all 3':>8}")
     for kind in sorted(scores.per_type):
@@ -165,21 +165,26 @@ def plover_command(path: Annotated[Path, typer.Argument(help="plover-gsr-dev.jso
 def petrarch_command(
     records: Annotated[Path, typer.Argument(help="PETR.UnitTest.records.xml")],
     actors: Annotated[Path | None, typer.Option(help="The suite's validation actor dictionary (default: PETR.Validate.actors.txt beside the records).")] = None,
+    verbs: Annotated[Path | None, typer.Option(help="The suite's verb dictionary (default: PETR.Validate.verbs.txt beside the records).")] = None,
 ) -> None:
-    """The PETRARCH unit-test suite, coded by our coder with the suite's actors as a user dictionary."""
+    """The PETRARCH unit-test suite, coded by our coder with the suite's actor and verb dictionaries as user dictionaries."""
     from ..evaluate.petrarch import evaluate_petrarch
 
     actors = actors or records.parent / "PETR.Validate.actors.txt"
-    if not records.is_file() or not actors.is_file():
-        raise UserError(f"need {records} and {actors}")
-    scores = evaluate_petrarch(records, actors)
+    verbs = verbs or records.parent / "PETR.Validate.verbs.txt"
+    if not records.is_file() or not actors.is_file() or not verbs.is_file():
+        raise UserError(f"need {records}, {actors} and {verbs}")
+    ours = evaluate_petrarch(records, actors)
+    scores = evaluate_petrarch(records, actors, (str(verbs),))
+    console.print(f"coded with the suite's verb dictionary ({verbs.name}) read as user patterns:")
     console.print(f"{'category':12}{'n':>5}{'root':>8}{'full':>8}{'source':>8}{'target':>8}{'triple':>8}")
     for category in sorted(scores.per_category):
         n = scores.per_category[category][0]
         console.print(f"{category:12}{n:>5}" + "".join(f"{scores.rate(c, category):>8.3f}" for c in range(1, 6)))
     total = sum(r[0] for r in scores.per_category.values())
     console.print(f"{'overall':12}{total:>5}" + "".join(f"{scores.rate(c):>8.3f}" for c in range(1, 6)), style="bold")
-    console.print("[dim]target: root-code accuracy 0.80. Our verb patterns, not PETRARCH's validation verbs.[/]")
+    console.print(f"{'ours only':12}{total:>5}" + "".join(f"{ours.rate(c):>8.3f}" for c in range(1, 6)) + "   (our verbs.yaml: CAMEO codes, not the suite's WEIS-based test codes)")
+    console.print("[dim]target: root-code accuracy 0.80. The suite's agents file is not loaded (no user agent dictionaries yet).[/]")
 
 
 DEFAULT_EVENT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "event_judgements.jsonl"

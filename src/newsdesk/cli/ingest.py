@@ -56,7 +56,7 @@ def ingest_command(
             else:
                 print(f"committed: {report.added} added, {report.skipped} skipped, {len(report.failures)} failed", file=sys.stderr, flush=True)
 
-        config = AnalysisConfig(state(ctx).actor_files, tuple(_country_code(c) for c in near or ()))
+        config = AnalysisConfig(state(ctx).actor_files, tuple(_country_code(c) for c in near or ()), state(ctx).verb_files)
         report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress, config=config)
         if progress:
             progress.update(task, completed=total)
@@ -146,5 +146,5 @@ def _retry(ctx: typer.Context) -> None:
             err_console.print(f"skipped {origin}: source file is gone and no bytes were kept")
     if not documents:
         raise UserError("nothing to retry: no open failure has kept bytes or a readable source")
-    report = ingest(con, [], documents=documents, command="failures --retry", config=AnalysisConfig(state(ctx).actor_files))
+    report = ingest(con, [], documents=documents, command="failures --retry", config=AnalysisConfig(state(ctx).actor_files, verb_files=state(ctx).verb_files))
     _summary(report)

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from ..entities import load_registry
+from ..events import load_patterns
 from ..geo import open_gazetteer
 from ..nlp import load_model
 from ..pipeline import analyse_doc
@@ -91,7 +92,7 @@ def _same_actor(ours, expected: str) -> bool:
     return bool(expected) and (code.startswith(expected) or expected.startswith(code))
 
 
-def evaluate_petrarch(records: Path, actors: Path) -> PetrarchScores:
+def evaluate_petrarch(records: Path, actors: Path, verb_files: tuple[str, ...] = ()) -> PetrarchScores:
     entries = petrarch_actors(actors)
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as f:
         yaml.safe_dump(entries, f, allow_unicode=True)
@@ -108,9 +109,9 @@ def evaluate_petrarch(records: Path, actors: Path) -> PetrarchScores:
                 expected.append((coding.get("sourcecode") or "", coding.get("targetcode") or "", coding.get("eventcode")))
         sentences.append((node.get("category") or "?", text, expected))
     scores = PetrarchScores()
-    model, gazetteer = load_model(), open_gazetteer()
+    model, gazetteer, patterns = load_model(), open_gazetteer(), load_patterns(verb_files)
     for (category, text, expected), doc in zip(sentences, model.parse(t for _, t, _ in sentences)):
-        events = [e for e in analyse_doc(doc, registry, gazetteer).events if e.modality != "negated"]
+        events = [e for e in analyse_doc(doc, registry, gazetteer, patterns).events if e.modality != "negated"]
         row = scores.per_category[category]
         row[0] += 1
         if not expected:

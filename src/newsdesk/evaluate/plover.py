@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..entities import load_registry
 from ..events.ontology import OLD_PLOVER
+from ..events import load_patterns
 from ..geo import open_gazetteer
 from ..nlp import load_model
 from ..pipeline import analyse_doc
@@ -66,14 +67,14 @@ def _actors(value) -> list[dict]:
     return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
 
 
-def evaluate_plover(path: Path) -> PloverScores:
+def evaluate_plover(path: Path, verb_files: tuple[str, ...] = ()) -> PloverScores:
     records = json.loads(path.read_text(encoding="utf-8"))
-    model, registry, gazetteer = load_model(), load_registry(), open_gazetteer()
+    model, registry, gazetteer, patterns = load_model(), load_registry(), open_gazetteer(), load_patterns(verb_files)
     scores = PloverScores()
     for record, doc in zip(records, model.parse(r["text"] for r in records)):
         gold_type = OLD_PLOVER.get(record["event"], record["event"])
         scores.records += 1
-        analysis = analyse_doc(doc, registry, gazetteer)
+        analysis = analyse_doc(doc, registry, gazetteer, patterns)
         info = record.get("textInfo")
         markup = info.get("markup", "") if isinstance(info, dict) else ""
         words = {w.strip().lower() for m in _EVENT_WORDS.findall(markup) for w in m.split()}

@@ -46,6 +46,8 @@ SPEECH_ONLY = frozenset("warn agree".split())  # with only a clause, a speech ac
 NEEDS_TARGET = ("09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY".split())
 EVENT_SUBJECTS = frozenset("bombing bomb explosion blast mine minefield shelling attack airstrike strike missile rocket shell fire".split())
+# "is about to restore", "is ready to help": the adjective's subject acts ("sane enough to help" is no act).
+READINESS = frozenset("about ready willing prepared poised set eager determined able unable likely unlikely keen".split())
 SPEECH_VERBS = frozenset("say announce conclude declare state insist tell add stress".split())
 
 
@@ -221,6 +223,9 @@ def _subject(verb: Token) -> Token | None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head  # "criticized and threatened", "agreed to attack"
+            continue
+        if current.dep_ == "acomp" and current.lower_ in READINESS and current.head.i != current.i:
+            current = current.head  # "is about to restore", "is ready to help"
             continue
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             current = current.head.head  # "has been engaged in fighting the Taliban"

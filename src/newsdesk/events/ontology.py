@@ -16,6 +16,8 @@ from pathlib import Path
 
 import yaml
 
+from .petrarch_verbs import looks_like_petrarch, read_petrarch_verbs
+
 VERBS_ENV = "NEWSDESK_VERBS"
 # PLOVER 0.5b1 names (the gold standard records) → current PLOVER types.
 OLD_PLOVER = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
@@ -71,13 +73,15 @@ def load_patterns(user_files: tuple[str, ...] = ()) -> Patterns:
     env = tuple(p for p in os.environ.get(VERBS_ENV, "").split(os.pathsep) if p)
     for path in (*env, *user_files):
         try:
-            data = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+            text = Path(path).read_text(encoding="utf-8", errors="replace")
+            data = _from_petrarch(read_petrarch_verbs(text), codes) if looks_like_petrarch(text) else yaml.safe_load(text) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise PatternError(f"cannot read verb patterns {path}: {exc}") from None
         unknown = set(data) - {"verbs", "nouns", "intent", "codes"}
         if unknown:
             raise PatternError(f"{path}: unknown section(s) {', '.join(sorted(unknown))} (verbs, nouns, intent, codes)")
-        verbs.update(data.get("verbs") or {})
+        for lemma, entry in (data.get("verbs") or {}).items():
+            verbs[lemma] = _merged(verbs.get(lemma), entry)
         nouns.update(data.get("nouns") or {})
         intent.update(data.get("intent") or [])
         codes.update(data.get("codes") or {})
@@ -86,3 +90,39 @@ def load_patterns(user_files: tuple[str, ...] = ()) -> Patterns:
         if code is not None and str(code) not in codes and str(code)[:3] not in codes:
             raise PatternError(f"pattern {lemma!r}: CAMEO code {code!r} is not in the ontology (events/data/cameo.yaml)")
     return Patterns(verbs, nouns, frozenset(intent), codes)
+
+
+def _merged(ours, theirs):
+    """A user's entry overrides ours; its object and particle codes are added to ours."""
+    if not isinstance(ours, dict) or not isinstance(theirs, dict):
+        return theirs
+    merged = {**ours, **{k: v for k, v in theirs.items() if k not in ("objects", "particles")}}
+    for key in ("objects", "particles"):
+        merged[key] = {**(ours.get(key) or {}), **(theirs.get(key) or {})}
+    return merged
+
+
+def _from_petrarch(verbs: dict[str, dict], codes: dict[str, dict]) -> dict:
+    """A PETRARCH dictionary as a user pattern file. A code we do not list takes the PLOVER type
+    of its CAMEO root; one whose root has no PLOVER type (01, 02, or not CAMEO) is dropped."""
+    added: dict[str, dict] = {}
+
+    def usable(code: str | None) -> str | None:
+        if code is None:
+            return None
+        if code in codes or code[:3] in codes or code in added:
+            return code
+        root = next((entry for key, entry in codes.items() if key[:2] == code[:2] and len(key) == 3 and key.endswith("0")), None)
+        if root is None:
+            return None
+        added[code] = {"name": f"{root['name']} (imported code {code})", "plover": root["plover"], "mode": root.get("mode"), "context": root.get("context")}
+        return code
+
+    out = {}
+    for lemma, entry in verbs.items():
+        objects = {k: c for k, v in entry["objects"].items() if (c := usable(v))}
+        particles = {k: c for k, v in entry["particles"].items() if (c := usable(v))}
+        code = usable(entry["code"])
+        if code or objects or particles:
+            out[lemma] = {"code": code, "objects": objects, "particles": particles}
+    return {"verbs": out, "codes": added}
