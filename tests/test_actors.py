@@ -284,3 +284,22 @@ def test_people_get_role_and_affiliation_from_possessives_appositions_and_titles
     _, analysis = analyse_text(text)
     person = next(e for e in analysis.entities if e.type == "PERSON")
     assert (person.name, person.role, person.affiliation) == (name, role, affiliation)
+
+
+def test_user_agent_nouns_name_the_institution(tmp_path):
+    from newsdesk.entities import load_registry
+    from newsdesk.pipeline import analyse_text
+
+    text = "Pakistan's harbour master accused India."
+    _, before = analyse_text(text)
+    assert [e.source.code for e in before.events] == ["PAK"]
+    extra = tmp_path / "mine.yaml"
+    extra.write_text("actors: []\nagents:\n  GOVPRT: [harbour master, port authority]\n", encoding="utf-8")
+    _, after = analyse_text(text, load_registry((str(extra),)))
+    assert [e.source.code for e in after.events] == ["PAKGOVPRT"]
+    _, again = analyse_text(text)  # the user's nouns hold only for the analysis that asked for them
+    assert [e.source.code for e in again.events] == ["PAK"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("agents:\n  port: [harbour master]\n", encoding="utf-8")
+    with pytest.raises(RegistryError, match="three-letter"):
+        load_registry((str(bad),))

@@ -21,6 +21,7 @@ from .attribution import extract_quotes
 from .events import code_events, load_patterns
 from .events.ontology import Patterns
 from .entities import Registry, link_claims, link_speakers, load_registry, resolve_entities
+from .entities.sense import user_agents
 from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
 from .geo import open_gazetteer, resolve_places
@@ -106,7 +107,11 @@ def analyse(article: Article, parse: Parse, doc, registry: Registry | None = Non
     """The extractors that read the one parse. Each gets the same Doc; none re-parses."""
     registry = registry or load_registry()
     patterns = patterns or load_patterns()
-    gazetteer = gazetteer or open_gazetteer()
+    with user_agents(registry.agents):
+        return _analyse(article, parse, doc, registry, gazetteer or open_gazetteer(), near, patterns)
+
+
+def _analyse(article: Article, parse: Parse, doc, registry: Registry, gazetteer, near: tuple[str, ...], patterns: Patterns) -> Analysis:
     sentence_starts = [s.start for s in parse.sentences]
     quotes = extract_quotes(doc, [p.start for p in article.paragraphs], sentence_starts)
     headline = headline_quote(article.title, len(quotes))

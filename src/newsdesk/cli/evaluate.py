@@ -166,16 +166,18 @@ def petrarch_command(
     records: Annotated[Path, typer.Argument(help="PETR.UnitTest.records.xml")],
     actors: Annotated[Path | None, typer.Option(help="The suite's validation actor dictionary (default: PETR.Validate.actors.txt beside the records).")] = None,
     verbs: Annotated[Path | None, typer.Option(help="The suite's verb dictionary (default: PETR.Validate.verbs.txt beside the records).")] = None,
+    agents: Annotated[Path | None, typer.Option(help="The suite's agent dictionary (default: PETR.Validate.agents.txt beside the records).")] = None,
 ) -> None:
-    """The PETRARCH unit-test suite, coded by our coder with the suite's actor and verb dictionaries as user dictionaries."""
+    """The PETRARCH unit-test suite, coded by our coder with the suite's actor, agent and verb dictionaries as user dictionaries."""
     from ..evaluate.petrarch import evaluate_petrarch
 
     actors = actors or records.parent / "PETR.Validate.actors.txt"
     verbs = verbs or records.parent / "PETR.Validate.verbs.txt"
-    if not records.is_file() or not actors.is_file() or not verbs.is_file():
-        raise UserError(f"need {records}, {actors} and {verbs}")
-    ours = evaluate_petrarch(records, actors)
-    scores = evaluate_petrarch(records, actors, (str(verbs),))
+    agents = agents or records.parent / "PETR.Validate.agents.txt"
+    if not all(p.is_file() for p in (records, actors, verbs, agents)):
+        raise UserError(f"need {records}, {actors}, {agents} and {verbs}")
+    ours = evaluate_petrarch(records, actors, agents=agents)
+    scores = evaluate_petrarch(records, actors, (str(verbs),), agents)
     console.print(f"coded with the suite's verb dictionary ({verbs.name}) read as user patterns:")
     console.print(f"{'category':12}{'n':>5}{'root':>8}{'full':>8}{'source':>8}{'target':>8}{'triple':>8}")
     for category in sorted(scores.per_category):
@@ -184,7 +186,7 @@ def petrarch_command(
     total = sum(r[0] for r in scores.per_category.values())
     console.print(f"{'overall':12}{total:>5}" + "".join(f"{scores.rate(c):>8.3f}" for c in range(1, 6)), style="bold")
     console.print(f"{'ours only':12}{total:>5}" + "".join(f"{ours.rate(c):>8.3f}" for c in range(1, 6)) + "   (our verbs.yaml: CAMEO codes, not the suite's WEIS-based test codes)")
-    console.print("[dim]target: root-code accuracy 0.80. The suite's agents file is not loaded (no user agent dictionaries yet).[/]")
+    console.print("[dim]target: root-code accuracy 0.80[/]")
 
 
 DEFAULT_EVENT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "event_judgements.jsonl"

@@ -64,6 +64,7 @@ class Registry:
     names: tuple[Name, ...]
     capitals: dict[str, tuple[str, int | None]]  # entity_id → (capital name, GeoNames id)
     sources: tuple[str, ...]  # the files it was built from, in order
+    agents: dict[str, str] = field(default_factory=dict)  # user agent nouns: lemma → agent code ("cleric" → REL)
 
     @property
     def key(self) -> str:
@@ -121,9 +122,12 @@ def _package_text(name: str) -> str:
 
 def build_registry(files: Sequence[tuple[str, str]]) -> Registry:
     entries: dict[str, _Entry] = {}
+    agents: dict[str, str] = {}
     for origin, text in files:
-        for position, data in enumerate(_entries(origin, text), start=1):
+        actors, extra_agents = _entries(origin, text)
+        for position, data in enumerate(actors, start=1):
             _apply(entries, data, origin, position)
+        agents.update(extra_agents)
     entities: dict[str, Entity] = {}
     names: list[Name] = []
     capitals: dict[str, tuple[str, int | None]] = {}
@@ -143,19 +147,28 @@ def build_registry(files: Sequence[tuple[str, str]]) -> Registry:
             capitals[entity_id] = (d["capital"], d.get("capital_geonames_id"))
             if d["capital"] not in entry.metonyms:
                 names.append(Name(d["capital"], entity_id, "capital", "GOV"))
-    return Registry(entities, tuple(names), capitals, tuple(origin for origin, _ in files))
+    return Registry(entities, tuple(names), capitals, tuple(origin for origin, _ in files), agents)
 
 
-def _entries(origin: str, text: str) -> list[dict]:
+def _entries(origin: str, text: str) -> tuple[list[dict], dict[str, str]]:
+    """A file's actor entries and agent nouns. A file is a list of entries, or a mapping with
+    ``actors:`` (that list) and ``agents:`` (agent code → nouns, as in agents.yaml)."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise RegistryError(f"{origin}: not valid YAML ({exc})") from None
     if data is None:
-        return []
+        return [], {}
+    agents: dict[str, str] = {}
+    if isinstance(data, dict) and set(data) <= {"actors", "agents"}:
+        for code, nouns in (data.get("agents") or {}).items():
+            if not re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})*", str(code)) or not isinstance(nouns, list):
+                raise RegistryError(f"{origin}: agents map a code of three-letter parts (GOV, GOVFRM) to a list of nouns")
+            agents.update({str(noun).lower().replace("_", " "): str(code) for noun in nouns})
+        data = data.get("actors") or []
     if not isinstance(data, list) or not all(isinstance(d, dict) for d in data):
-        raise RegistryError(f"{origin}: expected a list of actor entries (- id: …)")
-    return data
+        raise RegistryError(f"{origin}: expected a list of actor entries (- id: …), or actors: and agents:")
+    return data, agents
 
 
 def _apply(entries: dict[str, _Entry], data: dict, origin: str, position: int) -> None:

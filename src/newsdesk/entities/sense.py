@@ -13,6 +13,9 @@ Russia's military (RUSMIL), "US authorities" its government (USAGOV).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from importlib import resources
 
@@ -59,7 +62,27 @@ def agent_nouns() -> dict[str, str]:
     return {noun: code for code, nouns in data.items() for noun in nouns}
 
 
+_USER_AGENTS: ContextVar[Mapping[str, str]] = ContextVar("user_agent_nouns", default={})
+
+
+@contextmanager
+def user_agents(nouns: Mapping[str, str]) -> Iterator[None]:
+    """Agent nouns from the user's dictionaries, in force while one article is analysed."""
+    token = _USER_AGENTS.set(nouns)
+    try:
+        yield
+    finally:
+        _USER_AGENTS.reset(token)
+
+
 def agent_of(token: Token) -> str | None:
+    user = _USER_AGENTS.get()
+    if user:
+        before = [t.lower_ for t in token.doc[max(0, token.i - 2):token.i]]
+        phrases = [" ".join([*before[k:], token.lemma_.lower()]) for k in range(len(before))]  # longest first
+        found = next((user[p] for p in phrases if p in user), None) or user.get(token.lemma_.lower()) or user.get(token.lower_)
+        if found:
+            return found
     nouns = agent_nouns()
     if token.i > 0:
         pair = f"{token.doc[token.i - 1].lower_} {token.lemma_.lower()}"

@@ -70,6 +70,25 @@ def petrarch_actors(path: Path) -> list[dict]:
     return out
 
 
+def petrarch_agents(path: Path) -> dict[str, list[str]]:
+    """The validation agent dictionary as user agent nouns: ``FOREIGN_MINISTER [~GOVFRM]`` →
+    GOVFRM: [foreign minister]. Our codes put the agent after the country, so a prefix agent
+    (``MSF [NGO~]``) is read as a suffix; substitution lines (``!PERSON!``) are left out."""
+    agents: dict[str, list[str]] = defaultdict(list)
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        code = _CODE.search(line)
+        if not line or line.startswith("<") or "!" in line or code is None:
+            continue
+        agent = code.group(1).replace("~", "").strip().upper()
+        words = line.split("{")[0].split("[")[0].strip().replace("_", " ").lower().split()
+        if not words or not agent.isalpha() or len(agent) % 3:
+            continue
+        noun = " ".join(words[-3:])  # our agent nouns are read over at most three words
+        agents[agent] += [noun] + ([noun[:-1]] if noun.endswith("s") and not noun.endswith("ss") else [])
+    return dict(agents)
+
+
 def _forms(name: str) -> list[str]:
     words = name.replace("_", " ").strip()
     return [words, words.title(), words.upper()] if words else []
@@ -92,10 +111,10 @@ def _same_actor(ours, expected: str) -> bool:
     return bool(expected) and (code.startswith(expected) or expected.startswith(code))
 
 
-def evaluate_petrarch(records: Path, actors: Path, verb_files: tuple[str, ...] = ()) -> PetrarchScores:
+def evaluate_petrarch(records: Path, actors: Path, verb_files: tuple[str, ...] = (), agents: Path | None = None) -> PetrarchScores:
     entries = petrarch_actors(actors)
     with tempfile.NamedTemporaryFile("w", suffix=".yaml", delete=False, encoding="utf-8") as f:
-        yaml.safe_dump(entries, f, allow_unicode=True)
+        yaml.safe_dump({"actors": entries, "agents": petrarch_agents(agents) if agents else {}}, f, allow_unicode=True)
         user = f.name
     registry = load_registry((user,))
     Path(user).unlink()
