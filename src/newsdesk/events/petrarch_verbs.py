@@ -67,7 +67,7 @@ def read_petrarch_verbs(text: str) -> dict[str, dict]:
             continue
         word = line.split("{")[0].split("[")[0].strip()
         if word and not word.startswith("+") and "_" not in word and " " not in word:
-            own = _CODE.search(line.split("{")[0] + (" [" + line.split("[")[-1] if "[" in line else ""))
+            own = re.search(r"\[([^\]]*)\]", line)  # "ACCUSE [112]", "FLOG {FLOGS …} [180]"
             lemma = word.lower()
             block_verbs.append(lemma)
             if own:
