@@ -60,6 +60,7 @@ def test_a_conversion_in_brackets_keeps_the_bound():
     assert quantities("The adult moths can fly more than 100 kilometers (60 miles).") == [
         (100, None, "more_than", None), (60, None, "more_than", None)]
     assert quantities("The TA-25 index fell 1% (about 14 points).")[1][2:] == ("about", "down")
+    assert [q[2] for q in quantities("It produces just under 296 hp (224 kW / 300 PS).")] == ["less_than"] * 3
 
 
 def test_years_times_ordinals_and_identifiers_are_not_quantities():

@@ -114,11 +114,11 @@ def _conversions(doc: Doc, found: list[Found]) -> list[Found]:
         if item.qualifier not in ("exact", "range") or item.change is not None:
             continue
         between = doc[previous.end:item.start]
-        opens = [t.i for t in between if t.text == "("]
-        restates = len(between) <= 4 and (
-            len(opens) == 1 and all(t.pos_ in ("NOUN", "PROPN", "SYM", "X") for t in between if t.i < opens[0])
-            and all(t.text in ("US", "about", "or", "roughly") for t in between if t.i > opens[0])
-            or [t.text for t in between][-1:] == ["/"] and k > 1 and found[k - 1].qualifier == previous.qualifier
+        marks = [t.i for t in between if t.text in ("(", "/")]
+        in_brackets = bool(marks) and (doc[marks[0]].text == "(" or previous.start > 0 and doc[previous.start - 1].text == "(")  # "(224 kW / 300 PS)"
+        restates = len(between) <= 4 and len(marks) == 1 and in_brackets and (
+            all(not t.is_punct and not t.like_num and t.pos_ not in ("VERB", "AUX", "ADP") for t in between if t.i < marks[0])  # units only
+            and all(t.text in ("US", "about", "or", "roughly") for t in between if t.i > marks[0])
         )
         if restates:
             bound = previous.qualifier if previous.qualifier not in ("exact", "range") else item.qualifier
