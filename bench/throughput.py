@@ -110,7 +110,7 @@ def time_extractors(work: Path) -> tuple[float, float, float, float, float, int]
         places = resolve_places(doc, article, resolved.mentions, registry, gazetteer, sentence_starts)
         place_claims(doc, claims, places)
         t5 = time.perf_counter()
-        names = {e.entity_id: (e.name, e.type) for e in resolved.entities}
+        names = {e.entity_id: (e.name, e.type, e.role) for e in resolved.entities}
         code_events(doc, resolved.mentions, names, quotes, places, patterns, None, sentence_starts)
         t6 = time.perf_counter()
         events += t6 - t5

@@ -122,7 +122,7 @@ def _analyse(article: Article, parse: Parse, doc, registry: Registry, gazetteer,
     quantities = link_claims(quantities, quotes, resolved, registry)
     places = resolve_places(doc, article, resolved.mentions, registry, gazetteer, sentence_starts, near)
     quantities = place_claims(doc, quantities, places)
-    names = {e.entity_id: (e.name, e.type) for e in resolved.entities}
+    names = {e.entity_id: (e.name, e.type, e.role) for e in resolved.entities}
     events = code_events(doc, resolved.mentions, names, quotes, places, patterns, article.published, sentence_starts)
     return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places, tuple(events))
 

@@ -287,6 +287,11 @@ class EventActor:
     span: TextSpan
 
 
+# Modalities of acts the text does not report as happening: "did not attack", "if Iran attacks".
+# They are stored and shown on request, and left out of listings, exports and evaluations.
+UNREAL = ("negated", "hypothetical")
+
+
 @dataclass(frozen=True)
 class Event:
     """Who did what to whom, where and when — coded in PLOVER, with the CAMEO code."""
@@ -301,7 +306,7 @@ class Event:
     predicate: TextSpan  # the event word: "invited", "operations"
     evidence: TextSpan  # the sentence
     sentence: int
-    modality: str  # done | intend | negated
+    modality: str  # done | intend | negated | hypothetical (see UNREAL)
     place: int | None  # index into the article's places
     date: date | None
     date_text: str | None

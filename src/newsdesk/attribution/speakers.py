@@ -50,6 +50,8 @@ ROLE_NOUNS = frozenset(
     king queen prince sheikh emir cleric imam bishop pope judge prosecutor lawyer attorney
     strategist consultant activist economist historian scientist doctor physician witness resident farmer
     teacher student voter supporter critic owner worker employee member organizer organiser pollster
+    sheriff deputy detective trooper sergeant lieutenant inspector commissioner councilman councilwoman
+    alderman superintendent warden
     """.split()
 )
 RECENT_PARAGRAPHS = 3

@@ -198,15 +198,15 @@ def events_command(
     eval_root: Annotated[Path, typer.Option(help="Folder the gold file's source path is relative to.")] = Path("../shared/eval"),
     show_wrong: Annotated[int, typer.Option(help="List up to N events judged wrong.")] = 10,
 ) -> None:
-    """Precision of event coding on 30 real news articles, against hand judgements."""
+    """Precision of event coding on real news articles judged by hand: development and held-out sets."""
     from ..evaluate.events import evaluate_events
 
     if not gold.is_file():
         raise UserError(f"{gold} is not a file")
-    scores = evaluate_events(gold, eval_root)
-    console.print(f"articles {scores.articles}   judged right {scores.judged_right}   judged wrong {scores.judged_wrong}   "
-                  f"[bold]precision {scores.precision:.3f}[/]")
-    console.print(f"events not yet judged {scores.unjudged}   judged events no longer coded {scores.no_longer_coded}")
-    for line in scores.wrong_examples[:show_wrong]:
-        console.print(f"  {line}", highlight=False)
+    for name, scores in evaluate_events(gold, eval_root).items():
+        console.print(f"{name:<12} articles {scores.articles}   judged right {scores.judged_right}   judged wrong {scores.judged_wrong}   "
+                      f"[bold]precision {scores.precision:.3f}[/]")
+        console.print(f"{'':<12} events not yet judged {scores.unjudged}   judged events no longer coded {scores.no_longer_coded}")
+        for line in scores.wrong_examples[:show_wrong]:
+            console.print(f"  {line}", highlight=False)
     console.print("[dim]target: precision 0.80[/]")

@@ -19,6 +19,10 @@ from ..attribution.speakers import ROLE_NOUNS
 from .registry import slug
 from .sense import PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_of
 
+# Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
+TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+               "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
+               "det.": "detective", "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador"}
 TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady gen. gen col. col lt. sgt. capt. prof. rev. sen. rep. gov.".split())
 ROLE_WINDOW = 12  # tokens before a name searched for its title phrase
 
@@ -69,6 +73,7 @@ def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> li
             known.role_phrases.append(phrase)
         if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
             known.titled = True
+            known.role = known.role or TITLE_ROLES.get(doc[span.start - 1].lower_)
     return [p for p in persons if len(p.name.split()) > 1 or p.role or p.titled or p.name in speakers or not all(_place_like(m) for m in p.mentions)]
 
 

@@ -1,10 +1,13 @@
 """Precision of event coding on real news, against hand judgements.
 
-``tests/gold/event_judgements.jsonl`` names the corpus and 30 articles; each row is an event
-newsdesk coded there (article, span of the event word, PLOVER type), judged by hand against
-the codebook: right when the text reports that type of event with that source and target (or
-none named). Evaluating re-codes the articles: an event matching a judged one counts as judged
-right or wrong; an event no judgement covers (the coder changed since) is counted apart, so the
+``tests/gold/event_judgements.jsonl`` names the corpus, the articles used to develop the coder
+and held-out articles judged once and never used for it; each row is an event
+newsdesk coded there (article, span of the event word, PLOVER type, and the offsets of the
+source and target it coded), judged by hand against the codebook: right when the text reports that
+type of event with that source and target (or none named). A row without source and target
+judges the event word whatever its roles (a football result is no event). Evaluating re-codes
+the articles: an event matching a judged one counts as judged right or wrong; an event no
+judgement covers (the coder changed since, or coded other roles) is counted apart, so the
 figure never silently includes unjudged output.
 """
 
@@ -19,6 +22,16 @@ from ..entities import load_registry
 from ..geo import open_gazetteer
 from ..nlp import load_model
 from ..pipeline import analyse_doc
+from ..records import UNREAL
+
+ANY_ROLES = ("*", "*")
+
+
+def _offsets(actor) -> tuple[int, int] | None:
+    """An actor's span, from an event (EventActor) or a judgement row ([start, end])."""
+    if actor is None:
+        return None
+    return (actor.span.start, actor.span.end) if hasattr(actor, "span") else (actor[0], actor[1])
 
 
 @dataclass
@@ -36,35 +49,45 @@ class EventPrecision:
         return self.judged_right / judged if judged else 0.0
 
 
-def evaluate_events(gold_path: Path, eval_root: Path) -> EventPrecision:
+def evaluate_events(gold_path: Path, eval_root: Path) -> dict[str, EventPrecision]:
+    """Precision per article set of the gold file: ``development`` and ``held_out``."""
     lines = gold_path.read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
-    judgements: dict[tuple[str, int, int, str], list[dict]] = {}
+    judgements: dict[tuple, list[dict]] = {}
     for line in lines[1:]:
         row = json.loads(line)
-        judgements.setdefault((row["article"], row["start"], row["end"], row["plover"]), []).append(row)
+        roles = (_offsets(row["source"]), _offsets(row["target"])) if "source" in row else ANY_ROLES
+        judgements.setdefault((row["article"], row["start"], row["end"], row["plover"], roles), []).append(row)
     root = ET.parse(eval_root / header["source"]).getroot()
     texts = {a.get("docid"): a.findtext("text") or "" for a in root.iter("article")}
-    wanted = [(docid, texts[docid]) for docid in header["articles"] if docid in texts]
+    sets = {"development": header["articles"], "held_out": header.get("held_out", [])}
     registry, gazetteer = load_registry(), open_gazetteer()
-    scores = EventPrecision()
-    seen: dict[tuple[str, int, int, str], int] = {}
-    for (docid, text), doc in zip(wanted, load_model().parse(t for _, t in wanted)):
-        scores.articles += 1
-        for event in analyse_doc(doc, registry, gazetteer).events:
-            if event.modality == "negated":
-                continue
-            key = (docid, event.predicate.start, event.predicate.end, event.plover)
-            rows = judgements.get(key, [])
-            index = seen.get(key, 0)
-            seen[key] = index + 1
-            if index >= len(rows):
-                scores.unjudged += 1
-                continue
-            if rows[index]["correct"]:
-                scores.judged_right += 1
-            else:
-                scores.judged_wrong += 1
-                scores.wrong_examples.append(f"{docid} {event.plover} “{event.predicate.text}”: {rows[index].get('note', '')}")
-    scores.no_longer_coded = sum(len(rows) for rows in judgements.values()) - sum(min(seen.get(k, 0), len(r)) for k, r in judgements.items())
-    return scores
+    seen: dict[tuple, int] = {}
+    results = {}
+    for name, docids in sets.items():
+        wanted = [(docid, texts[docid]) for docid in docids if docid in texts]
+        scores = results[name] = EventPrecision()
+        for (docid, _), doc in zip(wanted, load_model().parse(t for _, t in wanted)):
+            scores.articles += 1
+            for event in analyse_doc(doc, registry, gazetteer).events:
+                if event.modality not in UNREAL:
+                    _judge(event, docid, judgements, seen, scores)
+        judged_here = {k: r for k, r in judgements.items() if k[0] in set(docids)}
+        scores.no_longer_coded = sum(len(r) for r in judged_here.values()) - sum(min(seen.get(k, 0), len(r)) for k, r in judged_here.items())
+    return results
+
+
+def _judge(event, docid: str, judgements: dict, seen: dict, scores: EventPrecision) -> None:
+    word = (docid, event.predicate.start, event.predicate.end, event.plover)
+    roles = (_offsets(event.source), _offsets(event.target))
+    key = (*word, roles) if (*word, roles) in judgements else (*word, ANY_ROLES)
+    rows = judgements.get(key, [])
+    index = seen.get(key, 0)
+    seen[key] = index + 1
+    if index >= len(rows):
+        scores.unjudged += 1
+    elif rows[index]["correct"]:
+        scores.judged_right += 1
+    else:
+        scores.judged_wrong += 1
+        scores.wrong_examples.append(f"{docid} {event.plover} “{event.predicate.text}”: {rows[index].get('note', '')}")

@@ -29,6 +29,7 @@ from ..events import load_patterns
 from ..geo import open_gazetteer
 from ..nlp import load_model
 from ..pipeline import analyse_doc
+from ..records import UNREAL
 
 _ACTOR_LINE = re.compile(r"^([^\[#+<]+?)\s*(?:\[([^\]]+)\])?\s*(?:#.*)?$")
 _CODE = re.compile(r"\[([^\]]+)\]")
@@ -130,7 +131,7 @@ def evaluate_petrarch(records: Path, actors: Path, verb_files: tuple[str, ...] =
     scores = PetrarchScores()
     model, gazetteer, patterns = load_model(), open_gazetteer(), load_patterns(verb_files)
     for (category, text, expected), doc in zip(sentences, model.parse(t for _, t, _ in sentences)):
-        events = [e for e in analyse_doc(doc, registry, gazetteer, patterns).events if e.modality != "negated"]
+        events = [e for e in analyse_doc(doc, registry, gazetteer, patterns).events if e.modality not in UNREAL]
         row = scores.per_category[category]
         row[0] += 1
         if not expected:

@@ -25,6 +25,7 @@ from ..events import load_patterns
 from ..geo import open_gazetteer
 from ..nlp import load_model
 from ..pipeline import analyse_doc
+from ..records import UNREAL
 
 _EVENT_WORDS = re.compile(r"\(EVT: ([^)]+)\)")
 SECTOR_ALIASES = {"INS": "REB", "UAF": "REB", "MED": "MED"}
@@ -78,7 +79,7 @@ def evaluate_plover(path: Path, verb_files: tuple[str, ...] = ()) -> PloverScore
         info = record.get("textInfo")
         markup = info.get("markup", "") if isinstance(info, dict) else ""
         words = {w.strip().lower() for m in _EVENT_WORDS.findall(markup) for w in m.split()}
-        events = [e for e in analysis.events if e.modality != "negated" or gold_type == "REJECT"]
+        events = [e for e in analysis.events if e.modality not in UNREAL or (e.modality == "negated" and gold_type == "REJECT")]
         ours = next((e for e in events if e.predicate.text.lower() in words), events[0] if events else None)
         row = scores.per_type[gold_type]
         row[0] += 1

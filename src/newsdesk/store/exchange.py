@@ -1,7 +1,7 @@
 """Events in the formats other tools read: the GDELT 2.0 event table and ACLED-style CSV.
 
 GDELT: the 61 tab-separated columns of the GDELT 2.0 event table, no header, one row per
-event (negated events are left out). Filled: ids and dates, actor codes and names, country
+event (negated and hypothetical events are left out). Filled: ids and dates, actor codes and names, country
 (ISO alpha-3) and type codes, IsRootEvent (the event is in the article's first sentence),
 EventCode/BaseCode/RootCode, QuadClass, NumMentions/Sources/Articles (1), the action's
 geography (type, name, FIPS country, ADM1, lat/lon, feature id = GeoNames id), DATEADDED and

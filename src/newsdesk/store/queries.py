@@ -8,6 +8,7 @@ from typing import Any
 
 import duckdb
 
+from ..records import UNREAL
 from .db import StoreError
 
 EXPORTABLE_TABLES = (
@@ -227,7 +228,7 @@ def list_events(
         ("coalesce(e.event_date, a.published) >= ?", _equals(since)),
         ("coalesce(e.event_date, a.published) <= ?", _equals(until)),
         ("e.article_id = ?", _equals(article_id)),
-        ("e.modality <> 'negated'", None if include_negated or article_id else []),
+        ("e.modality NOT IN (SELECT unnest(?))", None if include_negated or article_id else [list(UNREAL)]),
     )
     return _rows(con.execute(
         f"""SELECT e.*, p.name AS place_name, p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon,

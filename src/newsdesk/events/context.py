@@ -1,0 +1,77 @@
+"""Where an event word reports no event: sports reports, road accidents, questions, refusals.
+
+The verbs of conflict are the verbs of sport ("beat Enppi 1-0", "rarely threatened the
+keeper") and of accidents ("a neighbour accidentally hit her"); "asked why" is a question, not
+a request; "declined to comment" rejects nobody. These are decided from the words around the
+event, which is why they live apart from the coder's grammar.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+SPORTS_WORDS = frozenset(
+    "goalless goalkeeper keeper striker midfielder referee coach league cup championship tournament season match "
+    "fixture derby playoff quarterfinal semifinal inning innings touchdown quarterback pitcher stadium scorer scored "
+    "equaliser equalizer halftime half-time club ball wicket batsman bowler medal olympic olympics".split()
+)
+SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?!\s*(?:year|month|day|km|mile|%))")
+ACCIDENT_WORDS = frozenset(
+    "accident accidental accidentally crash crashed collision collide collided driver driving drove vehicle car truck "
+    "motorist pedestrian wreck overturned drowned drowning derailed derailment".split()
+)
+VIOLENCE_WORDS = frozenset(
+    "bomb bomber bombing gun gunman gunfire shot shooting shooter rifle explosive explosion grenade knife stabbed missile "
+    "rocket militant insurgent attack attacker assailant suicide ambush sniper".split()
+)
+REFUSALS = frozenset("refuse decline fail reject".split())
+NON_ANSWERS = frozenset("comment discuss say elaborate speculate answer confirm disclose specify identify name detail talk".split())
+CONDITIONS = frozenset("if unless".split())
+WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
+QUESTION_WORDS = frozenset("why what how when where who whom whose which whether if".split())
+
+
+def sports_report(doc: Doc) -> bool:
+    """An article that reports a game: sport's words throughout, or a score beside them."""
+    words = [t.lower_ for t in doc if t.lower_ in SPORTS_WORDS]
+    return len(set(words)) >= 5 and len(words) >= 8 or (bool(SCORE.search(doc.text)) and len(set(words)) >= 3)
+
+
+def accident(sentence: Span) -> bool:
+    """A road or water accident, and no weapon in the sentence."""
+    lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
+    return bool(lemmas & ACCIDENT_WORDS) and not lemmas & VIOLENCE_WORDS
+
+
+def refused(verb: Token) -> bool:
+    """ "refused to blame the referee": the act governed by a refusal did not happen."""
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
+
+
+def non_answer(verb: Token) -> bool:
+    """ "declined to comment", "refused to discuss the items seized": no one is rejected."""
+    return verb.lemma_.lower() in REFUSALS and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_ANSWERS for c in verb.children)
+
+
+def hypothetical(verb: Token) -> bool:
+    """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
+    "is considering sanctions against": an act only supposed or weighed."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children):
+        return True
+    governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
+
+
+def question(verb: Token) -> bool:
+    """ "Asked why he didn't …", "asked whether talks would resume": a question, not a request."""
+    if verb.lemma_.lower() not in ("ask", "inquire", "wonder"):
+        return False
+    for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
+        if clause.left_edge.lower_ in QUESTION_WORDS:
+            return True
+    return any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)

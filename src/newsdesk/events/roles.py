@@ -1,0 +1,355 @@
+"""Who stands in an event's roles: the source and target of an event word, from the parse.
+
+- **source**: the subject; for a passive verb the "by" agent or the author of the event that
+  caused it ("killed in a US drone strike"); a verb coordinated with an earlier one shares its
+  subject ("criticized and threatened"); a verb governed by another ("agreed to attack",
+  "issued a declaration demanding") takes the governor's subject; a noun takes "conducted by
+  X", its possessor or modifier ("US-led coalition operations"), or the subject of the light
+  verb that carries it ("launched an offensive"). The possessor of an act suffered ("Henry's
+  arrest") is its target, not its source.
+- **target**: the direct object; a coordinated verb without one shares its partner's; the
+  recipient of "offer … to X"; a preposition such as "on", "against", "with" ("fired on"), but
+  never a time ("demanded on Tuesday"); an actor named in the object ("declined the Russian
+  invitation", "established ties with Tehran", "aid to Mozambique"); the object of the act a
+  verb governs ("offered to hand over … to Great Britain"); the one a threat or demand is
+  conditional on ("… unless Baghdad accepted"); a country named as an object ("will visit
+  Mauritania"); for a cause ("forced out due to military operations") the patient of the clause
+  it explains.
+- **actors** come from the actor layer, with the code of that mention ("Moscow" → RUSGOV); a
+  bare agent noun becomes an agent, with the country of a modifier or of "in/from X" when one
+  is named ("Rebels in the Ivory Coast" → CIVREB, "Alexandria detectives" → USACOP); "these
+  militants" is the last armed group named.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from ..entities.sense import agent_nouns, agent_of
+from ..records import EntityMention, EventActor, TextSpan
+
+LIGHT_VERBS = frozenset("launch conduct carry stage mount hold begin start continue resume intensify step issue".split())
+TARGET_PREPOSITIONS = frozenset("on against with at upon into toward towards".split())
+OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
+RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return".split())
+CONDITION_MARKERS = frozenset("if unless".split())
+CAUSE_MARKERS = frozenset("due because after following amid".split())
+SUBJECTS = ("nsubj", "csubj")
+SPEECH_ONLY = frozenset("warn agree".split())  # with only a clause, a speech act ("agreed that problems had gone on")
+SPEECH_VERBS = frozenset("say announce conclude declare state insist tell add stress".split())
+EVENT_SUBJECTS = frozenset("bombing bomb explosion blast mine minefield shelling attack airstrike strike missile rocket shell gunfire".split())
+# "is about to restore", "is ready to help": the adjective's subject acts ("sane enough to help" is no act).
+READINESS = frozenset("about ready willing prepared poised set eager determined able unable likely unlikely keen".split())
+# Nouns of an act suffered: the possessor is the one it befell ("Henry's arrest", "Allawi's assassination").
+SUFFERED = frozenset("arrest detention release capture killing murder execution abduction kidnapping deportation expulsion "
+                     "assassination trial conviction torture imprisonment extradition ouster removal".split())
+TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
+                       "afternoon evening night week weekend month year day hour minute time moment".split())
+PERSONAL = ("it", "they", "he", "she", "we")
+ACCUSING = frozenset("charge accuse suspect convict indict blame arrest sentence prosecute".split())
+PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
+
+
+@dataclass
+class Actors:
+    """The article's actor mentions by token, for finding who stands in an argument."""
+
+    doc: Doc
+    mentions: tuple[EntityMention, ...]
+    names: dict[str, tuple[str, str, str | None]]  # entity id → name, type, role
+
+    def at(self, token: Token, countries: bool = False) -> EntityMention | None:
+        """The narrowest actor mention covering the token; with ``countries`` also a country named
+        as a place ("will visit Mauritania": the country is who is visited)."""
+        best = None
+        for m in self.mentions:
+            usable = m.sense != "place" or (countries and _is_country(m))
+            if usable and m.span.start <= token.idx < m.span.end:
+                if best is None or (m.span.end - m.span.start) < (best.span.end - best.span.start):
+                    best = m
+        return best
+
+    def within(self, tokens: list[Token]) -> EntityMention | None:
+        for token in tokens:
+            found = self.at(token)
+            if found is not None:
+                return found
+        return None
+
+    def country_of(self, tokens: list[Token]) -> str | None:
+        """The country code of the first name among the tokens, in whatever sense it is used."""
+        for token in tokens:
+            for m in self.mentions:
+                if m.span.start <= token.idx < m.span.end and m.code and m.code[:3].isalpha() and m.code[:3].isupper():
+                    return m.code[:3]
+        return None
+
+    def last_armed_group(self, before: int) -> EntityMention | None:
+        groups = [m for m in self.mentions if m.span.start < before and m.entity_id in self.names and self.names[m.entity_id][1] == "ARMED_GROUP"]
+        return groups[-1] if groups else None
+
+
+def _is_country(mention: EntityMention) -> bool:
+    return bool(mention.code) and len(mention.code) == 3 and mention.code.isalpha()
+
+
+def subject(verb: Token) -> Token | None:
+    current = verb
+    for _ in range(4):
+        found = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        if found is not None:
+            return found
+        agent = next((c for c in current.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
+            current = current.head  # "criticized and threatened", "agreed to attack"
+            continue
+        if current.dep_ == "acomp" and current.lower_ in READINESS and current.head.i != current.i:
+            current = current.head  # "is about to restore", "is ready to help"
+            continue
+        if current.dep_ == "pcomp" and current.head.head.lemma_.lower() in ACCUSING:
+            accusing = current.head.head  # "charged a teenager with killing Welch": the accused is the doer
+            return next((c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
+            current = current.head.head  # "has been engaged in fighting the Taliban"
+            continue
+        if current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.head.lemma_.lower() in LIGHT_VERBS:
+            current = current.head.head  # "issued a declaration demanding that …"
+            continue
+        return None
+    return None
+
+
+def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[EventActor], list[EventActor]]:
+    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if passive is None and _reduced_passive(verb):
+        passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # headline "Alexandria woman charged"
+    if passive is not None:
+        sources = all_actors(by, actors) if by is not None else _cause_authors(verb, actors, event_nouns)
+        return sources, all_actors(passive, actors)
+    if verb.dep_ == "acl" and by is not None:
+        return all_actors(by, actors), all_actors(verb.head, actors)  # "the Syrian Army backed by Russian forces"
+    doer = subject(verb)
+    if doer is not None and doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
+        doer = verb.head  # "a fire that killed four children"
+    target_token = _target(verb)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if target_token is None and clause is not None:
+        if verb.lemma_.lower() in SPEECH_ONLY and not _undertaking(clause):
+            return [], []  # "warned that …": a report, coded (if at all) from the clause
+        target_token = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "demanded that Hamas renounce"
+    sources = all_actors(doer, actors)
+    if doer is not None and not sources and doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() not in event_nouns | EVENT_SUBJECTS:
+        return [], []  # "a quake struck Indonesia": the doer is no actor; "a roadside bombing killed" stays
+    targets = all_actors(target_token, actors, inside=True) or _further_targets(verb, actors)
+    return sources, targets
+
+
+def _undertaking(clause: Token) -> bool:
+    """ "agreed that their countries should cooperate": what is to be done, not what was."""
+    return any(c.dep_ == "aux" and c.lower_ in ("should", "would", "will", "must", "shall") for c in clause.children)
+
+
+def _reduced_passive(verb: Token) -> bool:
+    """A headline's "Woman charged in fire": a bare participle with a subject and no object."""
+    return (verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+            and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _cause_authors(verb: Token, actors: Actors, event_nouns) -> list[EventActor]:
+    """ "75 civilians were killed as a result of army shelling", "killed in a US drone strike"."""
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "as", "after", "during", "from")):
+        for noun in [g for g in prep.subtree if g.dep_ == "pobj" and (g.lemma_.lower() in event_nouns or g.tag_ == "VBG")][:1]:
+            doer = next((c for c in noun.children if c.dep_ == "nsubj"), None)  # "as a result of army shelling"
+            sources = all_actors(doer, actors) if doer is not None else noun_arguments(noun, actors)[0]
+            if sources:
+                return sources
+    return []
+
+
+def _timeless(tokens) -> list[Token]:
+    return [t for t in tokens if t.ent_type_ not in ("DATE", "TIME") and t.lemma_.lower() not in TIME_WORDS]
+
+
+def _prep_objects(token: Token, prepositions: frozenset[str]) -> list[Token]:
+    return _timeless(g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children if g.dep_ == "pobj")
+
+
+def _target(verb: Token) -> Token | None:
+    dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
+    if dobj is None:
+        # "criticized and threatened Pakistan": the partner's object
+        partners = [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+        if verb.dep_ == "conj":
+            partners.append(verb.head)
+        for partner in partners:
+            dobj = next((c for c in partner.children if c.dep_ == "dobj"), None)
+            if dobj is not None:
+                break
+    recipient = next(iter(_prep_objects(verb, frozenset({"to"}))), None)
+    if recipient is not None and verb.lemma_.lower() in RECIPIENT_VERBS:
+        return recipient  # "offered its cooperation to Washington"
+    if dobj is not None:
+        return dobj
+    return next(iter(_prep_objects(verb, TARGET_PREPOSITIONS)), None)
+
+
+def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventActor]:
+    """When the verb's own object names no actor: the object's "with/to/from" ("ties with
+    Tehran"), the one a threat is conditional on ("unless Baghdad accepted"), then the act the
+    verb governs ("offered to hand over … to Great Britain")."""
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    candidates = _prep_objects(dobj, OBJECT_PREPOSITIONS) if dobj is not None else []
+    for clause in (c for c in verb.children if c.dep_ == "advcl"):
+        if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in clause.children):
+            candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    candidates += [c for c in verb.children if c.dep_ == "dobj"]  # a country as object
+    for token in candidates:
+        found = all_actors(token, actors, countries=True)
+        if found:
+            return found
+    if depth < 2:
+        for act in (c for c in verb.children if c.dep_ == "xcomp"):
+            found = all_actors(_target(act), actors, inside=True, countries=True) or _further_targets(act, actors, depth + 1)
+            if found:
+                return found
+    return []
+
+
+def noun_arguments(noun: Token, actors: Actors) -> tuple[list[EventActor], list[EventActor]]:
+    sources: list[EventActor] = []
+    targets: list[EventActor] = []
+    for child in noun.children:
+        if child.dep_ == "acl":  # "operations conducted by US-led coalition and the Syrian Army"
+            agent = next((c for c in child.children if c.dep_ == "agent"), None)
+            by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+            sources = sources or all_actors(by, actors)
+    owners = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound") and actors.at(c) is not None]
+    if owners and owners[0].dep_ == "poss" and noun.lemma_.lower() in SUFFERED:
+        targets = all_actors(owners[0], actors)  # "Henry's arrest"; but "Taliban killings"
+    elif not sources and owners:
+        sources = all_actors(owners[0], actors)  # "Russia's offensive", "a Russian offensive"; not a topic ("peace talks")
+    if not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
+        sources = all_actors(subject(noun.head), actors)  # "the army launched an offensive"
+    target_token = next(iter(_prep_objects(noun, TARGET_PREPOSITIONS)), None)
+    if target_token is not None:
+        targets = all_actors(target_token, actors, countries=True)
+    elif not targets:
+        targets = _cause_patients(noun, actors)
+    return sources, targets
+
+
+def _cause_patients(noun: Token, actors: Actors) -> list[EventActor]:
+    """ "militants … were forced out … as a result of military operations": the operations hit the militants."""
+    marker = noun.head
+    while marker.dep_ in ("pcomp", "prep", "pobj") and marker.head.i != marker.i and not _cause(marker):
+        marker = marker.head
+    if not _cause(marker):
+        return []
+    clause = marker.head
+    while clause.dep_ in ("prt", "advmod", "prep") and clause.head.i != clause.i:
+        clause = clause.head
+    patient = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
+    return all_actors(patient, actors)
+
+
+def _cause(marker: Token) -> bool:
+    """ "due to", "because of", "after", "as a result of"."""
+    return marker.lower_ in CAUSE_MARKERS or (marker.lower_ == "as" and any(c.lemma_.lower() == "result" for c in marker.children))
+
+
+def all_actors(token: Token | None, actors: Actors, inside: bool = False, countries: bool = False) -> list[EventActor]:
+    """The actor of an argument and of each argument coordinated with it ("X and Y")."""
+    if token is None:
+        return []
+    found = [_actor(token, actors, inside, countries)] + [_actor(c, actors, inside, countries) for c in token.conjuncts if c.i > token.i]
+    unique: list[EventActor] = []
+    for actor in found:
+        if actor is not None and all((actor.entity_id or actor.name) != (u.entity_id or u.name) for u in unique):
+            unique.append(actor)
+    return unique
+
+
+def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool = False) -> EventActor | None:
+    if token.pos_ == "PRON" and token.lower_ in PERSONAL:
+        clause = token.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report"}:
+            doer = subject(clause.head)
+            return _actor(doer, actors) if doer is not None else None  # "Hungary has said it will support …"
+        return None
+    mention = actors.at(token, countries)
+    if mention is not None:
+        return _from_mention(mention, actors)
+    # "a large number of these militants": the head noun may sit under "of"
+    heads = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    for head in heads[1:]:
+        mention = actors.at(head, countries)
+        if mention is not None:
+            return _from_mention(mention, actors)
+    modifiers = [c for h in heads for c in h.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    named = actors.within(modifiers)  # "declined Russian invitation", "Russia's offer", "Israeli intelligence officials"
+    if named is not None and named.code and len(named.code) >= 6 and named.code[3:6].isalpha():
+        return _from_mention(named, actors)
+    for head in heads:
+        agent = agent_of(head)
+        if not agent or _not_an_agent(head):
+            continue
+        if agent == "REB" and any(c.lower_ in ("these", "those", "the") for c in head.children):
+            group = actors.last_armed_group(head.idx)
+            if group is not None:
+                return _from_mention(group, actors)  # "these militants": the last armed group named
+        return _agent(head, agent, actors)
+    mention = named
+    if mention is None and inside:
+        mention = actors.within(_near_words(token))
+    return _from_mention(mention, actors) if mention is not None else None
+
+
+def _not_an_agent(head: Token) -> bool:
+    """ "a state of emergency" names no state."""
+    return head.lemma_.lower() == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
+
+
+def _agent(head: Token, agent: str, actors: Actors) -> EventActor:
+    """An agent noun, with the country its modifiers or "in/from X" name: "Rebels in the Ivory Coast"."""
+    around = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    around += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of") for g in c.children if g.dep_ == "pobj"]
+    country = actors.country_of([t for a in around for t in a.subtree])
+    return EventActor(None, head.text, f"{country or '---'}{agent}", TextSpan(head.idx, head.idx + len(head.text), head.text))
+
+
+def _near_words(token: Token) -> list[Token]:
+    """The object's own words, not a clause that describes it: "the fire at 6016 Dublin Road that
+    led to Henry's arrest" names no one who was investigated."""
+    clauses = {t.i for c in token.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
+    return [t for t in token.subtree if t.i not in clauses][:8]
+
+
+def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
+    name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
+    code = mention.code or _role_code(kind, role)
+    return EventActor(mention.entity_id, name, code, TextSpan(mention.span.start, mention.span.end, mention.span.text))
+
+
+def _role_code(kind: str, role: str | None) -> str | None:
+    """A person known only by a title takes its sector: "Governor John Hoeven" → ---GOV."""
+    agent = agent_nouns().get(role) if kind == "PERSON" and role else None
+    return f"---{agent}" if agent else None
+
+
+def public(actor: EventActor | None, actors: Actors) -> bool:
+    """An actor of public life: a coded actor other than bare civilians, an organisation, or a
+    person with a public role. "Ms. Underwood invited her to stay" is private life."""
+    if actor is None:
+        return False
+    if actor.code:
+        return actor.code != "---CVL"
+    if actor.entity_id is None or actor.entity_id not in actors.names:
+        return False
+    _, kind, role = actors.names[actor.entity_id]
+    return kind != "PERSON" or (role is not None and role not in PRIVATE_ROLES and agent_nouns().get(role) != "CVL")

@@ -1,0 +1,118 @@
+"""Events: who stands in an event's roles, and words around it that make it no event.
+
+Sentences are from wire and local news; each assertion failed before the rule it checks.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsdesk.events import PatternError
+from newsdesk.events.ontology import load_patterns
+from newsdesk.pipeline import analyse_text
+from newsdesk.records import UNREAL
+
+
+def _events(text: str, plover: str | None = None) -> list:
+    _, analysis = analyse_text(text)
+    return [e for e in analysis.events if plover is None or e.plover == plover]
+
+
+def _code(actor) -> str | None:
+    return actor.code if actor else None
+
+
+@pytest.mark.parametrize(
+    "text, plover, target",
+    [
+        # the one a threat is conditional on
+        ("The Azerbaijani parliament threatened on Monday to break relations with Russia unless the Kremlin closed its radar base.", "THREATEN", "RUS"),
+        # a time is never a target ("demanded on Tuesday")
+        ("The PRC on Tuesday demanded that the US cancel plans to sell anti-tank weapons to Taiwan.", "REQUEST", "USA"),
+        # the recipient of the act the verb governs
+        ("Libya has offered to hand over to Great Britain two of its nationals suspected of blowing up a plane.", "AGREE", "GBR"),
+        # a country named as the object
+        ("Gambian President Dawda Jawara will visit Mauritania to mediate in a border dispute.", "AGREE", "MRT"),
+    ],
+)
+def test_targets_beyond_the_direct_object(text, plover, target):
+    (event, *_) = _events(text, plover)
+    assert _code(event.target) == target
+
+
+def test_the_possessor_of_an_arrest_is_the_one_arrested():
+    (arrest,) = _events("The fire at the house on Dublin Road led to Henry's arrest.", "COERCE")
+    assert arrest.source is None and arrest.target.span.text == "Henry"
+
+
+def test_a_passive_killing_takes_its_author_from_the_cause():
+    killed = next(e for e in _events("75 civilians were killed last week as a result of Sri Lankan government army shelling.", "ASSAULT")
+                  if e.predicate.text == "killed")
+    assert _code(killed.source) == "LKAMIL" and killed.target.span.text == "civilians"
+
+
+def test_an_agent_takes_the_country_named_with_it():
+    (blocked,) = _events("Rebels in the Ivory Coast on Tuesday blocked transport into Abidjan.", "PROTEST")
+    assert _code(blocked.source) == "CIVREB"
+
+
+def test_the_accused_is_the_doer_of_the_act_charged():
+    killing = next(e for e in _events("Jackson County prosecutors charged an Independence teenager on Monday with killing Welch.")
+                   if e.predicate.text == "killing")
+    assert killing.source.span.text == "teenager" and killing.target.span.text == "Welch"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Keenan declined to comment on the items seized in the case.",  # no one is rejected
+        "Asked why he didn't use Shreveport's program as a model, McCoy answered that he did not know.",  # a question
+        "An 80-year-old woman was killed this morning when a neighbor accidentally hit her while backing out of a driveway.",
+        "Most districts are changing policies that will allow them to fire veteran teachers if they need to.",  # dismissal
+        "DuPage Sheriff John Zaruba is warning residents about two recent scams.",  # advice
+        "The two companies are demonstrating a belief in the bright future of their location.",
+        "When a friend lost her job, Ms. Underwood invited her to stay with her, rent free.",  # private life
+        "Since President Barack Obama signed the Act, the list has been narrowed down.",  # a law, no agreement between parties
+        "Clinton kept her options open concerning future talks with Syria and Iran.",  # no one is said to talk
+    ],
+)
+def test_words_that_report_no_event(text):
+    assert [e for e in _events(text) if e.modality not in UNREAL] == []
+
+
+def test_a_sports_report_codes_no_event():
+    report = ("Zamalek ended a six-game run without a win by beating Enppi 1-0 in the league. The coach praised his "
+              "goalkeeper after the match, and the striker scored again as the club moved up the table this season. "
+              "Zamalek still had better possession but rarely threatened the keeper.")
+    assert _events(report) == []
+
+
+def test_fired_shots_are_an_attack_and_fired_teachers_are_not():
+    (shots,) = _events("Israeli soldiers fired shots at the protesters.", "ASSAULT")
+    assert shots.cameo == "193"
+    assert _events("The board fired the superintendent.", "ASSAULT") == []
+
+
+@pytest.mark.parametrize(
+    "text, word, modality",
+    [
+        ("If Iran attacks Israel, the United States will respond.", "attacks", "hypothetical"),
+        ("Several years ago, Keenan thought about releasing to the public the GBI's investigative file.", "releasing", "hypothetical"),
+        ("The Pakistani government refused to blame India for the attack.", "blame", "negated"),
+        ("Israel obtained a promise that Washington would not act without consulting Israeli officials.", "consulting", "negated"),
+        ("The Lebanese authorities will arrest and detain anyone who is caught.", "detain", "intend"),
+    ],
+)
+def test_modality_of_supposed_refused_and_planned_acts(text, word, modality):
+    _, analysis = analyse_text(text)
+    assert [e.modality for e in analysis.events if e.predicate.text == word][:1] == [modality]
+
+
+def test_a_pattern_object_code_must_be_in_the_ontology(tmp_path):
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text("verbs:\n  shun: {code: '120', objects: {envoy: '999'}}\n", encoding="utf-8")
+    with pytest.raises(PatternError, match="999"):
+        load_patterns((str(bad),))
+    good = tmp_path / "good.yaml"
+    good.write_text("verbs:\n  shun: {code: '120', objects: {envoy: '039', '*': none}}\n", encoding="utf-8")
+    assert load_patterns((str(good),)).verbs["shun"]["objects"]["envoy"] == "039"
