@@ -110,7 +110,7 @@ def subject(verb: Token) -> Token | None:
         if current.dep_ == "acomp" and current.lower_ in READINESS and current.head.i != current.i:
             current = current.head  # "is about to restore", "is ready to help"
             continue
-        if current.dep_ == "pcomp" and current.head.head.lemma_.lower() in ACCUSING:
+        if current.dep_ == "pcomp" and current.head.lower_ in ("with", "of", "for") and current.head.head.lemma_.lower() in ACCUSING:
             accusing = current.head.head  # "charged a teenager with killing Welch": the accused is the doer
             return next((c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
