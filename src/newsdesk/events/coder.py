@@ -48,6 +48,7 @@ from .roles import (
     all_actors,
     noun_arguments,
     public,
+    state_of,
     subject,
     verb_arguments,
 )
@@ -55,7 +56,6 @@ from .roles import (
 EXTRACTOR = "newsdesk.events/2"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY".split())
-STATE_PREFIX = 3  # a code's country or organisation part
 
 
 def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dict[str, tuple[str, str, str | None]], quotes: list[Quote],
@@ -116,7 +116,7 @@ def _obligations(doc: Doc, actors: Actors) -> list[tuple[Token, list, list]]:
 def _states(*actors: EventActor | None) -> bool:
     """Both named, and each a state or an international organisation: in a sports report only
     those are news ("FIFA suspended Russia")."""
-    return all(a is not None and (a.code or "")[:STATE_PREFIX].isalpha() for a in actors)
+    return all(a is not None and state_of(a.code) is not None for a in actors)
 
 
 def _complete(cameo: str, source: EventActor | None, target: EventActor | None) -> bool:
@@ -125,10 +125,15 @@ def _complete(cameo: str, source: EventActor | None, target: EventActor | None) 
         return False  # "was allowed to", "future talks with Syria": no one is said to act
     if target is not None or not cameo.startswith(NEEDS_TARGET) or cameo == "057":  # "X and Y signed an agreement" (code_events)
         return True
-    if cameo[:2] in ("18", "19", "20") and source is not None:
-        code = source.code or ""
-        return code[3:6] in ARMED or (source.entity_id is not None and code[:3] in ("IMG",)) or code.endswith(tuple(ARMED))
-    return False
+    return cameo[:2] in ("18", "19", "20") and _armed(source)
+
+
+def _armed(actor: EventActor | None) -> bool:
+    """Troops, police, rebels, an armed group: violence by them is news without a named victim."""
+    if actor is None:
+        return False
+    code = actor.code or ""
+    return code[3:6] in ARMED or (actor.entity_id is not None and code[:3] == "IMG") or code.endswith(tuple(ARMED))
 
 
 def _pairs(sources: list, targets: list) -> list[tuple]:
@@ -149,7 +154,7 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
     sentence = token.sent
-    if cameo[:2] in ("18", "19", "20") and accident(sentence) and not _complete(cameo, source, None):
+    if cameo[:2] in ("18", "19", "20") and accident(sentence) and not _armed(source):
         return None  # "a neighbour accidentally hit her while backing out"
     coding = patterns.coding(cameo)
     if coding is None:

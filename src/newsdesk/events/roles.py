@@ -82,8 +82,8 @@ class Actors:
         """The country code of the first name among the tokens, in whatever sense it is used."""
         for token in tokens:
             for m in self.mentions:
-                if m.span.start <= token.idx < m.span.end and m.code and m.code[:3].isalpha() and m.code[:3].isupper():
-                    return m.code[:3]
+                if m.span.start <= token.idx < m.span.end and state_of(m.code):
+                    return state_of(m.code)
         return None
 
     def last_armed_group(self, before: int) -> EntityMention | None:
@@ -91,8 +91,14 @@ class Actors:
         return groups[-1] if groups else None
 
 
+def state_of(code: str | None) -> str | None:
+    """The country or organisation part of a CAMEO-style code: "RUSGOV" → RUS, "---COP" → None."""
+    prefix = (code or "")[:3]
+    return prefix if len(prefix) == 3 and prefix.isalpha() and prefix.isupper() else None
+
+
 def _is_country(mention: EntityMention) -> bool:
-    return bool(mention.code) and len(mention.code) == 3 and mention.code.isalpha()
+    return bool(mention.code) and len(mention.code) == 3 and state_of(mention.code) is not None
 
 
 def subject(verb: Token) -> Token | None:
