@@ -50,6 +50,11 @@ def test_vague_plurals_are_ranges():
         ("The government sent 1.2 million tonnes of wheat.", (1_200_000, None, "exact", None)),
         ("The defense gave up 517 rushing yards against Kentucky.", (517, None, "exact", None)),  # NewsQuant
         ("Shares went up 3% in early trading.", (3, None, "exact", "up")),
+        ("Exposure should be limited to no more than 0.5 R per day.", (0.5, None, "up_to", None)),  # NewsQuant
+        ("The panels failed at a strength lower than 8.90 ksi.", (8.9, None, "less_than", None)),
+        ("In Europe: Stoxx 50 -1.3% FTSE -0.6% CAC -1.7%.", (-0.6, None, "exact", "down")),  # NewsQuant
+        ("On Wall St: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.", (0.3, None, "exact", "up")),  # NewsQuant
+        ("The false positive rate came down to .001 per cent.", (0.001, None, "exact", None)),
     ],
 )
 def test_qualifiers_and_changes(sentence, expected):
@@ -61,6 +66,22 @@ def test_a_conversion_in_brackets_keeps_the_bound():
         (100, None, "more_than", None), (60, None, "more_than", None)]
     assert quantities("The TA-25 index fell 1% (about 14 points).")[1][2:] == ("about", "down")
     assert [q[2] for q in quantities("It produces just under 296 hp (224 kW / 300 PS).")] == ["less_than"] * 3
+
+
+def test_the_same_change_restated_in_another_unit():
+    assert quantities("S&P 500 e-minis were up 0.25 points, or 0.01%, by noon.") == [(0.25, None, "exact", "up"), (0.01, None, "exact", "up")]
+
+
+def test_a_starting_level_is_not_a_change():
+    assert quantities("Revenue in the quarter rose 8% from $6.78 billion a year earlier.") == [
+        (8, None, "exact", "up"), (6_780_000_000, None, "exact", None)]
+
+
+def test_from_and_to_on_one_verb_make_a_range():
+    # NewsQuant sentences: words between the figures, and the two in reverse order
+    assert quantities("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.") == [(36_040, 34_935, "range", None)]
+    assert quantities("Weekly volume narrowed to 138,285 lots from 212,577 lots in the previous week.") == [(212_577, 138_285, "range", None)]
+    assert quantities("World temperatures dropped by 1 to 1.5 degrees Celsius.") == [(1, 1.5, "range", "down")]
 
 
 def test_years_times_ordinals_and_identifiers_are_not_quantities():

@@ -17,8 +17,9 @@ from .numbers import DIVISORS, SCALES, VAGUE, WORDS, is_number_word, parse_numbe
 
 EXTRACTOR = "newsdesk-quantities-1"
 
-QUALIFIERS = (  # longest first; the words right before the number
-    (("more", "than"), "more_than"), (("greater", "than"), "more_than"), (("stronger", "than"), "more_than"),
+_QUALIFIER_WORDS = (  # the words right before the number
+    (("no", "more", "than"), "up_to"), (("not", "more", "than"), "up_to"), (("lower", "than"), "less_than"),
+    (("smaller", "than"), "less_than"), (("more", "than"), "more_than"), (("greater", "than"), "more_than"), (("stronger", "than"), "more_than"),
     (("higher", "than"), "more_than"), (("larger", "than"), "more_than"), (("upwards", "of"), "more_than"),
     (("in", "excess", "of"), "more_than"), (("at", "least"), "at_least"), (("no", "fewer", "than"), "at_least"),
     (("no", "less", "than"), "at_least"), (("less", "than"), "less_than"), (("fewer", "than"), "less_than"),
@@ -29,6 +30,7 @@ QUALIFIERS = (  # longest first; the words right before the number
     (("above",), "more_than"), (("exceeding",), "more_than"), (("under",), "less_than"), (("below",), "less_than"),
     (("just", "under"), "less_than"), (("just", "over"), "more_than"),
 )
+QUALIFIERS = tuple(sorted(_QUALIFIER_WORDS, key=lambda item: -len(item[0])))  # longest first: "no more than" before "more than"
 UP = frozenset("rise increase grow gain climb jump surge soar rally advance boost rebound".split())
 DOWN = frozenset("fall drop decline decrease lose plunge plummet slide slip sink shed tumble dip slump retreat".split())
 # Phrasal verbs whose up/down is no direction ("give up", "set up", "shut down").
@@ -100,7 +102,7 @@ def find_quantities(doc: Doc) -> list[Found]:
         if high is not None and qualifier == "exact":
             qualifier = "range"
         unit, counted, head = _unit(doc, start, end)
-        change = _change(doc, start, end)
+        change = _change(doc, start, end) or _signed_change(doc, i, unit)
         out.append(Found(q_start, end, value, high, qualifier, change, unit, counted, head, _event(doc, head, start)))
         i = end
     return _conversions(doc, _merge_ranges(doc, out))
@@ -120,12 +122,19 @@ def _conversions(doc: Doc, found: list[Found]) -> list[Found]:
             all(not t.is_punct and not t.like_num and t.pos_ not in ("VERB", "AUX", "ADP") for t in between if t.i < marks[0])  # units only
             and all(t.text in ("US", "about", "or", "roughly") for t in between if t.i > marks[0])
         )
+        # "up 0.25 points, or 0.01%": the same change in another unit
+        restates = restates or (previous.change is not None and item.unit != previous.unit and _units_then_or(doc, previous, item))
         if restates:
             bound = previous.qualifier if previous.qualifier not in ("exact", "range") else item.qualifier
             if bound == item.qualifier and previous.change is None:
                 continue
             found[k] = Found(item.start, item.end, item.value, item.high, bound, previous.change, item.unit, item.counted, item.counted_head, item.event)
     return found
+
+
+def _units_then_or(doc: Doc, first: Found, second: Found) -> bool:
+    words = [t for t in doc[first.end:second.start] if first.counted_head is None or t.i > first.counted_head.i]
+    return [t.lower_ for t in words] in (["or"], [",", "or"])
 
 
 def _merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
@@ -135,8 +144,11 @@ def _merge_ranges(doc: Doc, found: list[Found]) -> list[Found]:
         previous = merged[-1] if merged else None
         if previous is not None and previous.high is None and item.high is None and _range_link(doc, previous, item):
             opener = doc[previous.start - 1].lower_ if previous.start > 0 else ""
+            low, high = previous.value * _shared_scale(doc, previous, item), item.value
+            if _to_then_from(doc, previous, item):
+                low, high = high, low  # "narrowed to 138,285 lots from 212,577": from the second to the first
             merged[-1] = Found(
-                previous.start, item.end, previous.value * _shared_scale(doc, previous, item), item.value, "range" if previous.qualifier == "exact" else previous.qualifier,
+                previous.start, item.end, low, high, "range" if previous.qualifier == "exact" else previous.qualifier,
                 previous.change or (_change(doc, previous.start, previous.end) if opener in ("from", "between") else None),
                 previous.unit or item.unit, previous.counted or item.counted, previous.counted_head or item.counted_head,
                 previous.event or item.event,
@@ -154,7 +166,20 @@ def _shared_scale(doc: Doc, first: Found, second: Found) -> float:
     return 1
 
 
+def _to_then_from(doc: Doc, first: Found, second: Found) -> bool:
+    return first.start > 0 and doc[first.start - 1].lower_ == "to" and doc[second.start - 1].lower_ == "from" and _one_verb(doc, first, second)
+
+
+def _one_verb(doc: Doc, first: Found, second: Found) -> bool:
+    """"from $36,040 at 10.45pm last night to $34,935": both figures hang on one word by their prepositions."""
+    opener, closer = doc[first.start - 1], doc[second.start - 1]
+    return opener.head == closer.head and opener.i != closer.i and second.start - first.end <= 8
+
+
 def _range_link(doc: Doc, first: Found, second: Found) -> bool:
+    opener = doc[first.start - 1].lower_ if first.start > 0 else ""
+    if opener == "from" and doc[second.start - 1].lower_ == "to" and _one_verb(doc, first, second) or _to_then_from(doc, first, second):
+        return True
     between = [t for t in doc[first.end:second.start]]
     # the first figure's own unit may stand between: "208 pounds to 193", "5% to 6%"
     while between and (between[0].lower_ in UNIT_WORDS or between[0].lower_ in ("per", "cent")
@@ -162,12 +187,11 @@ def _range_link(doc: Doc, first: Found, second: Found) -> bool:
         between = between[1:]
     if len(between) != 1 or between[0].lower_ not in ("to", "and", "-", "–"):
         return False
-    opener = doc[first.start - 1].lower_ if first.start > 0 else ""
     if between[0].lower_ == "and":
         return opener == "between"
     if between[0].text in ("-", "–"):
         return not between[0].whitespace_ and not doc[between[0].i - 1].whitespace_
-    if opener in ("from", "between"):
+    if opener in ("from", "between", "by"):  # "dropped by 1 to 1.5 degrees"
         return True
     # "fell 40.8 per cent to $2.06" is a change and the level reached, not a range
     compatible = first.unit is None or second.unit is None or first.unit == second.unit
@@ -229,6 +253,20 @@ def _number_run(doc: Doc, i: int) -> int:
     return j
 
 
+def _signed_change(doc: Doc, i: int, unit: str | None) -> str | None:
+    """A percentage written with its sign is a change: "Stoxx 50 -1.3% FTSE +0.6%"."""
+    if unit != "percent":
+        return None
+    if doc[i].text[0] in "+-−":
+        return "up" if doc[i].text[0] == "+" else "down"
+    if i == 0 or doc[i - 1].whitespace_:
+        return None
+    sign = doc[i - 1].text
+    if sign == "+":
+        return "up"
+    return "down" if sign in ("-", "−") and _negative(doc, i) else None
+
+
 def _negative(doc: Doc, i: int) -> bool:
     if i > 0 and doc[i - 1].lower_ == "minus":
         return True
@@ -252,15 +290,16 @@ def _excluded(token: Token) -> bool:
         return True
     if ":" in text or token.i + 1 < len(token.doc) and token.doc[token.i + 1].lower_ in ("am", "pm", "a.m.", "p.m.", "gmt", "utc"):
         return True  # clock times
-    if token.ent_type_ in NAME_ENTITIES and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
+    signed_change = text[0] in "+-−" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].text == "%"
+    if token.ent_type_ in NAME_ENTITIES and not signed_change and (token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
         return True  # "S&P 500", "iPhone 12": a number that ends a name
     if text.isdigit() and len(text) == 4 and 1800 <= int(text) <= 2100 and token.ent_type_ in ("DATE", ""):
         nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
         if nxt is None or not nxt.is_alpha or nxt.ent_type_ == "DATE" or nxt.is_punct or nxt.pos_ not in ("NOUN",):
             return True
     previous = token.doc[token.i - 1] if token.i > 0 else None
-    if previous is not None and previous.lower_.strip(".#") in IDENTIFIER_HEADS:
-        return True
+    if previous is not None and previous.lower_.strip(".#") in IDENTIFIER_HEADS and not signed_change:
+        return True  # "FTSE 100" names an index; "FTSE -0.6%" is its move
     following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     if previous is not None and previous.lower_.strip(".") in MONTHS or following is not None and following.lower_.strip(".") in MONTHS:
         return True  # "Sept. 20-24", "August 31 2019", "on 20 June": days of the month
@@ -270,11 +309,14 @@ def _excluded(token: Token) -> bool:
         return True  # decades: "the 1970s"
     if previous is not None and previous.text in ("-", "–") and token.i > 1 and _year_like(token.doc[token.i - 2].text):
         return True  # "2014-15"
+    if token.lower_ in ("half", "quarter") and previous is not None and previous.lower_ in PERIOD_DETERMINERS:
+        return True  # "revenue in the quarter", "in the first half": a period, not a fraction
     if token.is_alpha and token.lower_ in ("half", "quarter", "third") and token.dep_ not in ("nsubj", "dobj", "pobj", "predet", "npadvmod"):
         return True
     return False
 
 
+PERIOD_DETERMINERS = frozenset("the this that last next each every first second third fourth fiscal previous current same".split())
 MONTHS = frozenset(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept september oct october nov november dec december".split()
 )
@@ -328,7 +370,7 @@ def _change(doc: Doc, start: int, end: int) -> str | None:
         if particle.dep_ == "prt" and particle.head.lemma_.lower() in NOT_DIRECTIONS:
             return None  # "gave up 517 rushing yards", "set up 40 stalls": no rise or fall
         return particle.lower_
-    if before >= 0 and doc[before].lower_ in ("from", "by") and doc[before].head.lemma_.lower() in UP | DOWN:
+    if before >= 0 and doc[before].lower_ == "by" and doc[before].head.lemma_.lower() in UP | DOWN:
         return "up" if doc[before].head.lemma_.lower() in UP else "down"  # "fell from $2,415 to $2,315"
     head = anchor.head
     for _ in range(3):

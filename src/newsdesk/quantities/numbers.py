@@ -21,7 +21,7 @@ DIVISORS = {"halves": 2, "thirds": 3, "quarters": 4, "fifths": 5, "sixths": 6, "
 FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fifth": 0.2, "tenth": 0.1, "two-thirds": 2 / 3, "three-quarters": 0.75}
 WORDS = set(UNITS) | set(TENS) | set(SCALES) - {"m", "k", "mn", "bn", "tn", "b", "mil"} | set(VAGUE) | set(FRACTIONS) | set(DIVISORS)
 
-_DIGITS = re.compile(r"^[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−]?\d+(?:\.\d+)?$")
+_DIGITS = re.compile(r"^[-−+]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^[-−+]?\d+(?:\.\d+)?$|^[-−+]?\.\d+$")  # "+0.2", ".001"
 _SUFFIXED = re.compile(r"^(\d+(?:\.\d+)?)(k|m|mn|bn|tn)$", re.IGNORECASE)
 
 
