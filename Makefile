@@ -6,9 +6,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 DEMO_DB ?= demo.duckdb
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
 SEED   := ../shared/seed/afghanistan-times-daesh.txt
 
-.PHONY: install demo test test-fast eval bench lock clean
+.PHONY: install demo serve test test-fast eval bench lock clean
 
 install: $(STAMP)
 
@@ -33,6 +35,12 @@ demo: install
 	@$(BIN)/newsdesk --db $(DEMO_DB) events --limit 12
 	@echo
 	@echo "Store: $(DEMO_DB).  Try: $(BIN)/newsdesk --db $(DEMO_DB) show <id>"
+	@echo "Dashboard: http://$(HOST):$(PORT)/  (map, timeline, quotes and claims; REST API at /api, documented at /docs)"
+	@echo "           start it with: make serve"
+
+serve: install
+	@test -f $(DEMO_DB) || $(MAKE) --no-print-directory demo
+	$(BIN)/newsdesk --db $(DEMO_DB) serve --host $(HOST) --port $(PORT)
 
 test: install
 	$(BIN)/python -m pytest

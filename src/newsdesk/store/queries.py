@@ -92,7 +92,9 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     article["quantities"] = list_claims(con, article_id=article_id, limit=10_000)
     # A named outlet a speaker told ("he told RIA Novosti") is a relay of the report.
     article["relays"] = sorted({q["addressee"] for q in article["quotes"] if q["addressee"] and q["addressee"][0].isupper()})
-    article["sentence_count"] = con.execute("SELECT count(*) FROM sentences WHERE article_id = ?", [article_id]).fetchone()[0]
+    article["sentences"] = con.execute(
+        "SELECT start_char, end_char FROM sentences WHERE article_id = ? ORDER BY sentence", [article_id]).fetchall()
+    article["sentence_count"] = len(article["sentences"])
     return article
 
 
@@ -241,6 +243,20 @@ def list_events(
             ORDER BY coalesce(e.event_date, a.published) DESC NULLS LAST, e.article_id, e.event LIMIT ?""",
         params + [limit],
     ))
+
+
+def event_timeline(
+    con: duckdb.DuckDBPyConnection, *, actor: str | None = None, plover: str | None = None, place: str | None = None,
+    since=None, until=None,
+) -> list[dict[str, Any]]:
+    """Events per day (the event's own date, else its article's) and PLOVER type, under list_events' filters."""
+    rows = list_events(con, actor=actor, plover=plover, place=place, since=since, until=until, limit=1_000_000)
+    counts: dict[tuple, int] = {}
+    for row in rows:
+        day = row["event_date"] or row["published"]
+        if day is not None:
+            counts[(day, row["plover"])] = counts.get((day, row["plover"]), 0) + 1
+    return [{"day": day, "plover": plover, "events": n} for (day, plover), n in sorted(counts.items())]
 
 
 def list_places(

@@ -1,0 +1,76 @@
+"""The REST API and the dashboard it serves, over a store holding the bundled examples and the seed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from newsdesk.api import create_app
+from newsdesk.cli import main
+
+from .conftest import EXAMPLES, SEED
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory) -> TestClient:
+    if not SEED.exists():
+        pytest.skip("../shared/seed is not beside this checkout")
+    db = tmp_path_factory.mktemp("api") / "api.duckdb"
+    for args in (["ingest", str(EXAMPLES), "--quiet"], ["ingest", str(SEED), "--source", "Afghanistan Times", "--quiet"]):
+        with pytest.raises(SystemExit) as done:
+            main(["--db", str(db), *args])
+        assert done.value.code == 0
+    return TestClient(create_app(db))
+
+
+def test_a_number_leads_to_the_sentence_that_says_it(client):
+    claim = next(c for c in client.get("/api/claims", params={"about": "Daesh"}).json() if c["value"] == 10_000)
+    assert (claim["qualifier"], claim["claimed_by"], claim["of_name"]) == ("more_than", "Zamir Kabulov", "Islamic State")
+    article = client.get(f"/api/articles/{claim['article_id']}").json()
+    assert article["text"][claim["start_char"]:claim["end_char"]] == claim["text"]
+    sentence = next((s, e) for s, e in article["sentences"] if s <= claim["start_char"] < e)
+    assert "10,000" in article["text"][sentence[0]:sentence[1]]
+
+
+def test_quotes_by_speaker_through_aliases_and_coreference(client):
+    quotes = client.get("/api/quotes", params={"speaker": "Kabulov"}).json()
+    assert len(quotes) >= 3 and {q["speaker"] for q in quotes} == {"Zamir Kabulov"}
+    assert any(q["speaker_text"].lower() in ("he", "the russian envoy", "the special representative") for q in quotes)
+
+
+def test_events_filter_and_timeline_agree(client):
+    everything = client.get("/api/events").json()
+    assault = client.get("/api/events", params={"type": "assault"}).json()
+    assert assault and {e["plover"] for e in assault} == {"ASSAULT"} and len(assault) < len(everything)
+    per_day = client.get("/api/timeline", params={"type": "ASSAULT"}).json()
+    assert sum(row["events"] for row in per_day) == sum(1 for e in assault if e["event_date"] or e["published"])
+    unreal = client.get("/api/events", params={"negated": True}).json()
+    assert len(unreal) >= len(everything)
+
+
+def test_places_and_basemap_for_the_map(client):
+    places = client.get("/api/places").json()
+    afghanistan = next(p for p in places if p["geonames_id"] == 1149361)
+    assert (afghanistan["lat"], afghanistan["lon"]) == pytest.approx((33.0, 65.0))
+    outlines = client.get("/api/basemap").json()
+    assert any(f["properties"]["iso"] == "AF" for f in outlines["features"]) and len(outlines["features"]) > 150
+
+
+def test_unknown_things_are_404_and_bad_parameters_422(client):
+    assert client.get("/api/articles/ffffffffffff").status_code == 404
+    assert client.get("/api/actors/Nobody Known").status_code == 404
+    assert client.get("/api/events", params={"since": "last tuesday"}).status_code == 422
+    assert client.get("/api/events", params={"limit": 0}).status_code == 422
+
+
+def test_the_dashboard_is_served_with_its_script(client):
+    page = client.get("/")
+    assert page.status_code == 200 and "app.js" in page.text
+    assert "showEvidence" in client.get("/app.js").text
+
+
+def test_a_missing_store_is_a_clear_error(tmp_path: Path):
+    response = TestClient(create_app(tmp_path / "absent.duckdb")).get("/api/stats")
+    assert response.status_code == 503 and "no store" in response.json()["detail"]
