@@ -100,7 +100,11 @@ def test_fired_shots_are_an_attack_and_fired_teachers_are_not():
         ("Several years ago, Keenan thought about releasing to the public the GBI's investigative file.", "releasing", "hypothetical"),
         ("The Pakistani government refused to blame India for the attack.", "blame", "negated"),
         ("Israel obtained a promise that Washington would not act without consulting Israeli officials.", "consulting", "negated"),
-        ("The Lebanese authorities will arrest and detain anyone who is caught.", "detain", "intend"),
+        ("The Lebanese authorities will arrest and detain the gunmen who attacked the convoy.", "detain", "intend"),
+        ("The Lebanese authorities will arrest and detain anyone who is caught.", "arrest", "habitual"),  # a policy (LGL)
+        ("He said county officials often appeal to Congress for projects they believe are important.", "appeal", "habitual"),  # LGL
+        ("Virginia joins 23 other states that offer the plate.", "offer", "habitual"),  # LGL
+        ("Israeli soldiers routinely beat up Palestinian detainees on the West Bank.", "beat", "done"),  # PLOVER: reported abuse
     ],
 )
 def test_modality_of_supposed_refused_and_planned_acts(text, word, modality):
@@ -116,3 +120,18 @@ def test_a_pattern_object_code_must_be_in_the_ontology(tmp_path):
     good = tmp_path / "good.yaml"
     good.write_text("verbs:\n  shun: {code: '120', objects: {envoy: '039', '*': none}}\n", encoding="utf-8")
     assert load_patterns((str(good),)).verbs["shun"]["objects"]["envoy"] == "039"
+
+
+def test_investigating_a_death_accuses_no_one():
+    # LGL: the dead man is the victim of what is investigated, not its suspect
+    assert _events("Ozark police cordoned off the dealership to investigate the death of Rufus Church.", "ACCUSE") == []
+    assert _events("The FBI opened an investigation into the shooting of Michael Smith.", "ACCUSE") == []
+    (probe,) = _events("Police are investigating the mayor for corruption.", "ACCUSE")
+    assert probe.target.span.text == "the mayor" or probe.target.span.text == "mayor"
+
+
+def test_an_institution_named_before_an_agent_gives_its_sector():
+    (arrest,) = _events("A police task force arrested 12 people in Springfield.", "COERCE")
+    assert arrest.source.code == "---COP"
+    (arrest,) = _events("Sheriff's deputies arrested the suspect on Monday.", "COERCE")
+    assert arrest.source.code == "---COP"

@@ -287,9 +287,10 @@ class EventActor:
     span: TextSpan
 
 
-# Modalities of acts the text does not report as happening: "did not attack", "if Iran attacks".
-# They are stored and shown on request, and left out of listings, exports and evaluations.
-UNREAL = ("negated", "hypothetical")
+# Modalities of acts the text does not report as happening: "did not attack", "if Iran attacks",
+# "judges often appeal". They are stored and shown on request, and left out of listings, exports
+# and evaluations.
+UNREAL = ("negated", "hypothetical", "habitual")
 
 
 @dataclass(frozen=True)
@@ -306,7 +307,7 @@ class Event:
     predicate: TextSpan  # the event word: "invited", "operations"
     evidence: TextSpan  # the sentence
     sentence: int
-    modality: str  # done | intend | negated | hypothetical (see UNREAL)
+    modality: str  # done | intend | threat | negated | hypothetical | habitual (see UNREAL)
     place: int | None  # index into the article's places
     date: date | None
     date_text: str | None

@@ -75,7 +75,24 @@ def user_agents(nouns: Mapping[str, str]) -> Iterator[None]:
         _USER_AGENTS.reset(token)
 
 
+INSTITUTIONS = ("COP", "MIL", "JUD", "SPY")  # sectors a modifier can give a generic agent noun
+GENERIC_AGENTS = ("MIL", "LEG", "GOV", "COP")
+
+
 def agent_of(token: Token) -> str | None:
+    """The sector an agent noun names; a modifier naming an institution makes it precise:
+    "police task force" is COP (not MIL), "sheriff's deputies" COP (not LEG), "court officials" JUD."""
+    own = _lexical_agent(token)
+    if own in GENERIC_AGENTS:
+        for modifier in token.children:
+            if modifier.dep_ in ("compound", "poss") and modifier.i < token.i:
+                sector = _lexical_agent(modifier)
+                if sector in INSTITUTIONS and sector != own:
+                    return sector
+    return own
+
+
+def _lexical_agent(token: Token) -> str | None:
     user = _USER_AGENTS.get()
     if user:
         before = [t.lower_ for t in token.doc[max(0, token.i - 2):token.i]]

@@ -34,6 +34,7 @@ from ..geo.events import event_place
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
 from .context import (
     accident,
+    habitual,
     hypothetical,
     non_answer,
     question,
@@ -76,6 +77,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             sources, targets = noun_arguments(token, actors)
         else:
             sources, targets = verb_arguments(token, actors, patterns.nouns.keys())
+        if cameo.startswith("09") and _investigates_an_occurrence(token):
+            targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
         if cameo == "057" and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, not an agreement between parties
         for source, target in _pairs(sources, targets):
@@ -95,6 +98,19 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             if event is not None:
                 events.append(event)
     return [replace(e, index=i) for i, e in enumerate(events)]
+
+
+OCCURRENCES = frozenset(
+    "death deaths killing killings shooting shootings murder murders stabbing beating crash fire blaze explosion blast "
+    "incident incidents accident disappearance collapse theft robbery burglary assault attack attacks case".split()
+)
+
+
+def _investigates_an_occurrence(word: Token) -> bool:
+    """"investigated the death of …", "the death … is being investigated", "an investigation into the shooting"."""
+    objects = [c for c in word.children if c.dep_ in ("dobj", "nsubjpass")]
+    objects += [g for c in word.children if c.dep_ == "prep" and c.lower_ in ("into", "of") for g in c.children if g.dep_ == "pobj"]
+    return any(o.lemma_.lower() in OCCURRENCES for o in objects)
 
 
 def _obligations(doc: Doc, actors: Actors) -> list[tuple[Token, list, list]]:
@@ -146,7 +162,7 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
 
 def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts,
            modality: str | None = None) -> Event | None:
-    modality, original = modality or _modality(token, patterns), cameo
+    modality, original = modality or _modality(token, patterns, cameo), cameo
     if modality in ("threat", "intend") and not cameo.startswith(("13", "03")):
         forms = THREAT_FORMS if (modality == "threat" or cameo[:2] >= "14") else INTENT_FORMS
         cameo = next((forms[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in forms), cameo)
@@ -216,7 +232,7 @@ def _objects(verb: Token) -> list[Token]:
     return objs
 
 
-def _modality(verb: Token, patterns: Patterns) -> str:
+def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
     if any(c.dep_ == "neg" for c in verb.children) or refused(verb):
         return "negated"
     head = verb.head
@@ -224,6 +240,8 @@ def _modality(verb: Token, patterns: Patterns) -> str:
         return "negated"  # "without consulting Israel"
     if hypothetical(verb):
         return "hypothetical"
+    if habitual(verb, material=cameo[:2] >= "14"):
+        return "habitual"
     if verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i:
         if any(c.dep_ == "neg" for c in head.children):
             return "negated"
@@ -234,7 +252,7 @@ def _modality(verb: Token, patterns: Patterns) -> str:
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "could", "might", "may", "shall") for c in verb.children):
         return "intend"
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
-        return _modality(verb.head, patterns)  # "will arrest and detain"
+        return _modality(verb.head, patterns, cameo)  # "will arrest and detain"
     return "done"
 
 

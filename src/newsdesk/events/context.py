@@ -30,6 +30,9 @@ REFUSALS = frozenset("refuse decline fail reject".split())
 NON_ANSWERS = frozenset("comment discuss say elaborate speculate answer confirm disclose specify identify name detail talk".split())
 CONDITIONS = frozenset("if unless".split())
 WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
+FREQUENCY = frozenset("often usually typically generally routinely frequently regularly traditionally customarily normally "
+                      "sometimes always rarely seldom commonly habitually".split())
+ANYONE = frozenset("anyone anybody whoever everyone everybody".split())
 QUESTION_WORDS = frozenset("why what how when where who whom whose which whether if".split())
 
 
@@ -65,6 +68,23 @@ def hypothetical(verb: Token) -> bool:
         return True
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
+
+
+def habitual(verb: Token, *, material: bool) -> bool:
+    """ "county judges often appeal for projects", "states that offer the plate", "will arrest
+    anyone caught": what is done as a rule, not an act that took place. A material act told as a
+    practice ("soldiers routinely beat up detainees") is still reported violence, and coded."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    shared = [verb, clause, *(c for c in verb.children if c.dep_ == "conj")]  # "arrest and detain anyone"
+    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ANYONE for v in shared for c in v.children):
+        return True  # "will arrest anyone caught driving": a policy, no act yet
+    if material:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in (*verb.children, *clause.children)):
+        return True
+    return clause.dep_ == "relcl" and clause.tag_ in ("VBP", "VBZ") and clause.head.tag_ == "NNS"
 
 
 def question(verb: Token) -> bool:
