@@ -82,6 +82,7 @@ def test_from_and_to_on_one_verb_make_a_range():
     assert quantities("Bitcoin plummeted from $36,040 at 10.45pm last night to $34,935 at 5am.") == [(36_040, 34_935, "range", None)]
     assert quantities("Weekly volume narrowed to 138,285 lots from 212,577 lots in the previous week.") == [(212_577, 138_285, "range", None)]
     assert quantities("World temperatures dropped by 1 to 1.5 degrees Celsius.") == [(1, 1.5, "range", "down")]
+    assert quantities("Sales rose by 5% to $7.2 billion.") == [(5, None, "exact", "up"), (7_200_000_000, None, "exact", None)]
 
 
 def test_years_times_ordinals_and_identifiers_are_not_quantities():

@@ -191,8 +191,10 @@ def _range_link(doc: Doc, first: Found, second: Found) -> bool:
         return opener == "between"
     if between[0].text in ("-", "–"):
         return not between[0].whitespace_ and not doc[between[0].i - 1].whitespace_
-    if opener in ("from", "between", "by"):  # "dropped by 1 to 1.5 degrees"
+    if opener in ("from", "between"):
         return True
+    if opener == "by":  # "dropped by 1 to 1.5 degrees"; "rose by 5% to $7.2 billion" is a change, then a level
+        return first.unit is None
     # "fell 40.8 per cent to $2.06" is a change and the level reached, not a range
     compatible = first.unit is None or second.unit is None or first.unit == second.unit
     return compatible and _change(doc, first.start, first.end) is None
