@@ -25,9 +25,9 @@ def seed(seed_path):
 
 def _resolved(processed) -> dict[str, list]:
     """entity name → its mentions."""
-    names = {e.entity_id: e for e in processed.entities}
+    names = {e.entity_id: e for e in processed.analysis.entities}
     out: dict[str, list] = {}
-    for m in processed.entity_mentions:
+    for m in processed.analysis.entity_mentions:
         out.setdefault(names[m.entity_id].name, []).append(m)
     return out
 
@@ -81,7 +81,7 @@ def test_generated_countries_file_is_what_the_script_writes(tmp_path):
 
 def test_seed_required_entities_resolve_with_their_aliases(seed, expected):
     resolved = _resolved(seed)
-    types = {e.name: e for e in seed.entities}
+    types = {e.name: e for e in seed.analysis.entities}
     for gold in expected["entities"]["required"]:
         canonical = gold["canonical"]
         assert canonical in resolved, f"{canonical} not resolved"
@@ -100,14 +100,14 @@ def test_seed_optional_entities(seed, expected):
 
 
 def test_kabulov_acts_for_the_russian_government(seed):
-    kabulov = next(e for e in seed.entities if e.name == "Zamir Kabulov")
+    kabulov = next(e for e in seed.analysis.entities if e.name == "Zamir Kabulov")
     assert kabulov.type == "PERSON" and kabulov.affiliation == "RUSGOV" and kabulov.role == "representative"
     assert "Kabulov" in kabulov.aliases
 
 
 def test_moscow_and_washington_act_as_governments_in_the_seed(seed):
     text = seed.article.text
-    capitals = [m for m in seed.entity_mentions if m.span.text in ("Moscow", "Washington")]
+    capitals = [m for m in seed.analysis.entity_mentions if m.span.text in ("Moscow", "Washington")]
     assert len(capitals) == text.count("Moscow") + text.count("Washington")
     for mention in capitals:
         assert mention.sense == "actor", mention
@@ -115,26 +115,26 @@ def test_moscow_and_washington_act_as_governments_in_the_seed(seed):
 
 
 def test_kabulov_is_never_kabul(seed):
-    afghanistan = [m for m in seed.entity_mentions if m.entity_id == "afghanistan"]
+    afghanistan = [m for m in seed.analysis.entity_mentions if m.entity_id == "afghanistan"]
     assert all("Kabulov" not in m.span.text for m in afghanistan)
     assert all(m.span.text == "Afghanistan" for m in afghanistan)
 
 
 def test_speakers_and_claims_point_to_entities(seed):
     kabulov = "person:zamir-kabulov"
-    envoy = next(q for q in seed.quotes if q.speaker and q.speaker.text == "the Russian envoy")
+    envoy = next(q for q in seed.analysis.quotes if q.speaker and q.speaker.text == "the Russian envoy")
     assert envoy.speaker_entity == kabulov
-    headline = next(q for q in seed.quotes if q.kind == "headline")
+    headline = next(q for q in seed.analysis.quotes if q.kind == "headline")
     assert headline.speaker_entity == "russia"
-    fighters = [n for n in seed.quantities if n.value == 10000]
+    fighters = [n for n in seed.analysis.quantities if n.value == 10000]
     assert {n.claimed_by_entity for n in fighters} == {kabulov}
     assert {n.of_entity for n in fighters} == {"islamic-state"}
 
 
 def test_places_and_references_are_told_apart(seed):
-    senses = {(m.span.text, m.sense) for m in seed.entity_mentions if m.entity_id in ("syria", "turkmenistan", "tajikistan")}
+    senses = {(m.span.text, m.sense) for m in seed.analysis.entity_mentions if m.entity_id in ("syria", "turkmenistan", "tajikistan")}
     assert ("Turkmenistan", "place") in senses and ("Tajikistan", "place") in senses  # "on the border with …"
-    topic = [m for m in seed.entity_mentions if m.entity_id == "afghanistan" and m.span.start < 120]
+    topic = [m for m in seed.analysis.entity_mentions if m.entity_id == "afghanistan" and m.span.start < 120]
     assert topic and topic[0].sense == "reference"  # "Special Representative … on Afghanistan"
 
 

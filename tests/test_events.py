@@ -23,13 +23,13 @@ def seed(seed_path):
 
 
 def _names(processed) -> dict[str, str]:
-    return {e.entity_id: e.name for e in processed.entities}
+    return {e.entity_id: e.name for e in processed.analysis.entities}
 
 
 def test_seed_required_events(seed, expected):
     names = _names(seed)
     coded = [(e.plover, e.cameo, names.get(e.source.entity_id) if e.source else None,
-              names.get(e.target.entity_id) if e.target else None, e.evidence.text) for e in seed.events]
+              names.get(e.target.entity_id) if e.target else None, e.evidence.text) for e in seed.analysis.events]
     for gold in expected["events"]["required"]:
         types = {gold["type"], *gold.get("also_accept", [])}
         match = [c for c in coded if c[0] in types and c[2] == gold["source"] and c[3] == gold["target"]
@@ -39,12 +39,12 @@ def test_seed_required_events(seed, expected):
 
 
 def test_seed_events_carry_quote_place_and_mode(seed):
-    operations = next(e for e in seed.events if e.predicate.text == "operations")
+    operations = next(e for e in seed.analysis.events if e.predicate.text == "operations")
     assert operations.quote is not None and operations.speaker_entity == "person:zamir-kabulov"  # "Kabulov says: …"
-    assert seed.places[operations.place].name in ("Syria", "Iraq")
-    declined = next(e for e in seed.events if e.predicate.text == "declined")
+    assert seed.analysis.places[operations.place].name in ("Syria", "Iraq")
+    declined = next(e for e in seed.analysis.events if e.predicate.text == "declined")
     assert declined.mode == "meet" and declined.plover == "REJECT"
-    invited = next(e for e in seed.events if e.predicate.text == "invited")
+    invited = next(e for e in seed.analysis.events if e.predicate.text == "invited")
     assert invited.date is None and invited.date_text == "April"  # no publication date: not guessed
 
 

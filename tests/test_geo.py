@@ -50,30 +50,30 @@ def seed(seed_path):
 
 
 def test_seed_required_places(seed, expected):
-    resolved = {p.geonames_id for p in seed.places}
+    resolved = {p.geonames_id for p in seed.analysis.places}
     for gold in expected["places"]["required"]:
         assert gold["geonames_id"] in resolved, gold
 
 
 def test_seed_dateline_is_where_the_report_was_filed(seed):
-    (dateline,) = [p for p in seed.places if p.field == "dateline"]
+    (dateline,) = [p for p in seed.analysis.places if p.field == "dateline"]
     assert dateline.geonames_id == 1138958 and dateline.span.text == "KABUL"
-    focus = [p for p in seed.places if p.focus]
+    focus = [p for p in seed.analysis.places if p.focus]
     assert [p.name for p in focus] == ["Afghanistan"]  # what the story is about, not where it was filed
 
 
 def test_seed_metonyms_and_people_are_not_places(seed):
-    texts = {p.span.text for p in seed.places}
+    texts = {p.span.text for p in seed.analysis.places}
     assert "Moscow" not in texts and "Washington" not in texts
-    assert not [p for p in seed.places if "Kabulov" in p.span.text]
-    assert all(p.sense != "place" for p in seed.places if p.span.text in ("US", "America", "Pakistan"))
+    assert not [p for p in seed.analysis.places if "Kabulov" in p.span.text]
+    assert all(p.sense != "place" for p in seed.analysis.places if p.span.text in ("US", "America", "Pakistan"))
 
 
 def test_seed_relative_places_and_regions(seed):
-    relations = {(p.name, p.relation) for p in seed.places if p.relation}
+    relations = {(p.name, p.relation) for p in seed.analysis.places if p.relation}
     assert ("Afghanistan", "north of") in relations
     assert ("Russia", "southern parts of") in relations
-    assert any(p.feature_code == "RGN" and p.name == "Central Asia" for p in seed.places)
+    assert any(p.feature_code == "RGN" and p.name == "Central Asia" for p in seed.analysis.places)
 
 
 # --- what users of other geoparsers complain about ---------------------------------------------------

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import NamedTuple
 
 import duckdb
 
@@ -33,7 +32,7 @@ from .ingest import IngestOptions, iter_documents
 from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
-from .records import Article, Entity, EntityMention, Event, Failure, Paragraph, Parse, Place, ProcessedArticle, Quantity, Quote, RawDocument
+from .records import Analysis, Article, Failure, Paragraph, Parse, ProcessedArticle, RawDocument
 from .store import writer
 
 DEFAULT_BATCH_SIZE = 32
@@ -86,20 +85,11 @@ def process_batch(
             except Exception as exc:  # an extractor bug must not cost the article: keep it, say why
                 analysis = Analysis()
                 article.metadata["analysis_error"] = f"{type(exc).__name__}: {exc}"
-            results.append(ProcessedArticle(document, article, parse, *analysis))
+            results.append(ProcessedArticle(document, article, parse, analysis))
         else:
             parse = skipped_parse(model.name, f"language {article.language!r} is not covered by {model.name}")
             results.append(ProcessedArticle(document, article, parse))
     return results
-
-
-class Analysis(NamedTuple):
-    quotes: tuple[Quote, ...] = ()
-    quantities: tuple[Quantity, ...] = ()
-    entities: tuple[Entity, ...] = ()
-    entity_mentions: tuple[EntityMention, ...] = ()
-    places: tuple[Place, ...] = ()
-    events: tuple[Event, ...] = ()
 
 
 def analyse(article: Article, parse: Parse, doc, registry: Registry | None = None, gazetteer=None, near: tuple[str, ...] = (),

@@ -318,15 +318,22 @@ class Event:
 
 
 @dataclass(frozen=True)
-class ProcessedArticle:
-    """Everything the pipeline produced for one document, written in one transaction."""
+class Analysis:
+    """What the extractors read from one parse."""
 
-    document: RawDocument
-    article: Article
-    parse: Parse
     quotes: tuple[Quote, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     entities: tuple[Entity, ...] = ()
     entity_mentions: tuple[EntityMention, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class ProcessedArticle:
+    """Everything the pipeline produced for one document, written in one transaction."""
+
+    document: RawDocument
+    article: Article
+    parse: Parse
+    analysis: Analysis = Analysis()

@@ -90,24 +90,24 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
         parses.append((aid, parse.model, parse.doc_bytes, parse.skipped_reason, run_id))
         sentences += [(aid, s.index, s.paragraph, s.start, s.end) for s in parse.sentences]
         mentions += [(aid, m.index, m.sentence, m.start, m.end, m.text, m.label, m.source, m.confidence) for m in parse.mentions]
-        quotes += [_quote_row(aid, q) for q in item.quotes]
+        quotes += [_quote_row(aid, q) for q in item.analysis.quotes]
         quantities += [
             (aid, n.index, n.sentence, n.span.start, n.span.end, n.span.text, n.value, n.value_high, n.qualifier, n.change,
              n.unit, n.counted, n.of, n.where, n.event, n.claimed_by, n.quote, n.restates, n.extractor, n.confidence,
              n.claimed_by_entity, n.of_entity, n.when, n.place)
-            for n in item.quantities
+            for n in item.analysis.quantities
         ]
         entity_mentions += [
             (aid, m.index, m.sentence, m.span.start, m.span.end, m.span.text, m.entity_id, m.sense, m.code, m.rule, m.extractor, m.confidence)
-            for m in item.entity_mentions
+            for m in item.analysis.entity_mentions
         ]
         places += [
             (aid, p.index, p.sentence, p.field, p.span.start, p.span.end, p.span.text, p.geonames_id, p.name, p.feature_class,
              p.feature_code, p.country, p.admin1, p.lat, p.lon, p.sense, p.relation, p.focus, p.rule, p.extractor, p.confidence)
-            for p in item.places
+            for p in item.analysis.places
         ]
-        events += [_event_row(aid, e) for e in item.events]
-        for entity in item.entities:
+        events += [_event_row(aid, e) for e in item.analysis.events]
+        for entity in item.analysis.entities:
             entities[entity.entity_id] = _merged(entities.get(entity.entity_id), entity)
     for table, rows in (
         ("documents", documents), ("articles", articles), ("paragraphs", paragraphs),
