@@ -9,6 +9,7 @@ from fastapi.testclient import TestClient
 
 from newsdesk.api import create_app
 from newsdesk.cli import main
+from newsdesk.records import UNREAL
 
 from .conftest import EXAMPLES, SEED
 
@@ -45,9 +46,12 @@ def test_events_filter_and_timeline_agree(client):
     assault = client.get("/api/events", params={"type": "assault"}).json()
     assert assault and {e["plover"] for e in assault} == {"ASSAULT"} and len(assault) < len(everything)
     per_day = client.get("/api/timeline", params={"type": "ASSAULT"}).json()
-    assert sum(row["events"] for row in per_day) == sum(1 for e in assault if e["event_date"] or e["published"])
-    unreal = client.get("/api/events", params={"negated": True}).json()
-    assert len(unreal) >= len(everything)
+    assert sum(row["events"] for row in per_day) == sum(1 for e in assault if e["event_date"] or e["published"]) > 0
+    assert [row["day"] for row in per_day] == sorted(row["day"] for row in per_day)
+    with_unreal = client.get("/api/events", params={"negated": True}).json()
+    assert len(with_unreal) > len(everything)
+    assert {e["modality"] for e in everything} & set(UNREAL) == set()
+    assert {e["modality"] for e in with_unreal} & set(UNREAL)
 
 
 def test_places_and_basemap_for_the_map(client):
@@ -69,6 +73,12 @@ def test_the_dashboard_is_served_with_its_script(client):
     page = client.get("/")
     assert page.status_code == 200 and "app.js" in page.text
     assert "showEvidence" in client.get("/app.js").text
+
+
+def test_stats_count_what_the_dashboard_shows(client):
+    stats = client.get("/api/stats").json()
+    assert stats["events"] >= len(client.get("/api/events").json()) > 0
+    assert stats["places"] >= len(client.get("/api/places").json()) > 0
 
 
 def test_a_missing_store_is_a_clear_error(tmp_path: Path):

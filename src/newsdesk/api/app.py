@@ -54,10 +54,7 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
     @app.get("/api/stats")
     def stats(con: Store) -> dict[str, Any]:
         """Counts of what the store holds, and the span of publication dates."""
-        result = queries.stats(con)
-        result["events"] = con.execute("SELECT count(*) FROM events").fetchone()[0]
-        result["places"] = con.execute("SELECT count(*) FROM places WHERE geonames_id IS NOT NULL").fetchone()[0]
-        return result
+        return queries.stats(con)
 
     @app.get("/api/articles")
     def articles(

@@ -288,7 +288,8 @@ def print_stats(stats: dict, path: Path) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
     grid.add_column(justify="right")
-    for key in ("documents", "articles", "sentences", "mentions", "quotes", "quantities", "open_failures", "runs", "interrupted_runs"):
+    for key in ("documents", "articles", "sentences", "mentions", "quotes", "quantities", "events", "places", "open_failures", "runs",
+                "interrupted_runs"):
         grid.add_row(key.replace("_", " "), f"{stats[key]:,}")
     console.print(grid)
     low, high = stats["published_range"]

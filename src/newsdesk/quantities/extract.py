@@ -256,17 +256,12 @@ def _number_run(doc: Doc, i: int) -> int:
 
 
 def _signed_change(doc: Doc, i: int, unit: str | None) -> str | None:
-    """A percentage written with its sign is a change: "Stoxx 50 -1.3% FTSE +0.6%"."""
+    """A percentage written with its sign (or "minus") is a change: "Stoxx 50 -1.3% FTSE +0.6%"."""
     if unit != "percent":
         return None
-    if doc[i].text[0] in "+-−":
-        return "up" if doc[i].text[0] == "+" else "down"
-    if i == 0 or doc[i - 1].whitespace_:
-        return None
-    sign = doc[i - 1].text
-    if sign == "+":
+    if doc[i].text[0] == "+" or i > 0 and doc[i - 1].text == "+" and not doc[i - 1].whitespace_:
         return "up"
-    return "down" if sign in ("-", "−") and _negative(doc, i) else None
+    return "down" if doc[i].text[0] in "-−" or _negative(doc, i) else None
 
 
 def _negative(doc: Doc, i: int) -> bool:

@@ -216,13 +216,13 @@ def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any]:
     return actor
 
 
-def list_events(
-    con: duckdb.DuckDBPyConnection, *, actor: str | None = None, plover: str | None = None, place: str | None = None,
-    since=None, until=None, article_id: str | None = None, include_negated: bool = False, limit: int = 100,
-) -> list[dict[str, Any]]:
-    """Events, newest first; ``actor`` matches source or target by any of the actor's names."""
+def _event_filter(
+    con: duckdb.DuckDBPyConnection, *, actor: str | None, plover: str | None, place: str | None, since, until,
+    article_id: str | None, include_negated: bool,
+) -> tuple[str, list]:
+    """The WHERE clause over events e, their place p and article a, shared by listings and counts."""
     actor_ids = find_entity_ids(con, actor) if actor else []
-    where, params = _where(
+    return _where(
         ("(e.source_entity IN (SELECT unnest(?)) OR e.target_entity IN (SELECT unnest(?)))", [actor_ids, actor_ids] if actor_ids else None),
         ("(e.source_name ILIKE ? OR e.target_name ILIKE ?)", _like(actor, 2) if actor and not actor_ids else None),
         ("e.plover = upper(?)", _equals(plover)),
@@ -232,13 +232,25 @@ def list_events(
         ("e.article_id = ?", _equals(article_id)),
         ("e.modality NOT IN (SELECT unnest(?))", None if include_negated or article_id else [list(UNREAL)]),
     )
+
+
+_EVENT_JOINS = """FROM events e JOIN articles a USING (article_id)
+            LEFT JOIN places p ON p.article_id = e.article_id AND p.place = e.place_index"""
+
+
+def list_events(
+    con: duckdb.DuckDBPyConnection, *, actor: str | None = None, plover: str | None = None, place: str | None = None,
+    since=None, until=None, article_id: str | None = None, include_negated: bool = False, limit: int = 100,
+) -> list[dict[str, Any]]:
+    """Events, newest first; ``actor`` matches source or target by any of the actor's names."""
+    where, params = _event_filter(con, actor=actor, plover=plover, place=place, since=since, until=until,
+                                  article_id=article_id, include_negated=include_negated)
     return _rows(con.execute(
         f"""SELECT e.*, p.name AS place_name, p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon,
                    p.country AS place_country, p.feature_code AS place_feature_code, p.admin1 AS place_admin1,
                    s.name AS speaker_name, a.title, a.published, a.url,
                    substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS evidence
-            FROM events e JOIN articles a USING (article_id)
-            LEFT JOIN places p ON p.article_id = e.article_id AND p.place = e.place_index
+            {_EVENT_JOINS}
             LEFT JOIN entities s ON s.entity_id = e.speaker_entity {where}
             ORDER BY coalesce(e.event_date, a.published) DESC NULLS LAST, e.article_id, e.event LIMIT ?""",
         params + [limit],
@@ -250,13 +262,15 @@ def event_timeline(
     since=None, until=None,
 ) -> list[dict[str, Any]]:
     """Events per day (the event's own date, else its article's) and PLOVER type, under list_events' filters."""
-    rows = list_events(con, actor=actor, plover=plover, place=place, since=since, until=until, limit=1_000_000)
-    counts: dict[tuple, int] = {}
-    for row in rows:
-        day = row["event_date"] or row["published"]
-        if day is not None:
-            counts[(day, row["plover"])] = counts.get((day, row["plover"]), 0) + 1
-    return [{"day": day, "plover": plover, "events": n} for (day, plover), n in sorted(counts.items())]
+    where, params = _event_filter(con, actor=actor, plover=plover, place=place, since=since, until=until,
+                                  article_id=None, include_negated=False)
+    where = f"{where} AND" if where else "WHERE"
+    return _rows(con.execute(
+        f"""SELECT coalesce(e.event_date, a.published) AS day, e.plover, count(*) AS events
+            {_EVENT_JOINS} {where} coalesce(e.event_date, a.published) IS NOT NULL
+            GROUP BY ALL ORDER BY day, e.plover""",
+        params,
+    ))
 
 
 def list_places(
@@ -286,6 +300,8 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "mentions": one("SELECT count(*) FROM mentions"),
         "quotes": one("SELECT count(*) FROM quotes"),
         "quantities": one("SELECT count(*) FROM quantities"),
+        "events": one("SELECT count(*) FROM events"),
+        "places": one("SELECT count(*) FROM places WHERE geonames_id IS NOT NULL"),
         "open_failures": one("SELECT count(*) FROM failures WHERE resolved_at IS NULL"),
         "runs": one("SELECT count(*) FROM runs"),
         "interrupted_runs": one("SELECT count(*) FROM runs WHERE status = 'running'"),

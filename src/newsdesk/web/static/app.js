@@ -9,7 +9,7 @@ const COLOURS = ["#4e79a7", "#59a14f", "#8cd17d", "#b6992d", "#76b7b2", "#86bcb6
 const colourOf = (type) => COLOURS[Math.max(0, PLOVER.indexOf(type))];
 const SVG = "http://www.w3.org/2000/svg";
 
-const state = { tab: "events", filters: {} };
+const state = { tab: "events", filters: {}, events: [] };
 
 function el(tag, attrs = {}, ...children) {
   const node = tag.startsWith("svg:") ? document.createElementNS(SVG, tag.slice(4)) : document.createElement(tag);
@@ -106,7 +106,7 @@ function drawTimeline(rows) {
 // --- tables -----------------------------------------------------------------------------------
 const TABLES = {
   events: {
-    load: () => api("events", { ...state.filters, limit: 500 }),
+    load: async () => state.events.slice(0, 500),  // the map's rows: fetched once per filter
     columns: ["date", "source", "event", "target", "place", "evidence"],
     row: (e) => [String(e.event_date || e.published || "—"), e.source_name || "—",
       el("span", {}, el("span", { class: "tag", style: `border-left:4px solid ${colourOf(e.plover)}` }, e.plover), " ",
@@ -177,6 +177,7 @@ function setFilter(name, value, refresh = true) {
 async function refresh() {
   const [events, timeline, places] = await Promise.all([
     api("events", { ...state.filters, limit: 5000 }), api("timeline", state.filters), api("places", { limit: 500 })]);
+  state.events = events;
   drawPoints(events, places);
   drawTimeline(timeline);
   await drawTable();
