@@ -145,3 +145,46 @@ def test_not_a_headline_attribution(title):
     from newsdesk.attribution.headline import headline_quote
 
     assert headline_quote(title, 0) is None
+
+
+def test_a_transcript_label_is_the_speaker():
+    quotes = quotes_of(
+        "Republican vice-presidential nominee Mike Pence spoke to Chris Wallace on Sunday.\n\n"
+        "\"WALLACE: Let’s start with breaking news on the debate story.\n\n"
+        "\"PENCE: Gennifer Flowers will not be attending the debate tomorrow night.\n\n"
+        "The Latest: Trump urges supporters to monitor polling places."
+    )
+    labelled = [q for q in quotes if q.cue is not None and q.cue.text == ":"]
+    assert [(q.speaker.text, q.speaker_name) for q in labelled] == [("WALLACE", "Chris Wallace"), ("PENCE", "Mike Pence")]
+    assert labelled[1].content.text == "Gennifer Flowers will not be attending the debate tomorrow night."
+    assert all(q.cue_kind == "speech" for q in labelled)
+
+
+def test_a_quote_signed_with_a_dash():
+    quotes = quotes_of(
+        "“He can’t even answer a question without scaring people first.” ― Esther Tapia\u00a0\n"
+        "“Mostly he promotes ignorance and hate.”\u00a0― Karen Bobadilla.\n\n"
+        "Getty/Instagram."
+    )
+    assert [(q.cue.text, q.speaker_name) for q in quotes] == [("―", "Esther Tapia"), ("―", "Karen Bobadilla")]
+    assert quotes[1].content.text == "Mostly he promotes ignorance and hate."
+
+
+def test_the_setting_of_a_statement_belongs_to_its_cue():
+    (quote,) = quotes_of("“There is absolutely no chance Hillary Clinton will withdraw,” he said in a phone interview.")
+    assert quote.cue.text == "said in a phone interview" and quote.cue_lemma == "say"
+    (quote,) = quotes_of("The governor said Thursday that the curfew would be lifted.")
+    assert quote.cue.text == "said Thursday"
+
+
+def test_an_attitude_adjective_attributes_a_belief():
+    (sure,) = quotes_of("Many Democrats are afraid that apathy may undercut Mrs. Clinton's large edge.")
+    assert sure.cue.text == "are afraid" and sure.cue_kind == "belief" and sure.speaker.text == "Many Democrats"
+    assert sure.content.text.startswith("that apathy may undercut")
+    (critical,) = quotes_of("Graham has been critical of Trump since the primary.")
+    assert critical.cue.text == "has been critical of" and critical.content.text.startswith("Trump")
+
+
+def test_a_perceived_object_is_not_a_stance():
+    assert quotes_of("Nassau County police saw the tweet and removed Stein from the hall.") == []
+    assert [q.cue_lemma for q in quotes_of("Mr. Clarke hoped electric utilities would count his credits.")] == ["hope"]

@@ -33,8 +33,8 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], sentence_starts: list[
                 kind=candidate.kind,
                 content=TextSpan(start, end, text[start:end]),
                 cue=cue_span,
-                cue_lemma="according to" if candidate.kind == "according_to" else (candidate.cue.lemma_.lower() if candidate.cue is not None else None),
-                cue_kind="speech" if candidate.kind == "according_to" else (cue_kind(candidate.cue.lemma_, candidate.cue.pos_) if candidate.cue is not None else None),
+                cue_lemma=_cue_lemma(candidate),
+                cue_kind="speech" if candidate.kind == "according_to" or candidate.mark else (cue_kind(candidate.cue.lemma_, candidate.cue.pos_) if candidate.cue is not None else None),
                 speaker=_span(candidate.speaker),
                 speaker_name=resolution.name,
                 speaker_label=resolution.label,
@@ -47,6 +47,14 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], sentence_starts: list[
             )
         )
     return quotes
+
+
+def _cue_lemma(candidate) -> str | None:
+    if candidate.kind == "according_to":
+        return "according to"
+    if candidate.cue is None:
+        return None
+    return candidate.cue.text if candidate.mark else candidate.cue.lemma_.lower()
 
 
 def _span(span) -> TextSpan | None:

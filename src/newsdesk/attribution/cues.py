@@ -38,6 +38,14 @@ STANCE = frozenset(
     """.split()
 )
 
+# Adjectives that state a belief or a stance of the subject: "were sure Trump would win",
+# "has been critical of Trump", "are afraid that …", "is bearish on student loans".
+ATTITUDES = frozenset(
+    """sure certain confident convinced afraid worried concerned hopeful optimistic pessimistic
+    skeptical sceptical doubtful critical supportive adamant unsure uncertain determined eager
+    reluctant opposed bearish bullish wary fearful""".split()
+)
+
 # Nouns that carry an attribution of their own: "Trump's claim that …", "her call for …",
 # "an agreement to explore …". Each with the kind its verb would have.
 NOUN_KINDS = {
@@ -65,4 +73,6 @@ for _lemma in STANCE:
 def cue_kind(lemma: str, pos: str = "VERB") -> str | None:
     if pos == "NOUN":
         return NOUN_KINDS.get(lemma.lower())
+    if pos == "ADJ":
+        return "belief" if lemma.lower() in ATTITUDES else None
     return KINDS.get(lemma.lower())

@@ -16,11 +16,12 @@ Speakers are resolved afterwards by ``speakers.resolve_speakers``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import CUE_LEMMAS, NOUN_KINDS, STANCE, cue_kind
+from .cues import ATTITUDES, CUE_LEMMAS, EVIDENCE, NOUN_KINDS, STANCE, cue_kind
 
 EXTRACTOR = "newsdesk-attribution-1"
 OPENING = "“\"«"
@@ -41,6 +42,7 @@ class Candidate:
     addressee: Span | None
     continues_previous: bool = False
     cue_text: tuple[int, int] | None = None  # for multi-word cues ("according to")
+    mark: bool = False  # the cue is punctuation: "PENCE: …", "“…” ― Carla Sanchez"
 
 
 def quoted_passages(text: str, paragraph_starts: list[int]) -> list[tuple[int, int]]:
@@ -112,8 +114,37 @@ def verb_group(verb: Token, preposition: Token | None = None) -> tuple[int, int]
             end = token.i
         else:
             break
+    if preposition is None:
+        end = _setting_end(verb, end)
     first, last = verb.doc[start], verb.doc[end]
     return first.idx, last.idx + len(last.text)
+
+
+# Where or when words were said belongs to the cue: "said in a phone interview", "wrote in an
+# email", "told reporters at a briefing Monday", "said Thursday morning".
+SETTINGS = frozenset(
+    """interview statement email e-mail letter tweet post message briefing conference speech rally
+    call release op-ed editorial column memo broadcast appearance hearing debate event town hall
+    radio television podcast blog video session meeting""".split()
+)
+SETTING_PREPOSITIONS = ("in", "at", "during", "on", "through", "via")
+
+
+def _setting_end(verb: Token, end: int) -> int:
+    """The last token of the setting phrases that directly follow a speech verb."""
+    doc = verb.doc
+    while end + 1 < verb.sent.end:
+        token = doc[end + 1]
+        if token.head != verb:
+            break
+        is_time = token.dep_ == "npadvmod" and token.ent_type_ in ("DATE", "TIME")
+        is_setting = token.dep_ == "prep" and token.lower_ in SETTING_PREPOSITIONS and any(
+            c.dep_ == "pobj" and (c.lemma_.lower() in SETTINGS or c.lower_ in ("twitter", "facebook")) for c in token.children
+        )
+        if not (is_time or is_setting):
+            break
+        end = max(t.i for t in token.subtree)
+    return end
 
 
 def _in_group(token: Token, verb: Token) -> bool:
@@ -137,6 +168,8 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
         and (c.content[0] < d.content[0] - 2 or c.content[1] > d.content[1] + 2)  # the clause has words of its own
     }
     direct = [d for d in direct if id(d) not in absorbed]
+    labelled = _labelled_paragraphs(doc, paragraph_starts)
+    direct = labelled + [d for d in direct if not any(d.content[0] < c.content[1] and c.content[0] < d.content[1] for c in labelled)]
     inside = [(c.content[0] - 1, c.content[1] + 1) for c in direct]
     candidates = direct + [c for c in indirect if not _inside_any(c.content, inside)]
     for candidate in candidates:
@@ -185,6 +218,10 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
         if after < len(doc) and doc[after].idx - end <= 3 and "\n" not in doc.text[end:doc[after].idx]:
             # “…?” Trump said, …: the cue's own sentence, in the same paragraph
             sentences.add(doc[after].sent)
+        if (signed := _signature(doc, end)) is not None:
+            dash, name = signed
+            out.append(Candidate("direct", (start, end), dash, name, None, mark=True))
+            continue
         cue = _cue_outside(sentences, (start - 1, end + 1), passages)
         if cue is None and (introduction := _introduced_by(doc, span)) is not None:
             cue = _cue_outside({introduction}, (start - 1, end + 1), passages)  # "Caddell continued:" ¶ “…”
@@ -198,6 +235,60 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
         ):
             out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True))
     return out
+
+
+_BLANK = r"[^\S\n]*"  # spaces, tabs and no-break spaces, not a line end
+_NAME = r"[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4}"
+_SIGNATURE = re.compile(rf"[”\"»]?{_BLANK}(?P<dash>[―—–]){_BLANK}(?P<name>{_NAME})[^\S\n.]*\.?{_BLANK}(?:\n|$)")
+
+
+def _signature(doc: Doc, quote_end: int) -> tuple[Token, Span] | None:
+    """“…” ― Carla Sanchez: a quote signed by a dash and a name at the end of its line."""
+    found = _SIGNATURE.match(doc.text, quote_end)
+    if found is None:
+        return None
+    dash = doc.char_span(found.start("dash"), found.end("dash"), alignment_mode="expand")
+    name_end = found.end("name") - found.group("name").endswith(".")
+    name = doc.char_span(found.start("name"), name_end, alignment_mode="expand")
+    if dash is None or name is None:
+        return None
+    return dash[0], name
+
+
+# "PENCE: Well, look, …" in a transcript, "Sanders: Clinton needs to …" in a headline.
+_LABEL = re.compile(rf"[\"“]?(?P<label>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,3}}){_BLANK}(?P<colon>:){_BLANK}\S")
+LABEL_ENTITIES = ("PERSON", "ORG")
+
+
+def _labelled_paragraphs(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
+    """A paragraph that opens with a speaker's name and a colon is that speaker's words.
+
+    The label must be a person or organisation the parse recognises, or a name in
+    capitals ("PENCE") that the article names elsewhere, so section heads ("The
+    Latest:", "Correction:") stay out."""
+    text = doc.text
+    known = {t.lower_ for e in doc.ents if e.label_ in LABEL_ENTITIES for t in e}
+    out = []
+    for start in paragraph_starts:
+        found = _LABEL.match(text, start)
+        if found is None:
+            continue
+        label = doc.char_span(found.start("label"), found.end("label"), alignment_mode="expand")
+        colon = doc.char_span(found.start("colon"), found.end("colon"), alignment_mode="expand")
+        if label is None or colon is None or not _names_someone(label, known):
+            continue
+        end = text.find("\n", found.end())
+        content = _strip(text, found.end("colon"), len(text) if end < 0 else end)
+        content = (content[0] + (text[content[0]] in OPENING), content[1] - (text[content[1] - 1] in CLOSING))
+        if len(text[content[0]:content[1]].split()) >= MIN_QUOTE_WORDS:
+            out.append(Candidate("direct", content, colon[0], label, None, mark=True))
+    return out
+
+
+def _names_someone(label: Span, known: set[str]) -> bool:
+    if label.text.isupper():
+        return all(t.lower_ in known for t in label if t.is_alpha)
+    return any(e.label_ in LABEL_ENTITIES and e.start <= label.start and label.end <= e.end for e in label.doc.ents)
 
 
 def _introduced_by(doc: Doc, quote: Span) -> Span | None:
@@ -267,13 +358,15 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token)))
         elif token.pos_ == "VERB" and lemma in SPEECH_ASIDE and (aside := _aside_content(token, passages)) is not None:
             out.append(Candidate("indirect", aside, token, _subject(token), _addressee(token)))
-        elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS):
+        elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS and lemma not in NO_STANCE):
             # "questioned the health of …", "pointed to reports that …", "noted Clinton's comments"
             subject = _subject(token)
             found = _stance_object(token)
             if subject is not None and found is not None and not _inside_any(found[0], passages):
                 target, preposition = found
                 out.append(Candidate("stance", target, token, subject, None, cue_text=verb_group(token, preposition)))
+        elif token.dep_ == "acomp" and lemma in ATTITUDES and (attitude := _attitude(token, passages)) is not None:
+            out.append(attitude)
         elif token.pos_ == "NOUN" and lemma in NOUN_KINDS and (nominal := _nominal(token, passages)) is not None:
             out.append(nominal)
         elif token.lower_ == "according" and token.dep_ == "prep":
@@ -281,6 +374,39 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             if candidate:
                 out.append(candidate)
     return out
+
+
+# Cues whose object is what was perceived, found or done rather than a position taken
+# ("police saw the tweet", "the poll shows Trump leading", "continues his campaign"): they
+# attribute a clause ("saw that …"), never their object.
+NO_STANCE = EVIDENCE | frozenset("see continue add address answer issue decide vote consider assume determine".split())
+
+def _attitude(adjective: Token, passages: list[tuple[int, int]]) -> Candidate | None:
+    """A copula and an attitude adjective with what it is about: a clause, an infinitive or an object."""
+    verb = adjective.head
+    subject = _subject(verb)
+    if subject is None:
+        return None
+    about = next((c for c in adjective.children if c.dep_ in ("ccomp", "xcomp") and c.i > adjective.i), None)
+    preposition = None
+    if about is None:
+        preposition = next((c for c in adjective.children if c.dep_ == "prep" and c.i == adjective.i + 1 and any(o.dep_ in ("pobj", "pcomp") for o in c.children)), None)
+        if preposition is None:
+            return None
+        about = preposition
+    tokens = sorted(about.subtree, key=lambda t: t.i)[1 if preposition is not None else 0:]
+    while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+        tokens.pop()
+    if not tokens or preposition is None and len(tokens) < 2:
+        return None
+    content = (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    if _inside_any(content, [(s - 1, e + 1) for s, e in passages]):
+        return None
+    first = verb.doc[min(verb.i, adjective.i)]
+    group_start = verb_group(verb)[0] if verb.i < adjective.i else first.idx
+    last = preposition or adjective
+    kind = "indirect" if about.dep_ == "ccomp" else "stance"
+    return Candidate(kind, content, adjective, subject, None, cue_text=(group_start, last.idx + len(last.text)))
 
 
 # Verbs whose subject says what their object noun carries: "made the claim that", "issued a warning".

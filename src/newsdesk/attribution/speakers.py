@@ -115,6 +115,9 @@ class SpeakerResolver:
             rule = "name" if full == person.text else "surname"
             chain = (link(rule),) if rule == "name" else (link(rule), SpeakerLink(TextSpan(-1, -1, full), "full name in article"))
             return Resolution(full, "PERSON", chain, 0.95)
+        if span.text.isupper() and (full := self._full_name(span.text.title())) != span.text.title():
+            # a transcript's label ("PENCE:") names someone the article names in full
+            return Resolution(full, "PERSON", (link("surname"), SpeakerLink(TextSpan(-1, -1, full), "full name in article")), 0.9)
         head = span.root
         if head.lower_ in PRONOUNS:
             return self._pronoun(span, link)
@@ -168,7 +171,7 @@ class SpeakerResolver:
 
     def _full_name(self, name: str) -> str:
         parts = name.split()
-        matches = [p.name for p in self.persons.values() if p.name.split()[-1] == parts[-1] and len(p.name) >= len(name)]
+        matches = [p.name for p in self.persons.values() if p.name.split()[-1].lower() == parts[-1].lower() and len(p.name) >= len(name)]
         return max(matches, key=len) if matches else name
 
     def _paragraph(self, offset: int) -> int:

@@ -4,9 +4,11 @@ Each text is parsed as it is (so brat offsets stay valid) and our quotes are
 compared with the gold attributions, component by component:
 
 - **exact**: same span, ignoring surrounding spaces and punctuation;
-- **overlap**: our span covers at least half of the gold span's word tokens.
+- **overlap**: our span covers at least half of the gold span's word tokens (a gold
+  span of punctuation only, a colon or a dash cue, must match exactly).
 
-Matching is one-to-one (each gold span matches at most one of ours). Precision
+Matching is one-to-one (each gold span matches at most one of ours, the largest
+such matching). Precision
 is over our spans, recall over gold spans. Where several annotator passes exist
 for one text, the first (by file name) is the gold.
 """
@@ -70,23 +72,35 @@ def _trimmed(text: str, span: tuple[int, int]) -> tuple[int, int]:
 
 
 def match(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, int]], mode: str) -> int:
-    """Number of one-to-one matches between predicted and gold spans."""
-    used: set[int] = set()
-    matched = 0
-    for g in gold:
-        g_words = _words(text, g)
-        for i, p in enumerate(predicted):
-            if i in used:
+    """Size of the largest one-to-one matching between predicted and gold spans.
+
+    A greedy pass can let one wide span take a gold span that only it could have
+    shared with another; augmenting paths (Kuhn's algorithm) find the best pairing."""
+    if mode == "exact":
+        trimmed = [_trimmed(text, p) for p in predicted]
+        candidates = [[i for i, p in enumerate(trimmed) if p == _trimmed(text, g)] for g in gold]
+    else:
+        predicted_words = [_words(text, p) for p in predicted]
+        candidates = []
+        for g in gold:
+            g_words = _words(text, g)
+            if not g_words:  # a cue that is punctuation ("PENCE:", "” ― Carla Sanchez") can only match exactly
+                candidates.append([i for i, p in enumerate(predicted) if text[p[0]:p[1]].strip() == text[g[0]:g[1]].strip() and p[0] <= g[1] and g[0] <= p[1]])
                 continue
-            if mode == "exact":
-                ok = _trimmed(text, p) == _trimmed(text, g)
-            else:
-                ok = bool(g_words) and len(g_words & _words(text, p)) >= 0.5 * len(g_words)
-            if ok:
-                used.add(i)
-                matched += 1
-                break
-    return matched
+            candidates.append([i for i, w in enumerate(predicted_words) if len(g_words & w) >= 0.5 * len(g_words)])
+    owner: dict[int, int] = {}
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for i in candidates[g]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in owner or augment(owner[i], seen):
+                owner[i] = g
+                return True
+        return False
+
+    return sum(augment(g, set()) for g in range(len(gold)))
 
 
 @dataclass

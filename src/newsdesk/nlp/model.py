@@ -45,6 +45,22 @@ def paragraph_breaks(doc: Doc) -> Doc:
     return doc
 
 
+# Forms the pinned model's lemmatizer gets wrong, where the error hides a cue word
+# ("hoped" → "hop", "rated" → "rat"): repaired once, in the shared parse.
+LEMMA_REPAIRS = {
+    **dict.fromkeys(("hope", "hopes", "hoped", "hoping"), "hope"),
+    **dict.fromkeys(("rate", "rates", "rated", "rating"), "rate"),
+}
+
+
+@Language.component("newsdesk_lemma_repairs")
+def lemma_repairs(doc: Doc) -> Doc:
+    for token in doc:
+        if token.pos_ in ("VERB", "AUX") and (lemma := LEMMA_REPAIRS.get(token.lower_)) is not None:
+            token.lemma_ = lemma
+    return doc
+
+
 class SpacyModel:
     def __init__(self, package: str = DEFAULT_MODEL_PACKAGE) -> None:
         try:
@@ -57,6 +73,8 @@ class SpacyModel:
         nlp = module.load()
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newsdesk_paragraph_breaks", before="parser")
+        if "lemmatizer" in nlp.pipe_names:
+            nlp.add_pipe("newsdesk_lemma_repairs", after="lemmatizer")
         self.nlp: Language = nlp
         self.package = package
         self.name = f"{package}-{nlp.meta.get('version', '?')}"
