@@ -135,3 +135,22 @@ def test_an_institution_named_before_an_agent_gives_its_sector():
     assert arrest.source.code == "---COP"
     (arrest,) = _events("Sheriff's deputies arrested the suspect on Monday.", "COERCE")
     assert arrest.source.code == "---COP"
+
+
+@pytest.mark.parametrize(
+    "text, plover, source",
+    [
+        # a group is what its modifier names
+        ("Opposition groups in Zimbabwe are demanding that President Mugabe abandon his policy of land confiscations.", "REQUEST", "ZWEOPP"),
+        # workers and unions are labour, not the general public
+        ("Some 500,000 workers of the Serbian Workers' Union protested in Belgrade against the new employment bill.", "PROTEST", "SRBLAB"),
+    ],
+)
+def test_sector_of_a_group_or_labour(text, plover, source):
+    (event, *_) = _events(text, plover)
+    assert _code(event.source) == source
+
+
+def test_a_measure_is_read_through_to_what_it_measures():
+    (event,) = _events("The United Nations provided 25,000 tons of food aid to refugees in Liberia.")
+    assert (event.plover, event.cameo, _code(event.source), _code(event.target)) == ("AID", "070", "IGOUNO", "---REF")

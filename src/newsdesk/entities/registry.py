@@ -30,7 +30,7 @@ TYPES = frozenset(
     "COUNTRY GOVERNMENT MILITARY POLICE INTELLIGENCE JUDICIARY LEGISLATURE ARMED_GROUP IGO NGO MEDIA BUSINESS "
     "PARTY RELIGIOUS PERSON ORGANIZATION GROUP".split()
 )
-AGENT_CODES = frozenset("GOV MIL COP SPY JUD LEG REB OPP MED BUS CVL REF HLH EDU REL".split())
+AGENT_CODES = frozenset("GOV MIL COP SPY JUD LEG REB OPP MED BUS LAB CVL REF HLH EDU REL".split())
 FIELDS = {"id", "name", "type", "country", "iso2", "code", "wikidata", "aliases", "demonyms", "metonyms", "capital",
           "capital_geonames_id", "geonames_id", "parent", "remove_aliases", "disabled", "role", "affiliation"}
 

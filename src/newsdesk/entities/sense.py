@@ -77,12 +77,16 @@ def user_agents(nouns: Mapping[str, str]) -> Iterator[None]:
 
 INSTITUTIONS = ("COP", "MIL", "JUD", "SPY")  # sectors a modifier can give a generic agent noun
 GENERIC_AGENTS = ("MIL", "LEG", "GOV", "COP")
+GROUPS = frozenset("group faction movement member bloc camp wing outfit cell unit".split())
 
 
 def agent_of(token: Token) -> str | None:
     """The sector an agent noun names; a modifier naming an institution makes it precise:
     "police task force" is COP (not MIL), "sheriff's deputies" COP (not LEG), "court officials" JUD."""
     own = _lexical_agent(token)
+    if own is None and token.lemma_.lower() in GROUPS:
+        # "opposition groups", "rebel factions", "union members": the group is what its modifier names
+        return next((sector for m in token.children if m.dep_ in ("compound", "amod") and m.i < token.i and (sector := _lexical_agent(m))), None)
     if own in GENERIC_AGENTS:
         for modifier in token.children:
             if modifier.dep_ in ("compound", "poss") and modifier.i < token.i:

@@ -226,10 +226,15 @@ def _verb_code(verb: Token, entry) -> str | None:
     return str(entry["code"]) if entry.get("code") else None
 
 
+# Nouns that measure what they govern: "25,000 tons of food aid" is aid, "a shipment of arms" arms.
+MEASURES = frozenset("ton tonne kilogram kg pound amount quantity shipment consignment batch load cargo convoy package supply".split())
+
+
 def _objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]  # "shots were fired"
     objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-    return objs
+    return objs + [g for o in objs if o.lemma_.lower() in MEASURES for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in c.children if g.dep_ == "pobj"]
 
 
 def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
