@@ -34,6 +34,8 @@ demo: install
 	@echo
 	@$(BIN)/newsdesk --db $(DEMO_DB) events --limit 12
 	@echo
+	@$(BIN)/newsdesk --db $(DEMO_DB) stories
+	@echo
 	@echo "Store: $(DEMO_DB).  Try: $(BIN)/newsdesk --db $(DEMO_DB) show <id>"
 	@echo "Dashboard: http://$(HOST):$(PORT)/  (map, timeline, quotes and claims; REST API at /api, documented at /docs)"
 	@echo "           start it with: make serve"

@@ -84,3 +84,10 @@ def test_stats_count_what_the_dashboard_shows(client):
 def test_a_missing_store_is_a_clear_error(tmp_path: Path):
     response = TestClient(create_app(tmp_path / "absent.duckdb")).get("/api/stats")
     assert response.status_code == 503 and "no store" in response.json()["detail"]
+
+
+def test_a_story_told_by_two_outlets(client):
+    (story,) = client.get("/api/stories", params={"contains": "Torkham"}).json()
+    assert story["articles"] == 2 and story["sites"] == ["Frontier Times", "Khyber Daily"] and story["min_similarity"] >= 0.5
+    article = client.get(f"/api/articles/{story['article_ids'][1]}").json()
+    assert {a["article_id"] for a in article["story"]["articles"]} == set(story["article_ids"])

@@ -39,14 +39,20 @@ def test_stats_failures_and_exports(cli, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     assert cli("ingest", str(EXAMPLES), str(tmp_path / "empty.txt")).code == 0
     stats = cli("stats").out
-    assert "articles" in stats and "22" in stats and "open failures" in stats
+    assert "articles" in stats and "23" in stats and "open failures" in stats
     failures = cli("failures").out
     assert "empty.txt" in failures and "empty input" in failures
 
     jsonl = tmp_path / "articles.jsonl"
     assert cli("export", "-o", str(jsonl)).code == 0
     records = [json.loads(line) for line in jsonl.read_text().splitlines()]
-    assert len(records) == 22 and all(r["synthetic"] for r in records)
+    assert len(records) == 23 and all(r["synthetic"] for r in records)
+
+    stories = " ".join(cli("stories").out.split())
+    assert "Frontier Times, Khyber Daily" in stories and "Torkham" in stories
+    story_id = stories.split("Frontier Times")[0].split()[-2]
+    assert "story " + story_id + " (2 articles)" in " ".join(cli("show", story_id).out.split())
+    assert "no story told by 3 or more articles" in cli("stories", "--min-articles", "3").out
 
     parquet = tmp_path / "mentions.parquet"
     assert cli("export", "--format", "parquet", "--table", "mentions", "-o", str(parquet)).code == 0

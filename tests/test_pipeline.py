@@ -13,7 +13,7 @@ from newsdesk.store import connect, queries
 
 from .conftest import EXAMPLES
 
-EXAMPLE_COUNT = 22
+EXAMPLE_COUNT = 23
 
 
 def table_counts(con):

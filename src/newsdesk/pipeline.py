@@ -33,7 +33,8 @@ from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
 from .records import Analysis, Article, Failure, Paragraph, Parse, ProcessedArticle, RawDocument
-from .store import writer
+from .store import queries, writer
+from .stories import StoryIndex, signature
 
 DEFAULT_BATCH_SIZE = 32
 
@@ -114,7 +115,7 @@ def _analyse(article: Article, parse: Parse, doc, registry: Registry, gazetteer,
     quantities = place_claims(doc, quantities, places)
     names = {e.entity_id: (e.name, e.type, e.role) for e in resolved.entities}
     events = code_events(doc, resolved.mentions, names, quotes, places, patterns, article.published, sentence_starts)
-    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places, tuple(events))
+    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places, tuple(events), signature(doc))
 
 
 def analyse_text(text: str, registry: Registry | None = None) -> tuple[Parse, Analysis]:
@@ -163,13 +164,15 @@ def ingest(
     open_gazetteer()  # built on first use (about 10 s, once per machine), opened in milliseconds after
     run_id = writer.start_run(con, command, model.name, [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR])
     report = IngestReport(run_id)
+    stories = StoryIndex.from_links(queries.story_links(con))
     stream = documents if documents is not None else iter_documents(patterns, options)
     status = "failed"
     try:
         for processed in _processed_batches(con, stream, report, workers, batch_size, config):
             articles = [p for p in processed if isinstance(p, ProcessedArticle)]
             failures = [p for p in processed if isinstance(p, Failure)]
-            writer.write_batch(con, run_id, articles, failures)
+            links = [stories.assign(a.article.article_id, a.analysis.signature) for a in articles]
+            writer.write_batch(con, run_id, articles, failures, links)
             report.added += len(articles)
             report.article_ids.extend(a.article.article_id for a in articles)
             report.failures.extend(failures)

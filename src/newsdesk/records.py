@@ -327,6 +327,7 @@ class Analysis:
     entity_mentions: tuple[EntityMention, ...] = ()
     places: tuple[Place, ...] = ()
     events: tuple[Event, ...] = ()
+    signature: tuple[int, ...] = ()  # MinHash of the text's word 5-grams, for stories
 
 
 @dataclass(frozen=True)

@@ -119,6 +119,11 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
         """Resolved places (GeoNames id, coordinates) by how often they are named."""
         return queries.list_places(con, country=country, limit=limit)
 
+    @app.get("/api/stories")
+    def stories(con: Store, contains: str | None = None, min_articles: Annotated[int, Query(ge=1)] = 2, limit: Limit = 50) -> list[dict[str, Any]]:
+        """Stories told by several articles (near-duplicates across outlets), largest first."""
+        return queries.list_stories(con, min_articles=min_articles, contains=contains, limit=limit)
+
     @app.get("/api/basemap")
     def basemap() -> dict[str, Any]:
         """Country outlines (GeoJSON) for drawing a map without fetching tiles."""

@@ -50,7 +50,7 @@ def root(
 
 
 def _register() -> None:
-    from . import actors, articles, evaluate, ingest, serve  # noqa: F401  (commands register themselves on import)
+    from . import actors, articles, evaluate, ingest, serve, stories  # noqa: F401  (commands register themselves on import)
 
 
 _register()

@@ -13,6 +13,7 @@ from ..store import queries
 from .app import app
 from .context import UserError, console, state
 from .ingest import _date
+from .stories import story_lines
 
 LABEL_STYLES = {
     "PERSON": "bold magenta",
@@ -119,6 +120,11 @@ def show_command(
         console.print(f"\n[bold]numeric claims[/] ({len(article['quantities'])})")
         for claim in article["quantities"]:
             console.print(claim_line(claim))
+    story = article["story"]
+    if story and len(story["articles"]) > 1:
+        console.print(f"\n[bold]story[/] {story['story_id']} ({len(story['articles'])} articles)")
+        for line in story_lines(story):
+            console.print(line)
     if furniture and article["removed"]:
         console.print("\n[dim]removed:[/]")
         for block in article["removed"]:
@@ -288,7 +294,7 @@ def print_stats(stats: dict, path: Path) -> None:
     grid = Table.grid(padding=(0, 2))
     grid.add_column(style="dim")
     grid.add_column(justify="right")
-    for key in ("documents", "articles", "sentences", "mentions", "quotes", "quantities", "events", "places", "open_failures", "runs",
+    for key in ("documents", "articles", "sentences", "mentions", "quotes", "quantities", "events", "places", "stories", "open_failures", "runs",
                 "interrupted_runs"):
         grid.add_row(key.replace("_", " "), f"{stats[key]:,}")
     console.print(grid)

@@ -9,11 +9,12 @@ from typing import Any
 import duckdb
 
 from ..records import UNREAL
+from ..stories import StoryLink
 from .db import StoreError
 
 EXPORTABLE_TABLES = (
     "articles", "sentences", "mentions", "entities", "entity_mentions", "places", "events", "quotes", "quantities", "paragraphs",
-    "documents", "failures", "runs",
+    "documents", "failures", "runs", "stories",
 )
 
 
@@ -92,6 +93,7 @@ def get_article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, An
     article["quantities"] = list_claims(con, article_id=article_id, limit=10_000)
     # A named outlet a speaker told ("he told RIA Novosti") is a relay of the report.
     article["relays"] = sorted({q["addressee"] for q in article["quotes"] if q["addressee"] and q["addressee"][0].isupper()})
+    article["story"] = get_story_of(con, article_id)
     article["sentences"] = con.execute(
         "SELECT start_char, end_char FROM sentences WHERE article_id = ? ORDER BY sentence", [article_id]).fetchall()
     article["sentence_count"] = len(article["sentences"])
@@ -301,6 +303,7 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "quotes": one("SELECT count(*) FROM quotes"),
         "quantities": one("SELECT count(*) FROM quantities"),
         "events": one("SELECT count(*) FROM events"),
+        "stories": one("SELECT count(*) FROM (SELECT story_id FROM stories GROUP BY story_id HAVING count(*) > 1)"),
         "places": one("SELECT count(*) FROM places WHERE geonames_id IS NOT NULL"),
         "open_failures": one("SELECT count(*) FROM failures WHERE resolved_at IS NULL"),
         "runs": one("SELECT count(*) FROM runs"),
@@ -317,6 +320,43 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
         "published_range": con.execute("SELECT min(published), max(published) FROM articles").fetchone(),
         "models": con.execute("SELECT model, count(*) FROM parses GROUP BY 1 ORDER BY 2 DESC").fetchall(),
     }
+
+
+def story_links(con: duckdb.DuckDBPyConnection) -> list[StoryLink]:
+    """Every stored article's story, with its signature, in the order they were stored."""
+    rows = con.execute("SELECT article_id, story_id, similar_to, similarity, signature FROM stories ORDER BY rowid").fetchall()
+    return [StoryLink(a, story, similar, similarity, tuple(signature or ())) for a, story, similar, similarity, signature in rows]
+
+
+def list_stories(con: duckdb.DuckDBPyConnection, *, min_articles: int = 2, contains: str | None = None, limit: int = 30) -> list[dict[str, Any]]:
+    """Stories told by more than one article (re-runs, re-reports), largest and newest first."""
+    return _rows(con.execute(
+        """SELECT s.story_id, count(*) AS articles, count(DISTINCT a.site_name) AS outlets,
+                  min(a.published) AS first_published, max(a.published) AS last_published,
+                  arg_min(a.title, coalesce(CAST(a.published AS VARCHAR), '9999') || a.article_id) AS title,
+                  list(a.article_id ORDER BY a.published NULLS LAST, a.article_id) AS article_ids,
+                  list(DISTINCT a.site_name ORDER BY a.site_name) FILTER (WHERE a.site_name IS NOT NULL) AS sites,
+                  min(s.similarity) AS min_similarity
+           FROM stories s JOIN articles a USING (article_id)
+           GROUP BY s.story_id
+           HAVING count(*) >= ? AND (CAST(? AS VARCHAR) IS NULL OR bool_or(a.title ILIKE ? OR a.text ILIKE ?))
+           ORDER BY articles DESC, first_published DESC NULLS LAST, s.story_id LIMIT ?""",
+        [min_articles, contains, f"%{contains}%", f"%{contains}%", limit],
+    ))
+
+
+def get_story_of(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    """The story an article belongs to: the other articles in it and how similar each is."""
+    rows = _rows(con.execute(
+        """SELECT o.article_id, a.title, a.site_name, a.published, o.similar_to, o.similarity
+           FROM stories s JOIN stories o ON o.story_id = s.story_id JOIN articles a ON a.article_id = o.article_id
+           WHERE s.article_id = ? ORDER BY a.published NULLS LAST, o.article_id""",
+        [article_id],
+    ))
+    if not rows:
+        return None
+    story_id = con.execute("SELECT story_id FROM stories WHERE article_id = ?", [article_id]).fetchone()[0]
+    return {"story_id": story_id, "articles": rows}
 
 
 def list_failures(con: duckdb.DuckDBPyConnection, *, include_resolved: bool = False, limit: int = 100) -> list[dict[str, Any]]:
@@ -344,7 +384,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "events": "article_id, event", "paragraphs": "article_id, paragraph", "runs": "run_id"}
+    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "events": "article_id, event", "paragraphs": "article_id, paragraph", "runs": "run_id", "stories": "story_id, article_id"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

@@ -341,4 +341,23 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        10,
+        "stories: near-duplicate articles (re-runs, re-reports) grouped, with the MinHash signatures that found them",
+        """
+        CREATE TABLE stories (
+            article_id   VARCHAR PRIMARY KEY,
+            story_id     VARCHAR NOT NULL,        -- the id of the story's first article
+            similar_to   VARCHAR,                 -- the stored article it is most like; NULL for the first
+            similarity   DOUBLE NOT NULL,         -- estimated Jaccard similarity of word 5-grams
+            signature    UBIGINT[],               -- MinHash values (datasketch)
+            extractor    VARCHAR NOT NULL
+        );
+        CREATE INDEX stories_story ON stories (story_id);
+        INSERT INTO stories SELECT article_id, article_id, NULL, 1.0, NULL, 'newsdesk.stories/1 (stored before stories)' FROM articles;
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

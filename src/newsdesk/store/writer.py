@@ -10,6 +10,8 @@ import duckdb
 
 from .. import __version__
 from ..records import Entity, Event, Failure, ProcessedArticle, Quote
+from ..stories import EXTRACTOR as STORY_EXTRACTOR
+from ..stories import StoryLink
 from .db import now, transaction
 
 
@@ -38,12 +40,16 @@ def known_hashes(con: duckdb.DuckDBPyConnection, hashes: Iterable[str]) -> set[s
 
 
 def write_batch(
-    con: duckdb.DuckDBPyConnection, run_id: int, processed: Sequence[ProcessedArticle], failures: Sequence[Failure]
+    con: duckdb.DuckDBPyConnection, run_id: int, processed: Sequence[ProcessedArticle], failures: Sequence[Failure],
+    stories: Sequence[StoryLink] = (),
 ) -> None:
-    """Write every article of a batch, and its failures, in one transaction."""
+    """Write every article of a batch, its story links and its failures, in one transaction."""
     with transaction(con):
         if processed:
             _insert_articles(con, run_id, processed)
+        _insert_rows(con, "stories", [
+            (s.article_id, s.story_id, s.similar_to, s.similarity, list(s.signature) or None, STORY_EXTRACTOR) for s in stories
+        ])
         for failure in failures:
             _upsert_failure(con, run_id, failure)
         _resolve_failures(con, [item.document for item in processed])
