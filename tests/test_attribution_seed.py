@@ -188,3 +188,10 @@ def test_an_attitude_adjective_attributes_a_belief():
 def test_a_perceived_object_is_not_a_stance():
     assert quotes_of("Nassau County police saw the tweet and removed Stein from the hall.") == []
     assert [q.cue_lemma for q in quotes_of("Mr. Clarke hoped electric utilities would count his credits.")] == ["hope"]
+
+
+def test_a_belief_inside_someone_elses_statement_is_not_a_quote_of_its_own():
+    (quote,) = quotes_of("Clinton said she thinks America is strongest when people work together.")
+    assert quote.cue_lemma == "say" and quote.content.text.startswith("she thinks America")
+    reported = quotes_of("The senator said Trump had told donors that the wall would be paid for by Mexico.")
+    assert [q.cue_lemma for q in reported] == ["say", "tell"]  # speech inside speech names who said it first

@@ -175,7 +175,22 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     for candidate in candidates:
         if candidate.cue is not None and candidate.cue_text is None:
             candidate.cue_text = verb_group(candidate.cue)
-    return sorted(candidates, key=lambda c: c.content[0])
+    return sorted((c for c in candidates if not _ascribed(c, candidates)), key=lambda c: c.content[0])
+
+
+def _ascribed(candidate: Candidate, candidates: list[Candidate]) -> bool:
+    """A belief, finding or stance inside what someone else says is that speaker's claim about it
+    ("Trump said Clinton believes …" is Trump's claim, not Clinton's belief): not a quote of its own.
+    Speech reported inside speech stays: it names who said it first. So does the position of a
+    state or an organisation told by its envoy or spokesman ("the Russian envoy said Moscow
+    believes …"): the speaker speaks for it."""
+    if candidate.cue is None or candidate.mark or candidate.kind == "according_to":
+        return False
+    if candidate.speaker is not None and candidate.speaker.root.ent_type_ in ("GPE", "ORG", "NORP"):
+        return False
+    if candidate.kind != "stance" and cue_kind(candidate.cue.lemma_, candidate.cue.pos_) in ("speech", None):
+        return False
+    return any(other is not candidate and other.content[0] <= candidate.cue.idx < other.content[1] for other in candidates)
 
 
 def _merge_split_quotes(direct: list[Candidate], paragraph_starts: list[int]) -> list[Candidate]:
@@ -354,7 +369,7 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
     out: list[Candidate] = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and lemma in CUE_LEMMAS and (clause := _clause(token)) is not None:
+        if token.pos_ in ("VERB", "AUX") and (lemma in CUE_LEMMAS or lemma in STANCE) and (clause := _clause(token)) is not None:
             out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token)))
         elif token.pos_ == "VERB" and lemma in SPEECH_ASIDE and (aside := _aside_content(token, passages)) is not None:
             out.append(Candidate("indirect", aside, token, _subject(token), _addressee(token)))
@@ -470,7 +485,7 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     return start.idx, end.idx + len(end.text)
 
 
-SPEECH_ASIDE = frozenset("say tell add note write explain argue insist report claim".split())
+SPEECH_ASIDE = frozenset("say tell add note write explain argue insist report claim point suggest acknowledge warn predict state observe recall concede admit".split())
 
 
 def _aside_content(verb: Token, passages: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -512,8 +527,8 @@ def _stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
             if child.dep_ not in deps or child.dep_ == "dobj" and verb.lemma_ in ADDRESSING:
                 continue  # "told reporters": the object is the addressee, not what was said
             if child.dep_ == "prep":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if child.lower_ not in STANCE_PREPOSITIONS or not objects or child.i != verb.i + 1:
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                if child.lower_ not in STANCE_PREPOSITIONS or not objects or not _next_to(verb, child):
                     continue
             # The object and what the verb goes on to say of it: "called the charges unsubstantiated",
             # "blasted the media for being dishonest"; a coordinated verb is a statement of its own.
@@ -526,6 +541,14 @@ def _stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
             if len(tokens) >= 2:
                 return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)), (child if child.dep_ == "prep" else None)
     return None
+
+
+def _next_to(verb: Token, preposition: Token) -> bool:
+    """The preposition follows the verb, with at most a particle, a time or an addressee between:
+    "called for", "spoke out Tuesday about", "asks him about"."""
+    between = [t for t in verb.doc[verb.i + 1:preposition.i]]
+    allowed = {t.i for c in verb.children if c.dep_ in ("prt", "npadvmod") or c.dep_ == "dobj" and c.pos_ == "PRON" for t in c.subtree}
+    return all(t.i in allowed for t in between)
 
 
 def _subject(verb: Token) -> Span | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -322,10 +323,12 @@ def stats(con: duckdb.DuckDBPyConnection) -> dict[str, Any]:
     }
 
 
-def story_links(con: duckdb.DuckDBPyConnection) -> list[StoryLink]:
-    """Every stored article's story, with its signature, in the order they were stored."""
-    rows = con.execute("SELECT article_id, story_id, similar_to, similarity, signature FROM stories ORDER BY rowid").fetchall()
-    return [StoryLink(a, story, similar, similarity, tuple(signature or ())) for a, story, similar, similarity, signature in rows]
+def story_links(con: duckdb.DuckDBPyConnection) -> Iterator[StoryLink]:
+    """Every stored article's story, with its signature, in the order they were stored (read in chunks)."""
+    cursor = con.execute("SELECT article_id, story_id, similar_to, similarity, signature FROM stories ORDER BY rowid")
+    while rows := cursor.fetchmany(10_000):
+        for article_id, story, similar, similarity, signature in rows:
+            yield StoryLink(article_id, story, similar, similarity, tuple(signature or ()))
 
 
 def list_stories(con: duckdb.DuckDBPyConnection, *, min_articles: int = 2, contains: str | None = None, limit: int = 30) -> list[dict[str, Any]]:

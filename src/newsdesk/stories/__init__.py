@@ -23,6 +23,10 @@ SEED = 1
 SCHEME = "affine32"  # datasketch's hashing scheme, pinned so stored signatures stay comparable
 SHINGLE_WORDS = 5
 STORY_THRESHOLD = 0.5
+# A wire story can run in hundreds of papers; a story keeps this many of its articles in the
+# index, enough to catch every version of it, so placing an article costs the same however
+# often its story was re-run.
+REPRESENTATIVES = 16
 EXTRACTOR = f"newsdesk.stories/1 (MinHash {NUM_PERM} permutations, word {SHINGLE_WORDS}-grams, Jaccard >= {STORY_THRESHOLD})"
 
 
@@ -55,6 +59,7 @@ class StoryIndex:
         self._minhashes: dict[str, LeanMinHash] = {}
         self._order: dict[str, int] = {}
         self._story: dict[str, str] = {}
+        self._indexed: dict[str, int] = {}  # story id → how many of its articles are in the index
 
     @classmethod
     def from_links(cls, links: Iterable[StoryLink]) -> StoryIndex:
@@ -85,7 +90,8 @@ class StoryIndex:
 
     def _add(self, link: StoryLink) -> None:
         self._story[link.article_id] = link.story_id
-        if link.signature:
+        if link.signature and self._indexed.get(link.story_id, 0) < REPRESENTATIVES:
+            self._indexed[link.story_id] = self._indexed.get(link.story_id, 0) + 1
             minhash = LeanMinHash(seed=SEED, hashvalues=list(link.signature), scheme=SCHEME)
             self._minhashes[link.article_id] = minhash
             self._order[link.article_id] = len(self._order)
