@@ -195,3 +195,14 @@ def test_a_belief_inside_someone_elses_statement_is_not_a_quote_of_its_own():
     assert quote.cue_lemma == "say" and quote.content.text.startswith("she thinks America")
     reported = quotes_of("The senator said Trump had told donors that the wall would be paid for by Mexico.")
     assert [q.cue_lemma for q in reported] == ["say", "tell"]  # speech inside speech names who said it first
+
+
+def test_the_speaker_of_a_governed_speech_verb_and_a_passive_agent():
+    quote = next(q for q in quotes_of("President Barack Obama responded to a Gold Star mother by saying his refusal was deliberate.")
+                 if q.cue_lemma == "say")
+    assert quote.speaker.text == "President Barack Obama" and quote.content.text == "his refusal was deliberate"
+    (quote,) = quotes_of("Sanders went on to say that the debate was about the birther issue.")
+    assert quote.cue_lemma == "say" and quote.speaker.text == "Sanders"
+    (quote,) = quotes_of("The Democratic presidential nominee has been endorsed by dozens of papers.")
+    assert (quote.cue.text, quote.speaker.text, quote.content.text) == (
+        "has been endorsed by", "dozens of papers", "The Democratic presidential nominee")

@@ -370,7 +370,7 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
     for token in doc:
         lemma = token.lemma_.lower()
         if token.pos_ in ("VERB", "AUX") and (lemma in CUE_LEMMAS or lemma in STANCE) and (clause := _clause(token)) is not None:
-            out.append(Candidate("indirect", clause, token, _subject(token), _addressee(token)))
+            out.append(Candidate("indirect", clause, token, _subject(token) or _controller(token), _addressee(token)))
         elif token.pos_ == "VERB" and lemma in SPEECH_ASIDE and (aside := _aside_content(token, passages)) is not None:
             out.append(Candidate("indirect", aside, token, _subject(token), _addressee(token)))
         elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS and lemma not in NO_STANCE):
@@ -380,6 +380,8 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             if subject is not None and found is not None and not _inside_any(found[0], passages):
                 target, preposition = found
                 out.append(Candidate("stance", target, token, subject, None, cue_text=verb_group(token, preposition)))
+            elif (passive := _passive_stance(token)) is not None and not _inside_any(passive.content, passages):
+                out.append(passive)
         elif token.dep_ == "acomp" and lemma in ATTITUDES and (attitude := _attitude(token, passages)) is not None:
             out.append(attitude)
         elif token.pos_ == "NOUN" and lemma in NOUN_KINDS and (nominal := _nominal(token, passages)) is not None:
@@ -543,6 +545,19 @@ def _stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
     return None
 
 
+def _passive_stance(verb: Token) -> Candidate | None:
+    """"has been endorsed by dozens of papers", "was criticized by Republicans": the agent takes the
+    stance, and what it is about is the passive subject."""
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    by = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    patient = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if by is None or patient is None or patient.pos_ == "PRON" and patient.lower_ in ("that", "which", "who"):
+        return None
+    content = _noun_phrase(patient)
+    return Candidate("stance", (content.start_char, content.end_char), verb, _noun_phrase(by), None,
+                     cue_text=(verb_group(verb)[0], agent.idx + len(agent.text)))
+
+
 def _next_to(verb: Token, preposition: Token) -> bool:
     """The preposition follows the verb, with at most a particle, a time or an addressee between:
     "called for", "spoke out Tuesday about", "asks him about"."""
@@ -560,6 +575,16 @@ def _subject(verb: Token) -> Span | None:
         return _subject(verb.head)
     # "…, adding that …": the participle's subject is its head's
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
+        return _subject(verb.head)
+    return None
+
+
+def _controller(verb: Token) -> Span | None:
+    """Who says it when a speech verb has no subject of its own: "responded by saying …", "after
+    saying …", "appeared to suggest …", "went on to explain …" — the governing verb's subject."""
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return _subject(verb.head.head)
+    if verb.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return _subject(verb.head)
     return None
 
