@@ -5,9 +5,10 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from datasketch import LeanMinHash
 
 from newsdesk.nlp import load_model
-from newsdesk.stories import STORY_THRESHOLD, StoryIndex, signature
+from newsdesk.stories import REPRESENTATIVES, SCHEME, SEED, STORY_THRESHOLD, StoryIndex, signature
 
 from .conftest import EVAL
 
@@ -53,3 +54,11 @@ def test_local_news_articles_are_mostly_stories_of_their_own():
     joined = {link.article_id: link.similar_to for link in links if link.similar_to}
     assert joined["44220000"] == "44145259"  # "Statewide 211 could reach more poor", Augusta Chronicle and AJC
     assert len(joined) <= 3
+
+
+def test_a_story_run_many_times_keeps_a_bounded_index():
+    (one,) = _signatures("Pakistani and Afghan forces exchanged fire at the Torkham crossing late on Tuesday, officials said.")
+    index = StoryIndex()
+    links = [index.assign(f"copy-{i}", one) for i in range(40)]
+    assert {link.story_id for link in links} == {"copy-0"}
+    assert len(index._lsh.query(LeanMinHash(seed=SEED, hashvalues=list(one), scheme=SCHEME))) == REPRESENTATIVES
