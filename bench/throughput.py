@@ -71,8 +71,9 @@ def time_parse_only(texts: list[str], n_process: int) -> float:
     return time.perf_counter() - start
 
 
-def time_extractors(work: Path) -> tuple[float, float, float, float, float, int]:
-    """Seconds spent in attribution, quantities, actor resolution and places over the stored parses (no model run)."""
+def time_extractors(work: Path) -> tuple[float, float, float, float, float, float, int]:
+    """Seconds spent in attribution, quantities, actor resolution, places, events and stories over the stored parses
+    (no model run); stories: the signature and placing it among every earlier article's."""
     from newsdesk.attribution import extract_quotes
     from newsdesk.entities import link_claims, link_speakers, load_registry, resolve_entities
     from newsdesk.geo import open_gazetteer, resolve_places
@@ -81,6 +82,7 @@ def time_extractors(work: Path) -> tuple[float, float, float, float, float, int]
     from newsdesk.records import Article, Paragraph
 
     from newsdesk.events import code_events, load_patterns
+    from newsdesk.stories import StoryIndex, signature
 
     registry = load_registry()
     gazetteer = open_gazetteer()
@@ -93,8 +95,9 @@ def time_extractors(work: Path) -> tuple[float, float, float, float, float, int]
     ).fetchall()
     con.close()
     docs = [(model.doc_from_bytes(blob), starts) for blob, starts in rows]
-    attribution = quantities = actors = geo = events = 0.0
-    for doc, starts in docs:
+    attribution = quantities = actors = geo = events = stories = 0.0
+    index = StoryIndex()
+    for number, (doc, starts) in enumerate(docs):
         sentence_starts = [s.start_char for s in doc.sents]
         t0 = time.perf_counter()
         quotes = extract_quotes(doc, starts, sentence_starts)
@@ -113,12 +116,15 @@ def time_extractors(work: Path) -> tuple[float, float, float, float, float, int]
         names = {e.entity_id: (e.name, e.type, e.role) for e in resolved.entities}
         code_events(doc, resolved.mentions, names, quotes, places, patterns, None, sentence_starts)
         t6 = time.perf_counter()
+        index.assign(str(number), signature(doc))
+        t7 = time.perf_counter()
+        stories += t7 - t6
         events += t6 - t5
         attribution += t1 - t0
         actors += (t2 - t1) + (t4 - t3)
         quantities += t3 - t2
         geo += t5 - t4
-    return attribution, quantities, actors, geo, events, len(docs)
+    return attribution, quantities, actors, geo, events, stories, len(docs)
 
 
 def _time_gazetteer_open(path: Path) -> float:
@@ -170,7 +176,7 @@ def main() -> None:
                 f"parse only n_process={n_process}: {len(texts)} texts in {elapsed:6.1f} s = {rate:7.1f} articles/s "
                 f"({words / elapsed:,.0f} words/s); pipeline overhead over the bare parse: {overhead:+.0%}"
             )
-        attribution, quantities, actors, geo, events, n_docs = time_extractors(work)
+        attribution, quantities, actors, geo, events, stories, n_docs = time_extractors(work)
         per_article = 1 / results[1]
         print(
             f"extractors over {n_docs} stored parses: attribution {attribution / n_docs * 1000:.2f} ms/article "
@@ -178,7 +184,8 @@ def main() -> None:
             f"quantities {quantities / n_docs * 1000:.2f} ms/article ({quantities / n_docs / per_article:.1%}), "
             f"actor resolution {actors / n_docs * 1000:.2f} ms/article ({actors / n_docs / per_article:.1%}), "
             f"places {geo / n_docs * 1000:.2f} ms/article ({geo / n_docs / per_article:.1%}), "
-            f"events {events / n_docs * 1000:.2f} ms/article ({events / n_docs / per_article:.1%})"
+            f"events {events / n_docs * 1000:.2f} ms/article ({events / n_docs / per_article:.1%}), "
+            f"stories {stories / n_docs * 1000:.2f} ms/article ({stories / n_docs / per_article:.1%})"
         )
         print(f"start-up: actor registry {registry_seconds * 1000:.0f} ms, gazetteer open + first lookup "
               f"{gazetteer_seconds * 1000:.0f} ms (index already built), once per process")
