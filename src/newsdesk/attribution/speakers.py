@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from ..records import SpeakerLink, TextSpan
-from .quotes import Candidate
+from .candidate import Candidate
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 ROLE_SYNONYMS = {
