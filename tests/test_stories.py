@@ -10,7 +10,7 @@ from datasketch import LeanMinHash
 from newsdesk.nlp import load_model
 from newsdesk.stories import REPRESENTATIVES, SCHEME, SEED, STORY_THRESHOLD, StoryIndex, signature
 
-from .conftest import EVAL
+from .conftest import EVAL, EXAMPLES
 
 
 def _signatures(*texts: str) -> list[tuple[int, ...]]:
@@ -62,3 +62,11 @@ def test_a_story_run_many_times_keeps_a_bounded_index():
     links = [index.assign(f"copy-{i}", one) for i in range(40)]
     assert {link.story_id for link in links} == {"copy-0"}
     assert len(index._lsh.query(LeanMinHash(seed=SEED, hashvalues=list(one), scheme=SCHEME))) == REPRESENTATIVES
+
+
+def test_a_rerun_ingested_later_joins_the_stored_story(cli):
+    text = EXAMPLES / "text"
+    assert cli("ingest", str(text / "torkham-clashes.txt")).code == 0
+    assert "no story" in cli("stories").out
+    assert cli("ingest", str(text / "torkham-clashes-rerun.txt")).code == 0  # a second run: signatures come from the store
+    assert "Frontier Times, Khyber Daily" in " ".join(cli("stories").out.split())

@@ -164,14 +164,16 @@ def ingest(
     open_gazetteer()  # built on first use (about 10 s, once per machine), opened in milliseconds after
     run_id = writer.start_run(con, command, model.name, [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR])
     report = IngestReport(run_id)
-    stories = StoryIndex.from_links(queries.story_links(con))
+    stories: StoryIndex | None = None  # read from the store when the first new article needs it
     stream = documents if documents is not None else iter_documents(patterns, options)
     status = "failed"
     try:
         for processed in _processed_batches(con, stream, report, workers, batch_size, config):
             articles = [p for p in processed if isinstance(p, ProcessedArticle)]
             failures = [p for p in processed if isinstance(p, Failure)]
-            links = [stories.assign(a.article.article_id, a.analysis.signature) for a in articles]
+            if articles and stories is None:
+                stories = StoryIndex.from_links(queries.story_links(con))
+            links = [stories.assign(a.article.article_id, a.analysis.signature) for a in articles] if articles else []
             writer.write_batch(con, run_id, articles, failures, links)
             report.added += len(articles)
             report.article_ids.extend(a.article.article_id for a in articles)

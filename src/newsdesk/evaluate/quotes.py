@@ -8,8 +8,7 @@ compared with the gold attributions, component by component:
   span of punctuation only, a colon or a dash cue, must match exactly).
 
 Matching is one-to-one (each gold span matches at most one of ours, the largest
-such matching). Precision
-is over our spans, recall over gold spans. Where several annotator passes exist
+such matching). Precision is over our spans, recall over gold spans. Where several annotator passes exist
 for one text, the first (by file name) is the gold.
 """
 
