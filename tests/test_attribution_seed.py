@@ -206,3 +206,19 @@ def test_the_speaker_of_a_governed_speech_verb_and_a_passive_agent():
     (quote,) = quotes_of("The Democratic presidential nominee has been endorsed by dozens of papers.")
     assert (quote.cue.text, quote.speaker.text, quote.content.text) == (
         "has been endorsed by", "dozens of papers", "The Democratic presidential nominee")
+
+
+def test_a_short_quote_opening_its_sentence_and_its_continuation():
+    quotes = quotes_of("''That's Mexico's vulnerability,'' said Luis Rubio. ''There is nothing more important than that.''")
+    (quote,) = [q for q in quotes if q.kind == "direct"]
+    assert quote.content.text.startswith("That's Mexico's vulnerability") and quote.content.text.endswith("than that.")
+    assert quote.speaker_name == "Luis Rubio" and len(quotes) == 1
+    assert quotes_of("Clinton is describing as “unhinged” a Donald Trump tweet.") == []  # a scare quote
+
+
+def test_content_runs_over_coordinated_infinitives_and_a_reason():
+    (wants,) = quotes_of("He wants to triple the size of the AmeriCorps program, grow the Peace Corps and create a new reserve program.")
+    assert wants.content.text.endswith("create a new reserve program")
+    (said,) = quotes_of("Republicans said that claim smacked of hypocrisy, because Democrats have been at the forefront "
+                        "of questioning the decisions.")
+    assert said.content.text.endswith("questioning the decisions")

@@ -34,10 +34,11 @@ def strip_spaces(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def strip_punct(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
-        end -= 1
+    """Without the spaces, dashes, separators and double quote marks around it."""
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-\"“”«»" or text.startswith("''", start)):
+        start += 2 if text.startswith("''", start) else 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-\"“”«»" or text[max(start, end - 2):end] == "''"):
+        end -= 2 if text[max(start, end - 2):end] == "''" else 1
     return start, end
 
 

@@ -60,7 +60,19 @@ def quoted_passages(text: str, paragraph_starts: list[int]) -> list[tuple[int, i
             else:
                 opened = None  # unbalanced: drop rather than swallow the article
         i += width
-    return [(s, e) for s, e in (strip_spaces(text, s, e) for s, e in spans) if len(text[s:e].split()) >= MIN_QUOTE_WORDS]
+    return [(s, e) for s, e in (strip_spaces(text, s, e) for s, e in spans) if _long_enough(text, s, e)]
+
+
+def _long_enough(text: str, start: int, end: int) -> bool:
+    """Four words make a quote; a shorter one only when it opens its sentence and ends on a comma,
+    a question or an exclamation mark inside the marks ("''That's Mexico's vulnerability,'' said …"),
+    so scare quotes ("called it “unhinged”") stay out."""
+    words = len(text[start:end].split())
+    if words >= MIN_QUOTE_WORDS:
+        return True
+    before = text[:start].rstrip(" \t\"'“‘«`")
+    opens_sentence = not before or before[-1] in ".!?\n:"
+    return words >= 2 and opens_sentence and text[end:end + 1] in ",?!"
 
 
 def _opens(text: str, i: int) -> bool:
@@ -309,11 +321,17 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     tokens = sorted(clause.subtree, key=lambda t: t.i)
     # A clause that swallows the cue verb's own subject is a mis-parse; keep what is beyond the verb.
     start, end = tokens[0], tokens[-1]
+    if clause.i > verb.i:
+        # "pointed out that one shooting may have more than one victim, so thousands of …": what the
+        # parse hangs on the cue after its clause goes on with what was said
+        tail = [c for c in verb.children if c.i > end.i and c.dep_ == "advcl"]
+        if tail:
+            end = max((t for c in tail for t in c.subtree), key=lambda t: t.i)
     while end.i > start.i and (end.is_punct or end.is_space):
         end = end.doc[end.i - 1]
     if end.i - start.i + 1 < 3:
         return None
-    return start.idx, end.idx + len(end.text)
+    return strip_punct(verb.doc.text, start.idx, end.idx + len(end.text))
 
 
 SPEECH_ASIDE = frozenset("say tell add note write explain argue insist report claim point suggest acknowledge warn predict state observe recall concede admit".split())

@@ -60,7 +60,7 @@ def stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                     continue
             # The object and what the verb goes on to say of it: "called the charges unsubstantiated",
             # "blasted the media for being dishonest"; a coordinated verb is a statement of its own.
-            rest = [c for c in verb.children if c.i >= child.i and c.dep_ not in ("conj", "cc", "punct", "parataxis")]
+            rest = [c for c in verb.children if c.i >= child.i and (c.dep_ not in ("conj", "cc", "punct", "parataxis") or _goes_on(c, child))]
             tokens = sorted((t for c in rest for t in c.subtree), key=lambda t: t.i)
             if child.dep_ == "prep":
                 tokens = tokens[1:]
@@ -69,6 +69,15 @@ def stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
             if len(tokens) >= 2:
                 return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)), (child if child.dep_ == "prep" else None)
     return None
+
+
+def _goes_on(conjunct: Token, complement: Token) -> bool:
+    """"wants to triple the program, grow the Peace Corps and create …": an infinitive's conjuncts
+    that the parse hung on the governing verb (same bare form, no subject of their own)."""
+    return (
+        complement.dep_ == "xcomp" and conjunct.dep_ == "conj" and conjunct.tag_ == complement.tag_ != conjunct.head.tag_
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
+    )
 
 
 def passive_stance(verb: Token) -> Candidate | None:
