@@ -39,14 +39,14 @@ def test_stats_failures_and_exports(cli, tmp_path):
     (tmp_path / "empty.txt").write_bytes(b"")
     assert cli("ingest", str(EXAMPLES), str(tmp_path / "empty.txt")).code == 0
     stats = cli("stats").out
-    assert "articles" in stats and "23" in stats and "open failures" in stats
+    assert "articles" in stats and "25" in stats and "open failures" in stats
     failures = cli("failures").out
     assert "empty.txt" in failures and "empty input" in failures
 
     jsonl = tmp_path / "articles.jsonl"
     assert cli("export", "-o", str(jsonl)).code == 0
     records = [json.loads(line) for line in jsonl.read_text().splitlines()]
-    assert len(records) == 23 and all(r["synthetic"] for r in records)
+    assert len(records) == 25 and all(r["synthetic"] for r in records)
 
     stories = " ".join(cli("stories").out.split())
     assert "Frontier Times, Khyber Daily" in stories and "Torkham" in stories

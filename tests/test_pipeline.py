@@ -13,7 +13,7 @@ from newsdesk.store import connect, queries
 
 from .conftest import EXAMPLES
 
-EXAMPLE_COUNT = 23
+EXAMPLE_COUNT = 25
 
 
 def table_counts(con):

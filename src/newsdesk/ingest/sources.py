@@ -1,8 +1,9 @@
 """Turn paths and globs into a stream of raw documents (or failures).
 
 Supported inputs: ``.html``/``.htm`` (optionally ``.gz``), ``.txt`` (optionally
-``.gz``), ``.jsonl`` (optionally ``.gz``; one article a line) and WARC files
-(``.warc``/``.warc.gz``; response records). A file next to an input named
+``.gz``), ``.jsonl`` (optionally ``.gz``; one article a line), WARC files
+(``.warc``/``.warc.gz``; response records) and RSS/Atom feeds saved to disk (``.rss``,
+``.atom``, or ``.xml`` with a feed inside; one article an entry). A file next to an input named
 ``<stem>.meta.json`` supplies metadata (url, published, source, title, synthetic…).
 
 Nothing here raises for bad input: every problem becomes a ``Failure`` and the
@@ -23,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Failure, RawDocument, content_hash
+from .feeds import iter_feed, looks_like_feed
 from .warc import iter_warc
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -32,6 +34,7 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 TEXT_SUFFIXES = (".txt", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
+FEED_SUFFIXES = (".rss", ".atom", ".rdf", ".xml")
 SIDECAR_SUFFIX = ".meta.json"
 
 
@@ -53,6 +56,7 @@ def kind_of(path: Path) -> str | None:
         ("text", TEXT_SUFFIXES),
         ("jsonl", JSONL_SUFFIXES),
         ("warc", WARC_SUFFIXES),
+        ("feed", FEED_SUFFIXES),
     ):
         if name.endswith(suffixes):
             return kind
@@ -123,6 +127,12 @@ def read_path(path: Path, options: IngestOptions, *, explicit: bool = True) -> I
 
     if kind == "jsonl":
         yield from _iter_jsonl(origin, data, options, sidecar)
+        return
+    if kind == "feed":
+        if looks_like_feed(data):
+            yield from iter_feed(origin, data, _apply_options(sidecar, options))
+        elif explicit:
+            yield Failure(origin, "read", "unsupported file type", "an XML file that is not an RSS or Atom feed")
         return
     media_type = "text/html" if kind == "html" else "text/plain"
     metadata = _apply_options(sidecar, options)
