@@ -36,6 +36,8 @@ demo: install
 	@echo
 	@$(BIN)/newsdesk --db $(DEMO_DB) stories
 	@echo
+	@$(BIN)/newsdesk --db $(DEMO_DB) watch examples/watch.yaml
+	@echo
 	@echo "Store: $(DEMO_DB).  Try: $(BIN)/newsdesk --db $(DEMO_DB) show <id>"
 	@echo "Dashboard: http://$(HOST):$(PORT)/  (map, timeline, quotes and claims; REST API at /api, documented at /docs)"
 	@echo "           start it with: make serve"

@@ -124,6 +124,11 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
         """Stories told by several articles (near-duplicates across outlets), largest first."""
         return queries.list_stories(con, min_articles=min_articles, contains=contains, limit=limit)
 
+    @app.get("/api/alerts")
+    def alerts(con: Store, rule: str | None = None, limit: Limit = 100) -> list[dict[str, Any]]:
+        """Facts that matched a watch rule (`newsdesk watch RULES`), newest first, with their evidence."""
+        return queries.list_alerts(con, rule=rule, limit=limit)
+
     @app.get("/api/basemap")
     def basemap() -> dict[str, Any]:
         """Country outlines (GeoJSON) for drawing a map without fetching tiles."""

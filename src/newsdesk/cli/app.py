@@ -20,6 +20,7 @@ from ..events.ontology import PatternError
 from ..extract import ExtractionError
 from ..nlp import ModelError
 from ..store import DB_ENV, StoreError
+from ..watch import WatchError
 from .context import State, UserError, err_console
 
 app = typer.Typer(
@@ -50,7 +51,7 @@ def root(
 
 
 def _register() -> None:
-    from . import actors, articles, evaluate, ingest, serve, stories  # noqa: F401  (commands register themselves on import)
+    from . import actors, articles, evaluate, ingest, serve, stories, watch  # noqa: F401  (commands register themselves on import)
 
 
 _register()
@@ -66,7 +67,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.ClickException as exc:
         exc.show()
         sys.exit(exc.exit_code)
-    except (StoreError, ModelError, ExtractionError, UserError, RegistryError, PatternError) as exc:
+    except (StoreError, ModelError, ExtractionError, UserError, RegistryError, PatternError, WatchError) as exc:
         err_console.print(f"[bold red]error:[/] {exc}", highlight=False)
         sys.exit(1)
     except KeyboardInterrupt:

@@ -16,8 +16,10 @@ from ..ingest.sources import DEFAULT_MAX_BYTES, expand_inputs, read_path
 from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, ingest
 from ..records import RawDocument
 from ..store import queries
+from ..watch import check_rules, load_rules
 from .app import app
 from .context import UserError, console, err_console, state
+from .watch import print_alerts
 
 
 def _date(value: str | None) -> date | None:
@@ -32,7 +34,7 @@ def _date(value: str | None) -> date | None:
 @app.command("ingest")
 def ingest_command(
     ctx: typer.Context,
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs: .html .htm .html.gz .txt .jsonl .warc .warc.gz", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs: .html .htm .html.gz .txt .jsonl .warc .warc.gz .rss .atom", show_default=False)],
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for these inputs; never guessed otherwise.")] = None,
     source: Annotated[str | None, typer.Option(help="Publisher of these inputs, e.g. 'Afghanistan Times'.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes for extraction and parsing.")] = 1,
@@ -40,8 +42,10 @@ def ingest_command(
     max_bytes: Annotated[int, typer.Option(min=1024, help="Inputs larger than this are recorded as failures.")] = DEFAULT_MAX_BYTES,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; one line per committed batch on stderr.")] = False,
     near: Annotated[list[str] | None, typer.Option("--near", help="Favour places in this country (ISO alpha-2, e.g. US) when a name is ambiguous; repeatable.", show_default=False)] = None,
+    watch: Annotated[Path | None, typer.Option("--watch", help="A watch rules file (YAML): check the new articles against it and print the alerts.", show_default=False)] = None,
 ) -> None:
     """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
+    rules = load_rules(watch) if watch else None  # a broken rules file fails before anything is read
     options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source)
     con = state(ctx).open()
     command = "ingest " + " ".join(shlex.quote(i) for i in inputs)
@@ -61,6 +65,8 @@ def ingest_command(
         if progress:
             progress.update(task, completed=total)
     _summary(report)
+    if rules:
+        print_alerts(check_rules(con, rules, report.article_ids, report.run_id))
     con.close()
 
 

@@ -15,7 +15,7 @@ from .db import StoreError
 
 EXPORTABLE_TABLES = (
     "articles", "sentences", "mentions", "entities", "entity_mentions", "places", "events", "quotes", "quantities", "paragraphs",
-    "documents", "failures", "runs", "stories",
+    "documents", "failures", "runs", "stories", "alerts",
 )
 
 
@@ -116,9 +116,13 @@ def _equals(value) -> list | None:
     return [value] if value else None
 
 
+def _among(ids: list[str] | None) -> list | None:
+    return None if ids is None else [list(ids)]
+
+
 def list_quotes(
     con: duckdb.DuckDBPyConnection, *, speaker: str | None = None, article_id: str | None = None,
-    kind: str | None = None, limit: int = 100,
+    kind: str | None = None, article_ids: list[str] | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
     speaker_ids = find_entity_ids(con, speaker) if speaker else []
     where, params = _where(
@@ -126,6 +130,7 @@ def list_quotes(
         ("q.speaker_entity IN (SELECT unnest(?))", [speaker_ids] if speaker_ids else None),
         ("(q.speaker ILIKE ? OR q.speaker_text ILIKE ?)", _like(speaker, 2) if speaker and not speaker_ids else None),
         ("q.article_id = ?", _equals(article_id)),
+        ("q.article_id IN (SELECT unnest(?))", _among(article_ids)),
         ("q.kind = ?", _equals(kind)),
     )
     return _rows(con.execute(
@@ -138,9 +143,10 @@ def list_quotes(
 
 def list_claims(
     con: duckdb.DuckDBPyConnection, *, about: str | None = None, claimed_by: str | None = None,
-    event: str | None = None, article_id: str | None = None, limit: int = 100,
+    event: str | None = None, article_id: str | None = None, article_ids: list[str] | None = None,
+    at_least: float | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
-    """Numeric claims; ``about`` matches an actor (by any of its names) the claim counts or
+    """Numeric claims (``at_least``: whose value, or top of range, reaches it); ``about`` matches an actor (by any of its names) the claim counts or
     whose sentence names it, or what is counted, whose, or where, as written."""
     about_ids = find_entity_ids(con, about) if about else []
     claimer_ids = find_entity_ids(con, claimed_by) if claimed_by else []
@@ -153,6 +159,8 @@ def list_claims(
         ("n.claimed_by ILIKE ?", _like(claimed_by) if claimed_by and not claimer_ids else None),
         ("n.event = ?", _equals(event)),
         ("n.article_id = ?", _equals(article_id)),
+        ("n.article_id IN (SELECT unnest(?))", _among(article_ids)),
+        ("coalesce(n.value_high, n.value) >= ?", None if at_least is None else [at_least]),
     )
     return _rows(con.execute(
         f"""SELECT n.*, c.name AS claimed_by_name, o.name AS of_name, pl.name AS place_name, pl.geonames_id AS place_geonames_id,
@@ -221,7 +229,7 @@ def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any]:
 
 def _event_filter(
     con: duckdb.DuckDBPyConnection, *, actor: str | None, plover: str | None, place: str | None, since, until,
-    article_id: str | None, include_negated: bool,
+    article_id: str | None, include_negated: bool, article_ids: list[str] | None = None,
 ) -> tuple[str, list]:
     """The WHERE clause over events e, their place p and article a, shared by listings and counts."""
     actor_ids = find_entity_ids(con, actor) if actor else []
@@ -233,6 +241,7 @@ def _event_filter(
         ("coalesce(e.event_date, a.published) >= ?", _equals(since)),
         ("coalesce(e.event_date, a.published) <= ?", _equals(until)),
         ("e.article_id = ?", _equals(article_id)),
+        ("e.article_id IN (SELECT unnest(?))", _among(article_ids)),
         ("e.modality NOT IN (SELECT unnest(?))", None if include_negated or article_id else [list(UNREAL)]),
     )
 
@@ -243,11 +252,12 @@ _EVENT_JOINS = """FROM events e JOIN articles a USING (article_id)
 
 def list_events(
     con: duckdb.DuckDBPyConnection, *, actor: str | None = None, plover: str | None = None, place: str | None = None,
-    since=None, until=None, article_id: str | None = None, include_negated: bool = False, limit: int = 100,
+    since=None, until=None, article_id: str | None = None, include_negated: bool = False,
+    article_ids: list[str] | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
     """Events, newest first; ``actor`` matches source or target by any of the actor's names."""
     where, params = _event_filter(con, actor=actor, plover=plover, place=place, since=since, until=until,
-                                  article_id=article_id, include_negated=include_negated)
+                                  article_id=article_id, include_negated=include_negated, article_ids=article_ids)
     return _rows(con.execute(
         f"""SELECT e.*, p.name AS place_name, p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon,
                    p.country AS place_country, p.feature_code AS place_feature_code, p.admin1 AS place_admin1,
@@ -362,6 +372,17 @@ def get_story_of(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, A
     return {"story_id": story_id, "articles": rows}
 
 
+def list_alerts(con: duckdb.DuckDBPyConnection, *, rule: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
+    """Stored alerts, newest first, with their article and the words that matched."""
+    where, params = _where(("l.rule = ?", _equals(rule)))
+    return _rows(con.execute(
+        f"""SELECT l.*, a.title, a.published, substr(a.text, l.start_char + 1, l.end_char - l.start_char) AS evidence
+            FROM alerts l JOIN articles a USING (article_id) {where}
+            ORDER BY l.created_at DESC, l.rule, l.article_id, l.kind, l.item LIMIT ?""",
+        params + [limit],
+    ))
+
+
 def list_failures(con: duckdb.DuckDBPyConnection, *, include_resolved: bool = False, limit: int = 100) -> list[dict[str, Any]]:
     where = "" if include_resolved else "WHERE resolved_at IS NULL"
     return _rows(con.execute(
@@ -387,7 +408,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "events": "article_id, event", "paragraphs": "article_id, paragraph", "runs": "run_id", "stories": "story_id, article_id"}
+    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "events": "article_id, event", "paragraphs": "article_id, paragraph", "runs": "run_id", "stories": "story_id, article_id", "alerts": "rule, article_id, kind, item"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

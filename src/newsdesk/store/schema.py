@@ -360,4 +360,25 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        11,
+        "alerts: facts that matched a watch rule, each stored once",
+        """
+        CREATE TABLE alerts (
+            rule        VARCHAR NOT NULL,
+            article_id  VARCHAR NOT NULL,
+            kind        VARCHAR NOT NULL,        -- event | quote | claim | text
+            item        INTEGER NOT NULL,        -- events.event, quotes.quote, quantities.quantity; -1 for text
+            start_char  INTEGER NOT NULL,        -- the evidence in articles.text
+            end_char    INTEGER NOT NULL,
+            summary     VARCHAR NOT NULL,
+            created_at  TIMESTAMP NOT NULL,
+            run_id      INTEGER,                 -- the ingest run that brought the article, when checked after one
+            PRIMARY KEY (rule, article_id, kind, item)
+        );
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version
