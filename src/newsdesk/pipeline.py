@@ -34,6 +34,8 @@ from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
 from .records import Analysis, Article, Failure, Paragraph, Parse, ProcessedArticle, RawDocument
 from .store import queries, writer
+from .store.db import transaction
+from .stories import EXTRACTOR as STORY_EXTRACTOR
 from .stories import StoryIndex, signature
 
 DEFAULT_BATCH_SIZE = 32
@@ -172,7 +174,7 @@ def ingest(
             articles = [p for p in processed if isinstance(p, ProcessedArticle)]
             failures = [p for p in processed if isinstance(p, Failure)]
             if articles and stories is None:
-                stories = StoryIndex.from_links(queries.story_links(con))
+                stories = _story_index(con, model)
             links = [stories.assign(a.article.article_id, a.analysis.signature) for a in articles] if articles else []
             writer.write_batch(con, run_id, articles, failures, links)
             report.added += len(articles)
@@ -184,6 +186,20 @@ def ingest(
     finally:
         writer.finish_run(con, run_id, status=status, added=report.added, skipped=report.skipped, failures=len(report.failures))
     return report
+
+
+def _story_index(con: duckdb.DuckDBPyConnection, model) -> StoryIndex:
+    """The stored articles' signatures; those stored before stories existed get theirs from their
+    stored parse first, so a re-run arriving now finds them."""
+    missing = con.execute(
+        "SELECT s.article_id, p.doc FROM stories s JOIN parses p USING (article_id) WHERE s.signature IS NULL AND p.doc IS NOT NULL"
+    ).fetchall()
+    if missing:
+        with transaction(con):
+            for article_id, blob in missing:
+                con.execute("UPDATE stories SET signature = ?, extractor = ? WHERE article_id = ?",
+                            [list(signature(model.doc_from_bytes(blob))) or None, STORY_EXTRACTOR, article_id])
+    return StoryIndex.from_links(queries.story_links(con))
 
 
 def _processed_batches(con, stream, report: IngestReport, workers: int, batch_size: int, config: AnalysisConfig) -> Iterator[list]:
