@@ -126,6 +126,19 @@ const TABLES = {
     row: (n) => [n.text, n.counted || n.unit || "—", n.of_name || n.of_actor || "—", n.place_name || n.place || "—", n.claimed_by_name || n.claimed_by || "—"],
     span: (n) => ({ start: n.start_char, end: n.end_char, field: "text" }),
   },
+  stories: {
+    load: () => api("stories", { contains: state.filters.actor, limit: 200 }),
+    columns: ["first", "articles", "outlets", "least similar", "title"],
+    row: (s) => [String(s.first_published || "—"), String(s.articles), (s.sites || []).join(", ") || "—",
+      s.min_similarity.toFixed(2), s.title || "—"],
+    click: (s) => showEvidence(s.article_ids[0], { start: 0, end: 0, field: "title" }),
+  },
+  alerts: {
+    load: () => api("alerts", { limit: 500 }),
+    columns: ["rule", "alert", "article", "evidence"],
+    row: (a) => [a.rule, a.summary, a.title || a.article_id, a.evidence],
+    span: (a) => ({ start: a.start_char, end: a.end_char, field: "text" }),
+  },
   actors: {
     load: () => api("actors", { limit: 200 }),
     columns: ["actor", "type", "code", "mentions", "articles"],
