@@ -40,23 +40,23 @@ def check_rules(con: duckdb.DuckDBPyConnection, rules: list[Rule], article_ids: 
     return new
 
 
-ALL = 1_000_000_000
+NO_LIMIT = 1_000_000_000  # the listing queries take a limit; a rule wants every match
 
 
 def _matches(con: duckdb.DuckDBPyConnection, rule: Rule, article_ids: list[str] | None) -> list[Alert]:
     f = rule.filters
     if rule.kind == "events":
         rows = queries.list_events(con, actor=f.get("actor"), plover=f.get("type"), place=_text(f.get("place")),
-                                   include_negated=bool(f.get("negated")), article_ids=article_ids, limit=ALL)
+                                   include_negated=bool(f.get("negated")), article_ids=article_ids, limit=NO_LIMIT)
         return [Alert(rule.name, r["article_id"], "event", r["event"], r["start_char"], r["end_char"], _event(r), r["title"]) for r in rows]
     if rule.kind == "quotes":
-        rows = queries.list_quotes(con, speaker=f.get("speaker"), kind=f.get("kind"), article_ids=article_ids, limit=ALL)
-        rows = [r for r in rows if r["field"] == "text"]
+        rows = queries.list_quotes(con, speaker=f.get("speaker"), kind=f.get("kind"), article_ids=article_ids, limit=NO_LIMIT)
+        rows = [r for r in rows if r["field"] == "text"]  # an alert's span points into the text; headline quotes are in the title
         return [Alert(rule.name, r["article_id"], "quote", r["quote"], r["start_char"], r["end_char"],
                       f"{r['speaker'] or r['speaker_text'] or '?'}: “{_short(r['content'])}”", r["title"]) for r in rows]
     if rule.kind == "claims":
         rows = queries.list_claims(con, about=f.get("about"), claimed_by=f.get("claimed_by"), event=f.get("event"),
-                                   at_least=f.get("at_least"), article_ids=article_ids, limit=ALL)
+                                   at_least=f.get("at_least"), article_ids=article_ids, limit=NO_LIMIT)
         return [Alert(rule.name, r["article_id"], "claim", r["quantity"], r["start_char"], r["end_char"], _claim(r), r["title"]) for r in rows]
     return _text_matches(con, rule, article_ids)
 
