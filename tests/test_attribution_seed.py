@@ -222,3 +222,8 @@ def test_content_runs_over_coordinated_infinitives_and_a_reason():
     (said,) = quotes_of("Republicans said that claim smacked of hypocrisy, because Democrats have been at the forefront "
                         "of questioning the decisions.")
     assert said.content.text.endswith("questioning the decisions")
+
+
+def test_a_fact_checkers_rating_is_a_stance():
+    (rated,) = quotes_of("PolitiFact rated 32% of Republican claims as false or pants on fire.")
+    assert (rated.cue_lemma, rated.speaker.text, rated.content.text) == ("rate", "PolitiFact", "32% of Republican claims as false or pants on fire")

@@ -35,6 +35,7 @@ STANCE = frozenset(
     pledge promise vow refuse decline intend aim push rail mock challenge blame thank
     offer propose encourage reference discuss promote expect denounce decry deride ridicule
     dismiss lambaste castigate chide scold rebuke assail berate fault champion tout embrace
+    rate weigh press
     """.split()
 )
 

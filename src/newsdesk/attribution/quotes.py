@@ -260,7 +260,7 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             out.append(held)
         elif token.pos_ == "NOUN" and lemma in NOUN_KINDS and (nominal := _nominal(token, passages)) is not None:
             out.append(nominal)
-        elif token.lower_ == "according" and token.dep_ == "prep":
+        elif token.lower_ == "according":  # a prep, or the root when the parse makes it the sentence's verb
             candidate = _according_to(token)
             if candidate:
                 out.append(candidate)
@@ -370,7 +370,9 @@ def _according_to(token: Token) -> Candidate | None:
     if source is None:
         return None
     sent = token.sent
-    phrase = sorted(token.subtree, key=lambda t: t.i)
+    # "according to X": the phrase is the word and its "to" — the rest of the subtree, when the parse
+    # hangs the sentence on "According", is what is reported
+    phrase = sorted([token, *to.subtree], key=lambda t: t.i)
     phrase_span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
     # The content is the sentence without the "according to …" phrase.
     before = (sent.start_char, phrase_span[0])
