@@ -344,7 +344,7 @@ def story_links(con: duckdb.DuckDBPyConnection) -> Iterator[StoryLink]:
 def list_stories(con: duckdb.DuckDBPyConnection, *, min_articles: int = 2, contains: str | None = None, limit: int = 30) -> list[dict[str, Any]]:
     """Stories told by more than one article (re-runs, re-reports), largest and newest first."""
     return _rows(con.execute(
-        """SELECT s.story_id, count(*) AS articles, count(DISTINCT a.site_name) AS outlets,
+        f"""SELECT s.story_id, count(*) AS articles, count(DISTINCT a.site_name) AS outlets,
                   min(a.published) AS first_published, max(a.published) AS last_published,
                   arg_min(a.title, coalesce(CAST(a.published AS VARCHAR), '9999') || a.article_id) AS title,
                   list(a.article_id ORDER BY a.published NULLS LAST, a.article_id) AS article_ids,
@@ -352,24 +352,21 @@ def list_stories(con: duckdb.DuckDBPyConnection, *, min_articles: int = 2, conta
                   min(s.similarity) AS min_similarity
            FROM stories s JOIN articles a USING (article_id)
            GROUP BY s.story_id
-           HAVING count(*) >= ? AND (CAST(? AS VARCHAR) IS NULL OR bool_or(a.title ILIKE ? OR a.text ILIKE ?))
+           HAVING count(*) >= ? {"AND bool_or(a.title ILIKE ? OR a.text ILIKE ?)" if contains else ""}
            ORDER BY articles DESC, first_published DESC NULLS LAST, s.story_id LIMIT ?""",
-        [min_articles, contains, f"%{contains}%", f"%{contains}%", limit],
+        [min_articles, *(_like(contains, 2) or []), limit],
     ))
 
 
 def get_story_of(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """The story an article belongs to: the other articles in it and how similar each is."""
     rows = _rows(con.execute(
-        """SELECT o.article_id, a.title, a.site_name, a.published, o.similar_to, o.similarity
+        """SELECT o.story_id, o.article_id, a.title, a.site_name, a.published, o.similar_to, o.similarity
            FROM stories s JOIN stories o ON o.story_id = s.story_id JOIN articles a ON a.article_id = o.article_id
            WHERE s.article_id = ? ORDER BY a.published NULLS LAST, o.article_id""",
         [article_id],
     ))
-    if not rows:
-        return None
-    story_id = con.execute("SELECT story_id FROM stories WHERE article_id = ?", [article_id]).fetchone()[0]
-    return {"story_id": story_id, "articles": rows}
+    return {"story_id": rows[0]["story_id"], "articles": rows} if rows else None
 
 
 def list_alerts(con: duckdb.DuckDBPyConnection, *, rule: str | None = None, limit: int = 50) -> list[dict[str, Any]]:

@@ -47,7 +47,7 @@ def write_batch(
     with transaction(con):
         if processed:
             _insert_articles(con, run_id, processed)
-        _insert_rows(con, "stories", [
+        insert_rows(con, "stories", [
             (s.article_id, s.story_id, s.similar_to, s.similarity, list(s.signature) or None, STORY_EXTRACTOR) for s in stories
         ])
         for failure in failures:
@@ -62,7 +62,7 @@ def record_failures(con: duckdb.DuckDBPyConnection, run_id: int, failures: Seque
                 _upsert_failure(con, run_id, failure)
 
 
-def _insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
+def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
     """One statement per table and batch: rows go in as columns of lists, zipped by unnest.
 
     Row-by-row ``executemany`` costs milliseconds a row in DuckDB; this costs one call.
@@ -120,7 +120,7 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
         ("parses", parses), ("sentences", sentences), ("mentions", mentions), ("quotes", quotes),
         ("quantities", quantities), ("entity_mentions", entity_mentions), ("places", places), ("events", events),
     ):
-        _insert_rows(con, table, rows)
+        insert_rows(con, table, rows)
     _upsert_entities(con, list(entities.values()))
     _merge_surnames(con, [e for e in entities.values() if e.type == "PERSON"])
 

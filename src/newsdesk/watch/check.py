@@ -8,6 +8,7 @@ import duckdb
 
 from ..store import queries
 from ..store.db import now, transaction
+from ..store.writer import insert_rows
 from .rules import Rule
 
 
@@ -33,10 +34,8 @@ def check_rules(con: duckdb.DuckDBPyConnection, rules: list[Rule], article_ids: 
         known = set(con.execute("SELECT rule, article_id, kind, item FROM alerts WHERE article_id IN (SELECT unnest(?))",
                                 [sorted({a.article_id for a in found})]).fetchall())
         new = [a for a in found if (a.rule, a.article_id, a.kind, a.item) not in known]
-        if new:
-            stamp = now()
-            columns = list(zip(*[(a.rule, a.article_id, a.kind, a.item, a.start_char, a.end_char, a.summary, stamp, run_id) for a in new]))
-            con.execute(f"INSERT INTO alerts SELECT {', '.join('unnest(?)' for _ in columns)}", [list(c) for c in columns])
+        stamp = now()
+        insert_rows(con, "alerts", [(a.rule, a.article_id, a.kind, a.item, a.start_char, a.end_char, a.summary, stamp, run_id) for a in new])
     return new
 
 
