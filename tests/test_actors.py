@@ -196,6 +196,14 @@ def test_a_user_dictionary_adds_amends_and_disables(tmp_path):
     assert {m.entity_id for m in analysis.entity_mentions} >= {"kabul-watch", "islamic-state"}
 
 
+def test_a_new_user_actor_with_one_of_our_names_takes_it():
+    # PETRARCH-style dictionaries bring their own "ETHIOPIA [ETH]": the name must still resolve
+    user = "- {id: petr-ethiopia, name: Ethiopia, type: COUNTRY, country: ETH, code: ETH}"
+    registry = build_registry([*_package_files(), ("user:petr.yaml", user)])
+    _, analysis = analyse_text("Ethiopia accused Eritrea of arming rebels.", registry)
+    assert "petr-ethiopia" in {m.entity_id for m in analysis.entity_mentions}
+
+
 @pytest.mark.parametrize(
     "user, message",
     [

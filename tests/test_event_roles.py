@@ -33,6 +33,9 @@ def _code(actor) -> str | None:
         ("Libya has offered to hand over to Great Britain two of its nationals suspected of blowing up a plane.", "AGREE", "GBR"),
         # a country named as the object
         ("Gambian President Dawda Jawara will visit Mauritania to mediate in a border dispute.", "AGREE", "MRT"),
+        # a country named where the shots are aimed
+        ("Israel fired rockets into Lebanon on Sunday.", "ASSAULT", "LBN"),
+        ("Russia fired missiles at Ukraine overnight.", "ASSAULT", "UKR"),
     ],
 )
 def test_targets_beyond_the_direct_object(text, plover, target):

@@ -95,7 +95,7 @@ def _organisation_like(ent: Span) -> bool:
 
 
 def _registry_mention(doc: Doc, registry: Registry, match: Match):
-    name = _reading(match.names)
+    name = _reading(match.names, registry)
     if name is None:
         return None
     entity = registry.entities[name.entity_id]
@@ -124,10 +124,14 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
     return (start, end, entity.entity_id, sense, code, rule, CONFIDENCE[rule])
 
 
-def _reading(names: tuple[Name, ...]) -> Name | None:
-    """The one actor a matched name stands for; None when it stays ambiguous."""
+def _reading(names: tuple[Name, ...], registry: Registry) -> Name | None:
+    """The one actor a matched name stands for; None when it stays ambiguous. A user's
+    dictionary amends ours, so where it names a new actor with one of our names, its actor wins."""
     best = min(KIND_PREFERENCE.get(n.kind, 9) for n in names)
     chosen = {n.entity_id: n for n in names if KIND_PREFERENCE.get(n.kind, 9) == best}
+    if len(chosen) > 1:
+        users = {i: n for i, n in chosen.items() if "user:" in registry.entities[i].origin}
+        chosen = users if len(users) == 1 else chosen
     return next(iter(chosen.values())) if len(chosen) == 1 else None
 
 

@@ -32,6 +32,7 @@ from ..records import EntityMention, EventActor, TextSpan
 
 LIGHT_VERBS = frozenset("launch conduct carry stage mount hold begin start continue resume intensify step issue".split())
 TARGET_PREPOSITIONS = frozenset("on against with at upon into toward towards".split())
+DIRECTIONS = frozenset("at into against".split())  # where a shot or a march is aimed: a country named there is the target
 OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return".split())
 CONDITION_MARKERS = frozenset("if unless".split())
@@ -215,6 +216,7 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
         if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in clause.children):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     candidates += [c for c in verb.children if c.dep_ == "dobj"]  # a country as object
+    candidates += _prep_objects(verb, DIRECTIONS)  # "fired rockets into Lebanon"
     for token in candidates:
         found = all_actors(token, actors, countries=True)
         if found:
