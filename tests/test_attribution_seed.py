@@ -227,3 +227,30 @@ def test_content_runs_over_coordinated_infinitives_and_a_reason():
 def test_a_fact_checkers_rating_is_a_stance():
     (rated,) = quotes_of("PolitiFact rated 32% of Republican claims as false or pants on fire.")
     assert (rated.cue_lemma, rated.speaker.text, rated.content.text) == ("rate", "PolitiFact", "32% of Republican claims as false or pants on fire")
+
+
+def test_what_is_said_on_both_sides_of_an_aside_or_according_to():
+    (argues,) = quotes_of("If this argument fails to persuade, Mr. Castañeda argues, there are other tools in the toolbox.")
+    assert argues.content.text.startswith("If this argument fails") and argues.content.text.endswith("in the toolbox")
+    (said,) = quotes_of("The middle fifth paid 8.9 percent, the agency said in a June report, and those in the bottom fifth paid 0.8 percent.")
+    assert said.content.text.endswith("paid 0.8 percent")
+    according = quotes_of("Scott's relatives watched the police videos on Thursday, according to their attorneys, and said they came away with questions.")[0]
+    assert according.kind == "according_to" and according.content.text.endswith("came away with questions")
+
+
+def test_a_quote_introduced_by_a_reported_clause_is_part_of_it():
+    (quote,) = quotes_of('Albright said she has the essential quality for the job: "Steadiness -- an absolute rock steadiness, and mixed with strength."')
+    assert quote.kind == "indirect" and quote.content.text.startswith("she has the essential quality")
+    assert "rock steadiness" in quote.content.text
+
+
+def test_a_quote_split_by_its_cue_and_a_participle_is_one_quote():
+    (quote,) = [q for q in quotes_of("“Every time you say that,” Tester said, referring to the excuse, “you give ammunition to the people "
+                                     "who want to break up the big banks.”") if q.kind == "direct"]
+    assert quote.content.text.startswith("Every time") and quote.content.text.endswith("the big banks.")
+
+
+def test_whom_one_spoke_to_is_no_stance():
+    assert quotes_of("Clinton communications director Jennifer Palmieri spoke to reporters on Friday.") == []
+    (about,) = quotes_of("Mr. Obama spoke emotionally of his many flights on Marine One across the Mall.")
+    assert about.content.text.startswith("his many flights")

@@ -66,13 +66,13 @@ def quoted_passages(text: str, paragraph_starts: list[int]) -> list[tuple[int, i
 def _long_enough(text: str, start: int, end: int) -> bool:
     """Four words make a quote; a shorter one only when it opens its sentence and ends on a comma,
     a question or an exclamation mark inside the marks ("''That's Mexico's vulnerability,'' said …"),
-    so scare quotes ("called it “unhinged”") stay out."""
+    or is a whole sentence (“Donald’s here, babe.”), so scare quotes ("called it “unhinged”") stay out."""
     words = len(text[start:end].split())
     if words >= MIN_QUOTE_WORDS:
         return True
     before = text[:start].rstrip(" \t\"'“‘«`")
     opens_sentence = not before or before[-1] in ".!?\n:"
-    return words >= 2 and opens_sentence and text[end:end + 1] in ",?!"
+    return words >= 2 and opens_sentence and (text[end:end + 1] in ",?!" or text[end - 1:end] in ".?!")
 
 
 def _opens(text: str, i: int) -> bool:
@@ -93,12 +93,15 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     indirect = _indirect_quotes(doc, passages)
     # "says it underscores that Trump is “unfit to be commander-in-chief”": a quoted fragment inside
     # reported speech belongs to the reported clause, not to a quote of its own.
-    absorbed = {
-        id(d) for d in direct for c in indirect
-        if d.cue is not None and c.cue is not None and c.cue.i == d.cue.i
-        and c.content[0] <= d.content[0] and d.content[1] <= c.content[1] + 1
-        and (c.content[0] < d.content[0] - 2 or c.content[1] > d.content[1] + 2)  # the clause has words of its own
-    }
+    absorbed = set()
+    for d in direct:
+        for c in indirect:
+            if d.cue is None or c.cue is None or c.cue.i != d.cue.i or not c.content[0] < d.content[0] - 2:
+                continue  # the clause must have words of its own before the quote
+            if d.content[0] <= c.content[1] + 1 or _introduces(doc.text[c.content[1]:d.content[0]]):
+                # "added that … is a problem because, “In the end, …”", "said she has the quality: “Steadiness …”"
+                c.content = (c.content[0], max(c.content[1], d.content[1]))
+                absorbed.add(id(d))
     direct = [d for d in direct if id(d) not in absorbed]
     labelled = labelled_paragraphs(doc, paragraph_starts)
     direct = labelled + [d for d in direct if not any(d.content[0] < c.content[1] and c.content[0] < d.content[1] for c in labelled)]
@@ -108,6 +111,11 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
         if candidate.cue is not None and candidate.cue_text is None:
             candidate.cue_text = verb_group(candidate.cue)
     return sorted((c for c in candidates if not _ascribed(c, candidates)), key=lambda c: c.content[0])
+
+
+def _introduces(between: str) -> bool:
+    """Only a colon and marks stand between a reported clause and the quote it introduces."""
+    return ":" in between and not between.replace(":", "").strip(" \t\"'“‘«`,")
 
 
 def _ascribed(candidate: Candidate, candidates: list[Candidate]) -> bool:
@@ -133,7 +141,11 @@ def _merge_split_quotes(direct: list[Candidate], paragraph_starts: list[int]) ->
     merged: list[Candidate] = []
     for candidate in direct:
         previous = merged[-1] if merged else None
-        same_cue = previous is not None and candidate.cue is not None and previous.cue is not None and candidate.cue.i == previous.cue.i
+        same_cue = previous is not None and candidate.cue is not None and previous.cue is not None and (
+            candidate.cue.i == previous.cue.i
+            # “…,” Tester said, referring to the excuse, “…”: the second part's nearest verb hangs on the cue
+            or (candidate.cue.head.i == previous.cue.i and candidate.cue.dep_ in ("advcl", "xcomp", "conj") and previous.cue.idx < candidate.content[0])
+        )
         goes_on = (
             previous is not None and candidate.continues_previous and previous.cue is not None
             and _paragraph(previous.content[0], paragraph_starts) == _paragraph(candidate.content[0], paragraph_starts)
@@ -325,8 +337,17 @@ def _clause(verb: Token) -> tuple[int, int] | None:
         # "pointed out that one shooting may have more than one victim, so thousands of …": what the
         # parse hangs on the cue after its clause goes on with what was said
         tail = [c for c in verb.children if c.i > end.i and c.dep_ == "advcl"]
-        if tail:
-            end = max((t for c in tail for t in c.subtree), key=lambda t: t.i)
+        # "says she hopes to be elected, but she knows that …": the parse hangs the second half of
+        # what was said on the cue; a cue of its own ("and Clinton said") starts a quote of its own
+        tail += [c for c in verb.children if c.i > end.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                 and c.lemma_.lower() not in CUE_LEMMAS and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    else:
+        # "The middle fifth paid 8.9 percent, the agency said, and those in the bottom fifth paid
+        # 0.8 percent": a clause coordinated after the cue goes on with the fronted report
+        tail = [c for c in verb.children if c.i > verb.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    if tail:
+        end = max((t for c in tail for t in c.subtree), key=lambda t: t.i)
     while end.i > start.i and (end.is_punct or end.is_space):
         end = end.doc[end.i - 1]
     if end.i - start.i + 1 < 3:
@@ -346,11 +367,15 @@ def _aside_content(verb: Token, passages: list[tuple[int, int]]) -> tuple[int, i
     if not is_aside and verb.dep_ != "ROOT":
         return None
     sent = verb.sent
-    own = sorted(verb.subtree, key=lambda t: t.i) if verb.dep_ != "ROOT" else sorted(
-        [verb] + [t for c in verb.children if c.dep_ in ("nsubj", "aux", "advmod", "prep", "npadvmod", "mark", "neg") for t in c.subtree],
+    # the aside's own words; what the parse hangs on it besides ("If this fails, Mr. Castañeda
+    # argues, there are other tools") belongs to what is said
+    text = verb.doc.text
+    own = sorted(
+        [verb] + [t for c in verb.children if c.dep_ in ("nsubj", "aux", "auxpass", "prt", "advmod", "prep", "npadvmod", "mark", "neg", "dative")
+                  and not (c.i > verb.i and "," in text[verb.idx:c.idx])  # "…, experts say, including a provision …"
+                  for t in c.subtree],
         key=lambda t: t.i,
     )
-    text = verb.doc.text
     before = strip_punct(text, sent.start_char, own[0].idx)
     after = strip_punct(text, own[-1].idx + len(own[-1].text), sent.end_char)
     if before[1] - before[0] > 0 and after[1] - after[0] > 0:
@@ -378,7 +403,11 @@ def _according_to(token: Token) -> Candidate | None:
     before = (sent.start_char, phrase_span[0])
     after = (phrase_span[1], sent.end_char)
     text = token.doc.text
-    content = max((strip_punct(text, *before), strip_punct(text, *after)), key=lambda s: s[1] - s[0])
+    parts = [strip_punct(text, *before), strip_punct(text, *after)]
+    if all(len(text[a:b].split()) >= 3 for a, b in parts):
+        content = (parts[0][0], parts[1][1])  # "… watched the videos, according to their attorneys, and said …"
+    else:
+        content = max(parts, key=lambda s: s[1] - s[0])
     if content[1] - content[0] < 10:
         return None
     cue_end = to.idx + len(to.text)

@@ -45,6 +45,10 @@ def attitude(adjective: Token, passages: list[tuple[int, int]]) -> Candidate | N
 
 ADDRESSING = frozenset("tell inform assure brief warn ask urge remind".split())
 STANCE_PREPOSITIONS = ("for", "on", "about", "against", "of", "to", "with")
+# "spoke to reporters", "talked with Putin", "spoke for five minutes": after a verb of talking these
+# name whom it was said to, with or for how long; what was said follows "about", "of", "on", "against"
+TALKING = frozenset("speak talk chat testify".split())
+TALKED_TO = frozenset("to with for".split())
 
 
 def stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
@@ -57,6 +61,8 @@ def stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
             if child.dep_ == "prep":
                 objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
                 if child.lower_ not in STANCE_PREPOSITIONS or not objects or not _next_to(verb, child):
+                    continue
+                if verb.lemma_.lower() in TALKING and child.lower_ in TALKED_TO:
                     continue
             # The object and what the verb goes on to say of it: "called the charges unsubstantiated",
             # "blasted the media for being dishonest"; a coordinated verb is a statement of its own.
@@ -94,8 +100,8 @@ def passive_stance(verb: Token) -> Candidate | None:
 
 
 def _next_to(verb: Token, preposition: Token) -> bool:
-    """The preposition follows the verb, with at most a particle, a time or an addressee between:
-    "called for", "spoke out Tuesday about", "asks him about"."""
+    """The preposition follows the verb, with at most a particle, an adverb, a time or an addressee between:
+    "called for", "spoke out Tuesday about", "spoke emotionally of", "asks him about"."""
     between = verb.doc[verb.i + 1:preposition.i]
-    allowed = {t.i for c in verb.children if c.dep_ in ("prt", "npadvmod") or c.dep_ == "dobj" and c.pos_ == "PRON" for t in c.subtree}
+    allowed = {t.i for c in verb.children if c.dep_ in ("prt", "npadvmod", "advmod") or c.dep_ == "dobj" and c.pos_ == "PRON" for t in c.subtree}
     return all(t.i in allowed for t in between)
