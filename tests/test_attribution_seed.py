@@ -254,3 +254,15 @@ def test_whom_one_spoke_to_is_no_stance():
     assert quotes_of("Clinton communications director Jennifer Palmieri spoke to reporters on Friday.") == []
     (about,) = quotes_of("Mr. Obama spoke emotionally of his many flights on Marine One across the Mall.")
     assert about.content.text.startswith("his many flights")
+
+
+def test_a_quote_after_a_reported_sentence_goes_on_with_its_speaker():
+    reported, quoted = quotes_of("The administration may be reluctant to act while Kerry negotiates with Russia, Schiff said. "
+                                 "“The other factor is whether it would give the appearance of tipping the election.”")
+    assert reported.kind == "indirect" and quoted.kind == "direct" and quoted.cue is None
+    assert reported.speaker_name == quoted.speaker_name == "Schiff"
+
+
+def test_speech_quoted_inside_reported_speech_is_part_of_it():
+    (quote,) = quotes_of("The Indiana governor said Democrats and the media are to blame for focusing on “he said this, he tweeted that.”")
+    assert quote.kind == "indirect" and quote.content.text.startswith("Democrats") and "he tweeted that" in quote.content.text

@@ -21,6 +21,7 @@ class Candidate:
     speaker: Span | None
     addressee: Span | None
     continues_previous: bool = False
+    follows_report: bool = False  # ``continues_previous`` after "…, Schiff said." in the same paragraph
     cue_text: tuple[int, int] | None = None  # for multi-word cues ("according to")
     mark: bool = False  # the cue is punctuation: "PENCE: …", "“…” ― Carla Sanchez"
 

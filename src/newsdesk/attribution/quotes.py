@@ -91,6 +91,9 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     passages = quoted_passages(doc.text, paragraph_starts)
     direct = _merge_split_quotes(_direct_quotes(doc, passages, paragraph_starts), paragraph_starts)
     indirect = _indirect_quotes(doc, passages)
+    # speech reported inside someone's quote is part of the quote ("“he said this, he tweeted that”")
+    quoted = [(d.content[0] - 1, d.content[1] + 1) for d in direct]
+    indirect = [c for c in indirect if not inside_any(c.content, quoted)]
     # "says it underscores that Trump is “unfit to be commander-in-chief”": a quoted fragment inside
     # reported speech belongs to the reported clause, not to a quote of its own.
     absorbed = set()
@@ -105,7 +108,7 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     direct = [d for d in direct if id(d) not in absorbed]
     labelled = labelled_paragraphs(doc, paragraph_starts)
     direct = labelled + [d for d in direct if not any(d.content[0] < c.content[1] and c.content[0] < d.content[1] for c in labelled)]
-    inside = [(c.content[0] - 1, c.content[1] + 1) for c in direct]
+    inside = [(c.content[0] - 1, c.content[1] + 1) for c in labelled]
     candidates = direct + [c for c in indirect if not inside_any(c.content, inside)]
     for candidate in candidates:
         if candidate.cue is not None and candidate.cue_text is None:
@@ -189,6 +192,8 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
             _follows_quote_in_paragraph(out, start, paragraph_starts) and start - span[0].sent.start_char <= 2
         ):
             out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True))
+        elif start - span[0].sent.start_char <= 2 and _reported_just_before(doc, span[0].sent, paragraph_starts, passages):
+            out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True, follows_report=True))
     return out
 
 
@@ -224,6 +229,19 @@ def _follows_quote_in_paragraph(previous: list[Candidate], start: int, paragraph
         return False
     paragraph = max((p for p in paragraph_starts if p <= start), default=0)
     return previous[-1].content[1] >= paragraph
+
+
+def _reported_just_before(doc: Doc, sentence: Span, paragraph_starts: list[int], passages: list[tuple[int, int]]) -> bool:
+    """"The administration may be reluctant to act, Schiff said. “The other factor …”": a quote that
+    opens the sentence after one reporting speech, in the same paragraph, goes on with that speaker."""
+    if sentence.start == 0 or _paragraph(sentence.start_char, paragraph_starts) != _paragraph(doc[sentence.start - 1].idx, paragraph_starts):
+        return False
+    before = doc[sentence.start - 1].sent
+    return any(
+        t.pos_ == "VERB" and cue_kind(t.lemma_, t.pos_) == "speech" and subject(t) is not None
+        and t.dep_ in ("ROOT", "parataxis") and not any(s - 1 <= t.idx < e + 1 for s, e in passages)
+        for t in before
+    )
 
 
 def _starts_paragraph(text: str, start: int, paragraph_starts: list[int]) -> bool:
@@ -330,7 +348,9 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     if not clauses:
         return None
     clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
-    tokens = sorted(clause.subtree, key=lambda t: t.i)
+    # "said Democrats are to blame for focusing on “he said this, he tweeted that”": the parse may
+    # hang a second clause on the cue; what follows the cue is said from the first clause to the last
+    tokens = sorted((t for c in clauses if c.i > verb.i for t in c.subtree) if clause.i > verb.i else clause.subtree, key=lambda t: t.i)
     # A clause that swallows the cue verb's own subject is a mis-parse; keep what is beyond the verb.
     start, end = tokens[0], tokens[-1]
     if clause.i > verb.i:

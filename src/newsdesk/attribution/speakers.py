@@ -84,12 +84,13 @@ class SpeakerResolver:
         self.paragraph_starts = paragraph_starts
         self.persons = _people(doc)
         self.last_direct: Resolution | None = None
+        self.last_report: Resolution | None = None  # the last quote's speaker, direct or reported speech
         self.last_person_speaker: tuple[Resolution, int] | None = None
         self.last_role_speaker: Resolution | None = None  # "the EU's foreign policy chief"
 
     def resolve(self, candidate: Candidate) -> Resolution:
-        if candidate.continues_previous and self.last_direct is not None:
-            previous = self.last_direct
+        previous = self.last_report if candidate.follows_report else self.last_direct
+        if candidate.continues_previous and previous is not None:
             link = SpeakerLink(TextSpan(*candidate.content, "(quoted paragraph without a cue)"), "continuation")
             resolution = Resolution(previous.name, previous.label, (link, *previous.chain), previous.confidence * 0.95)
         elif candidate.speaker is None:
@@ -99,6 +100,8 @@ class SpeakerResolver:
         if resolution.name:
             if candidate.kind == "direct":
                 self.last_direct = resolution
+            if candidate.kind in ("direct", "indirect"):
+                self.last_report = resolution
             if resolution.label == "PERSON":
                 self.last_person_speaker = (resolution, candidate.content[0])
                 self.last_role_speaker = None

@@ -72,6 +72,13 @@ def stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                 tokens = tokens[1:]
             while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
                 tokens.pop()
+            if tokens and tokens[-1].pos_ == "CCONJ":
+                # "declined to threaten Moscow or even directly declare it responsible": the parse left
+                # the second half on the verb; without it the coordinator dangles
+                rest = next((c for c in verb.children if c.dep_ in ("advcl", "conj") and c.left_edge.i == tokens[-1].i + 1), None)
+                tokens = tokens + sorted(rest.subtree, key=lambda t: t.i) if rest is not None else tokens[:-1]
+                while len(tokens) > 1 and (tokens[-1].is_punct or tokens[-1].is_space):
+                    tokens.pop()
             if len(tokens) >= 2:
                 return (tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)), (child if child.dep_ == "prep" else None)
     return None
