@@ -61,6 +61,18 @@ def test_two_workers_give_the_same_store(tmp_path):
     assert _snapshot(one) == _snapshot(two)
 
 
+@pytest.mark.slow
+def test_ray_tasks_give_the_same_store(tmp_path):
+    one, ray = connect(tmp_path / "one.duckdb"), connect(tmp_path / "ray.duckdb")
+    ingest(one, [str(EXAMPLES)], batch_size=4)
+    report = ingest(ray, [str(EXAMPLES)], workers=2, batch_size=4, ray_address="local")
+    assert report.added == EXAMPLE_COUNT
+    assert _snapshot(one) == _snapshot(ray)
+    events = "SELECT article_id, start_char, plover, cameo, source_code, target_code FROM events ORDER BY 1, 2, 3"
+    assert one.execute(events).fetchall() == ray.execute(events).fetchall()
+    assert ingest(ray, [str(EXAMPLES)], ray_address="local").added == 0  # nothing new: no cluster started
+
+
 def _replicate(target, copies):
     """Many distinct small articles from the demo texts (distinct bytes, distinct ids)."""
     texts = sorted((EXAMPLES / "text").glob("*.txt"))

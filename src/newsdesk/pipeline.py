@@ -17,6 +17,7 @@ from itertools import islice
 import duckdb
 
 from .attribution import extract_quotes
+from .cluster import ray_batches
 from .events import code_events, load_patterns
 from .events.ontology import Patterns
 from .entities import Registry, link_claims, link_speakers, load_registry, resolve_entities
@@ -158,7 +159,11 @@ def ingest(
     on_progress: Callable[[IngestReport], None] | None = None,
     documents: Iterable[RawDocument | Failure] | None = None,
     config: AnalysisConfig = AnalysisConfig(),
+    ray_address: str | None = None,
 ) -> IngestReport:
+    """Ingest into the store. ``workers`` processes share the work on this machine; with
+    ``ray_address`` the batches are Ray tasks instead (``cluster.py``), on ``workers`` local CPUs
+    when the address is ``local``."""
     model = load_model()
     load_identifier()  # start-up cost paid once, before any worker forks
     load_registry(config.actor_files)  # a broken user dictionary fails here, before anything is read
@@ -170,7 +175,9 @@ def ingest(
     stream = documents if documents is not None else iter_documents(patterns, options)
     status = "failed"
     try:
-        for processed in _processed_batches(con, stream, report, workers, batch_size, config):
+        batches = _new_document_batches(con, stream, report, batch_size)
+        processed_batches = ray_batches(batches, config, ray_address, workers) if ray_address else _processed_batches(batches, workers, config)
+        for processed in processed_batches:
             articles = [p for p in processed if isinstance(p, ProcessedArticle)]
             failures = [p for p in processed if isinstance(p, Failure)]
             if articles and stories is None:
@@ -202,8 +209,7 @@ def _story_index(con: duckdb.DuckDBPyConnection, model) -> StoryIndex:
     return StoryIndex.from_links(queries.story_links(con))
 
 
-def _processed_batches(con, stream, report: IngestReport, workers: int, batch_size: int, config: AnalysisConfig) -> Iterator[list]:
-    batches = _new_document_batches(con, stream, report, batch_size)
+def _processed_batches(batches: Iterator[list[RawDocument]], workers: int, config: AnalysisConfig) -> Iterator[list]:
     if workers <= 1:
         for batch in batches:
             yield process_batch(batch, None, config)

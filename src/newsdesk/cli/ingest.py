@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from ..cluster import ClusterError
 from ..ingest import IngestOptions, parse_date
 from ..ingest.sources import DEFAULT_MAX_BYTES, expand_inputs, read_path
 from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, ingest
@@ -43,6 +44,7 @@ def ingest_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; one line per committed batch on stderr.")] = False,
     near: Annotated[list[str] | None, typer.Option("--near", help="Favour places in this country (ISO alpha-2, e.g. US) when a name is ambiguous; repeatable.", show_default=False)] = None,
     watch: Annotated[Path | None, typer.Option("--watch", help="A watch rules file (YAML): check the new articles against it and print the alerts.", show_default=False)] = None,
+    ray: Annotated[str | None, typer.Option("--ray", metavar="ADDRESS", help="Process batches as Ray tasks: 'local' (on --workers CPUs here), 'auto' or ray://host:port. Needs newsdesk[ray].", show_default=False)] = None,
 ) -> None:
     """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
     rules = load_rules(watch) if watch else None  # a broken rules file fails before anything is read
@@ -61,7 +63,11 @@ def ingest_command(
                 print(f"committed: {report.added} added, {report.skipped} skipped, {len(report.failures)} failed", file=sys.stderr, flush=True)
 
         config = AnalysisConfig(state(ctx).actor_files, tuple(_country_code(c) for c in near or ()), state(ctx).verb_files)
-        report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress, config=config)
+        try:
+            report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress,
+                            config=config, ray_address=ray)
+        except ClusterError as exc:
+            raise UserError(str(exc)) from None
         if progress:
             progress.update(task, completed=total)
     _summary(report)

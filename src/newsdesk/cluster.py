@@ -1,0 +1,71 @@
+"""Batches processed as Ray tasks, for when one machine is not enough.
+
+The work that worker processes do on one machine — ``pipeline.process_batch``: extract, parse once,
+analyse — goes to a Ray cluster as remote tasks instead. Results come back in input order and are
+written by the ingesting process, the store's only writer, exactly as with local workers, so a
+store built on a cluster is the store built on one machine. Every node needs the same newsdesk
+installation (the pinned model and data are packages, so installing the lock file is enough).
+
+Ray is optional: ``pip install 'newsdesk[ray]'``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pipeline import AnalysisConfig
+    from .records import RawDocument
+
+LOCAL = "local"
+
+
+class ClusterError(RuntimeError):
+    """Ray cannot be used: not installed, or the cluster cannot be reached."""
+
+
+def ray_batches(batches: Iterable[Sequence[RawDocument]], config: AnalysisConfig, address: str, cpus: int) -> Iterator[list]:
+    """Each batch processed as a Ray task; at most two tasks per CPU in flight, so memory stays
+    flat. ``address`` is ``local`` (start Ray here with ``cpus`` CPUs), ``auto`` or a cluster's
+    ``ray://host:port`` (that needs ``ray[client]``)."""
+    ray = _ray()
+    from .pipeline import process_batch
+
+    batches = iter(batches)
+    first = next(batches, None)
+    if first is None:
+        return  # nothing new to process: no cluster to start
+    started = not ray.is_initialized()
+    if started:
+        os.environ.setdefault("RAY_ACCEL_ENV_VAR_OVERRIDE_ON_ZERO", "0")  # no GPUs asked for: leave their settings alone
+        try:
+            if address == LOCAL:
+                ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+            else:
+                ray.init(address=address, log_to_driver=False)
+        except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError … by case
+            raise ClusterError(f"cannot start or reach Ray at {address!r}: {exc}") from None
+    task = ray.remote(process_batch)
+    in_flight = max(2, 2 * int(ray.cluster_resources().get("CPU", cpus)))
+    pending = []
+    try:
+        for batch in itertools.chain([first], batches):
+            pending.append(task.remote(list(batch), None, config))
+            if len(pending) > in_flight:
+                yield ray.get(pending.pop(0))
+        for ref in pending:
+            yield ray.get(ref)
+    finally:
+        if started:
+            ray.shutdown()
+
+
+def _ray():
+    try:
+        import ray
+    except ImportError:
+        raise ClusterError("Ray is not installed: pip install 'newsdesk[ray]'") from None
+    return ray
