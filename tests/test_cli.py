@@ -80,12 +80,14 @@ def test_errors_are_one_line_with_nonzero_exit(cli, tmp_path):
     ]
     cli("ingest", str(EXAMPLES / "text"))
     cases += [cli("show", "ffffffffff"), cli("export", "-o", str(tmp_path / "x.xml"), "--format", "xml"), cli("export", "-o", str(tmp_path / "no" / "x.csv"))]
+    cases.append(cli("ingest", str(EXAMPLES / "html"), "--ray", "ray://127.0.0.1:1"))  # no cluster there
     for result in cases:
         assert result.code != 0
         assert "Traceback" not in result.err
         assert len([line for line in result.err.splitlines() if line.strip()]) <= 6  # usage errors may show a short box
     assert cases[0].err.startswith("error: no store at")
     assert "not an ISO date" in cases[1].err
+    assert cases[-1].err.startswith("error: cannot start or reach Ray at 'ray://127.0.0.1:1'")
 
 
 def test_db_from_environment(tmp_path, monkeypatch, capsys):

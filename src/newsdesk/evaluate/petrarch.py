@@ -4,8 +4,10 @@ The suite's sentences use fictional states (Arnor, Gondor …) whose codes live 
 validation actor dictionary. That dictionary is turned into a user actor dictionary (names
 with underscores become words; ``+`` lines are further names of the actor above; a dated code
 list keeps its last code) and loaded beside our registry, exactly as a user's own file would
-be. Its verb dictionary is *not* used: the events are coded with our own patterns, so the
-suite measures our coder, not a port of PETRARCH's.
+be. Its verb dictionary is read the same way, as user verb patterns (``petrarch_verbs.py``): the
+suite's expected codes are its own test codes, which no CAMEO dictionary produces. The coding
+itself is always our coder's, so the suite measures our coder with their dictionaries, not a
+port of PETRARCH; with no verb files it measures our own patterns.
 
 Scores per category of the suite: root-code accuracy (one of our events has the expected
 CAMEO root), full-code accuracy, source and target accuracy (the expected actor code starts
