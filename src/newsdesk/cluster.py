@@ -32,7 +32,7 @@ def ray_batches(batches: Iterable[Sequence[RawDocument]], config: AnalysisConfig
     flat. ``address`` is ``local`` (start Ray here with ``cpus`` CPUs), ``auto`` or a cluster's
     ``ray://host:port`` (that needs ``ray[client]``)."""
     ray = _ray()
-    from .pipeline import process_batch
+    from .pipeline import in_order, process_batch
 
     batches = iter(batches)
     first = next(batches, None)
@@ -50,14 +50,8 @@ def ray_batches(batches: Iterable[Sequence[RawDocument]], config: AnalysisConfig
             raise ClusterError(f"cannot start or reach Ray at {address!r}: {exc}") from None
     task = ray.remote(process_batch)
     in_flight = max(2, 2 * int(ray.cluster_resources().get("CPU", cpus)))
-    pending = []
     try:
-        for batch in itertools.chain([first], batches):
-            pending.append(task.remote(list(batch), None, config))
-            if len(pending) > in_flight:
-                yield ray.get(pending.pop(0))
-        for ref in pending:
-            yield ray.get(ref)
+        yield from in_order((task.remote(list(batch), None, config) for batch in itertools.chain([first], batches)), in_flight, ray.get)
     finally:
         if started:
             ray.shutdown()

@@ -9,10 +9,12 @@ whose content hash is already stored and finishes the job.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import TypeVar
 
 import duckdb
 
@@ -40,6 +42,7 @@ from .stories import EXTRACTOR as STORY_EXTRACTOR
 from .stories import StoryIndex, signature
 
 DEFAULT_BATCH_SIZE = 32
+T = TypeVar("T")
 
 
 @dataclass
@@ -214,15 +217,20 @@ def _processed_batches(batches: Iterator[list[RawDocument]], workers: int, confi
         for batch in batches:
             yield process_batch(batch, None, config)
         return
-    # Bounded look-ahead keeps memory flat; results are written in input order.
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: list[Future] = []
-        for batch in batches:
-            pending.append(pool.submit(process_batch, batch, None, config))
-            if len(pending) > workers * 2:
-                yield pending.pop(0).result()
-        for future in pending:
-            yield future.result()
+        yield from in_order((pool.submit(process_batch, batch, None, config) for batch in batches), workers * 2, Future.result)
+
+
+def in_order(submitted: Iterable[T], limit: int, result: Callable[[T], list]) -> Iterator[list]:
+    """The results of submitted work in submission order, with at most ``limit`` waiting: a
+    bounded look-ahead keeps memory flat and lets the writer store batches in input order."""
+    pending: deque[T] = deque()
+    for handle in submitted:
+        pending.append(handle)
+        if len(pending) > limit:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
 
 
 def _new_document_batches(con, stream, report: IngestReport, batch_size: int) -> Iterator[list[RawDocument]]:

@@ -348,24 +348,18 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     if not clauses:
         return None
     clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
+    follows = clause.i > verb.i
     # "said Democrats are to blame for focusing on “he said this, he tweeted that”": the parse may
     # hang a second clause on the cue; what follows the cue is said from the first clause to the last
-    tokens = sorted((t for c in clauses if c.i > verb.i for t in c.subtree) if clause.i > verb.i else clause.subtree, key=lambda t: t.i)
+    tokens = sorted((t for c in clauses if c.i > verb.i for t in c.subtree) if follows else clause.subtree, key=lambda t: t.i)
     # A clause that swallows the cue verb's own subject is a mis-parse; keep what is beyond the verb.
     start, end = tokens[0], tokens[-1]
-    if clause.i > verb.i:
-        # "pointed out that one shooting may have more than one victim, so thousands of …": what the
-        # parse hangs on the cue after its clause goes on with what was said
-        tail = [c for c in verb.children if c.i > end.i and c.dep_ == "advcl"]
-        # "says she hopes to be elected, but she knows that …": the parse hangs the second half of
-        # what was said on the cue; a cue of its own ("and Clinton said") starts a quote of its own
-        tail += [c for c in verb.children if c.i > end.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                 and c.lemma_.lower() not in CUE_LEMMAS and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
-    else:
-        # "The middle fifth paid 8.9 percent, the agency said, and those in the bottom fifth paid
-        # 0.8 percent": a clause coordinated after the cue goes on with the fronted report
-        tail = [c for c in verb.children if c.i > verb.i and c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
-                and any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+    # What the parse hangs on the cue after its clause goes on with what was said: a reason or
+    # result ("pointed out that one shooting may have more than one victim, so thousands of …"),
+    # and a clause with a subject of its own ("says she hopes to be elected, but she knows that …";
+    # after a fronted report: "X paid 8.9 percent, the agency said, and those … paid 0.8 percent").
+    # A cue of its own ("and Clinton said") starts a quote of its own.
+    tail = [c for c in verb.children if c.i > max(end.i, verb.i) and (c.dep_ == "advcl" and follows or _coordinated_clause(c))]
     if tail:
         end = max((t for c in tail for t in c.subtree), key=lambda t: t.i)
     while end.i > start.i and (end.is_punct or end.is_space):
@@ -373,6 +367,11 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     if end.i - start.i + 1 < 3:
         return None
     return strip_punct(verb.doc.text, start.idx, end.idx + len(end.text))
+
+
+def _coordinated_clause(token: Token) -> bool:
+    return (token.dep_ == "conj" and token.pos_ in ("VERB", "AUX") and token.lemma_.lower() not in CUE_LEMMAS
+            and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in token.children))
 
 
 SPEECH_ASIDE = frozenset("say tell add note write explain argue insist report claim point suggest acknowledge warn predict state observe recall concede admit".split())
