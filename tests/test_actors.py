@@ -311,3 +311,19 @@ def test_user_agent_nouns_name_the_institution(tmp_path):
     bad.write_text("agents:\n  port: [harbour master]\n", encoding="utf-8")
     with pytest.raises(RegistryError, match="three-letter"):
         load_registry((str(bad),))
+
+
+def test_leaders_are_known_by_name_and_by_unambiguous_surname():
+    registry = load_registry()
+    assert registry.lookup("Putin").code == "RUSGOV"
+    assert registry.lookup("Museveni").name == "Yoweri Museveni"
+    assert registry.lookup("President Bush").code == "USAGOV"
+    # a surname two leaders share, or a first name, is matched only in a longer form
+    assert registry.lookup("Bush") is None and registry.lookup("Sharon") is None and registry.lookup("May") is None
+
+
+def test_actor_evaluation_reads_names_without_diacritics():
+    from newsdesk.evaluate.actors import normalise
+
+    assert normalise("Slobodan Milošević") == normalise("Slobodan Milosevic")
+    assert normalise("the Kremlin") == "kremlin"

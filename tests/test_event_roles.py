@@ -108,6 +108,8 @@ def test_fired_shots_are_an_attack_and_fired_teachers_are_not():
         ("He said county officials often appeal to Congress for projects they believe are important.", "appeal", "habitual"),  # LGL
         ("Virginia joins 23 other states that offer the plate.", "offer", "habitual"),  # LGL
         ("Israeli soldiers routinely beat up Palestinian detainees on the West Bank.", "beat", "done"),  # PLOVER: reported abuse
+        ("Investigators are looking into whether the gunman targeted the nursing home.", "targeted", "hypothetical"),  # LGL
+        ("Police said the gunman may have targeted the facility because his wife worked there.", "targeted", "hypothetical"),  # LGL
     ],
 )
 def test_modality_of_supposed_refused_and_planned_acts(text, word, modality):
@@ -157,3 +159,73 @@ def test_sector_of_a_group_or_labour(text, plover, source):
 def test_a_measure_is_read_through_to_what_it_measures():
     (event,) = _events("The United Nations provided 25,000 tons of food aid to refugees in Liberia.")
     assert (event.plover, event.cameo, _code(event.source), _code(event.target)) == ("AID", "070", "IGOUNO", "---REF")
+
+
+@pytest.mark.parametrize(
+    "text, plover, target",
+    [
+        # a material act with no one named befalls the place: a town's people, a country
+        ("Turkish authorities have imposed a curfew in the town of Cizre after a demonstration over fraud allegations.", "COERCE", "TURCVL"),
+        ("Syria says it is willing to withdraw its troops from Lebanon.", "AGREE", "LBN"),  # the troops are its own
+        # a protest is aimed at the state, even in a town
+        ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, Belgrade radio said.", "PROTEST", "SRB"),
+        ("Thousands of Afghans protested in the city of Kandahar on Friday.", "PROTEST", "AFG"),
+    ],
+)
+def test_a_place_stands_in_for_an_unnamed_target(text, plover, target):
+    (event, *_) = _events(text, plover)
+    assert _code(event.target) == target
+
+
+def test_a_place_that_only_describes_is_no_target():
+    (event,) = _events("Afghan rebels kidnapped 16 advisers from a Kabul bazaar.", "ASSAULT")
+    assert event.target is None  # "a Kabul bazaar" says where, it is not what was done to
+
+
+@pytest.mark.parametrize(
+    "text, source",
+    [
+        ("Pakistan, a key U.S. ally, has refused to deploy peacekeepers in Iraq.", "PAK"),  # a refusal of cooperation
+        ("Syria says it will not accept any more refugees if war starts in Iraq.", "SYR"),  # a negated acceptance
+    ],
+)
+def test_refusing_cooperation_is_a_rejection(text, source):
+    (event, *_) = _events(text, "REJECT")
+    assert (event.modality, _code(event.source)) == ("done", source)
+
+
+def test_an_intention_held_over_someone_is_a_threat():
+    text = "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the president arranges a ceasefire."
+    (event, *_) = _events(text)
+    assert (event.plover, _code(event.source), _code(event.target)) == ("THREATEN", "NGA", "TCD")
+
+
+@pytest.mark.parametrize(
+    "text, plover, source, target",
+    [
+        # leaders the news names without their country
+        ("President Yoweri Museveni has threatened to ban opposition candidates from the elections.", "THREATEN", "UGAGOV", None),
+        ("President Bush has threatened further action against Russia.", "THREATEN", "USAGOV", "RUS"),
+        # a modifier names the sector of a generic head ("rebel leaders")
+        ("Afghan rebel leaders said on Wednesday they would meet U.N. mediator Diego Cordovez.", "AGREE", "AFGREB", "IGOUNO"),
+        # nationals counted or described are people, not their state
+        ("Israeli soldiers arrested more than 100 Palestinians on Saturday in the Hebron area.", "COERCE", "ISRMIL", "PSECVL"),
+        ("Tens of thousands of university students throughout Indonesia staged mass demonstrations on Saturday.", "PROTEST", "IDNEDU", None),
+    ],
+)
+def test_actors_coded_from_leaders_sectors_and_counted_people(text, plover, source, target):
+    (event, *_) = _events(text, plover)
+    assert (_code(event.source), _code(event.target) if target else target) == (source, target)
+
+
+def test_plover_scoring_reads_the_primary_sector_of_gold_and_ours():
+    from newsdesk.evaluate.plover import _actor_right
+    from newsdesk.records import EventActor, TextSpan
+
+    def actor(code):
+        return EventActor(None, "x", code, TextSpan(0, 1, "x"))
+
+    assert _actor_right(actor("IRQCVL"), [{"code": "IRQ", "sector": "CVLkur"}])  # an ethnic tag adds to the sector
+    assert _actor_right(actor("ISRMIL"), [{"code": "ISR", "sector": "***"}])  # no sector given
+    assert _actor_right(actor("IGOUNOSEC"), [{"code": "IGO", "sector": "GOV"}])  # an organisation's tag is no sector
+    assert not _actor_right(actor("IRQMIL"), [{"code": "IRQ", "sector": "CVLkur"}])

@@ -120,7 +120,7 @@ def _analyse(article: Article, parse: Parse, doc, registry: Registry, gazetteer,
     places = resolve_places(doc, article, resolved.mentions, registry, gazetteer, sentence_starts, near)
     quantities = place_claims(doc, quantities, places)
     names = {e.entity_id: (e.name, e.type, e.role) for e in resolved.entities}
-    events = code_events(doc, resolved.mentions, names, quotes, places, patterns, article.published, sentence_starts)
+    events = code_events(doc, resolved.mentions, names, quotes, places, patterns, article.published, sentence_starts, registry.states)
     return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places, tuple(events), signature(doc))
 
 

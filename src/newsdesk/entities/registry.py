@@ -25,7 +25,7 @@ import yaml
 from ..records import Entity
 
 ACTORS_ENV = "NEWSDESK_ACTORS"  # user dictionaries, separated like PATH
-PACKAGE_FILES = ("countries.yaml", "country-extras.yaml", "armed-groups.yaml", "organizations.yaml", "media.yaml")
+PACKAGE_FILES = ("countries.yaml", "country-extras.yaml", "armed-groups.yaml", "organizations.yaml", "media.yaml", "leaders.yaml")
 TYPES = frozenset(
     "COUNTRY GOVERNMENT MILITARY POLICE INTELLIGENCE JUDICIARY LEGISLATURE ARMED_GROUP IGO NGO MEDIA BUSINESS "
     "PARTY RELIGIOUS PERSON ORGANIZATION GROUP".split()
@@ -65,6 +65,7 @@ class Registry:
     capitals: dict[str, tuple[str, int | None]]  # entity_id → (capital name, GeoNames id)
     sources: tuple[str, ...]  # the files it was built from, in order
     agents: dict[str, str] = field(default_factory=dict)  # user agent nouns: lemma → agent code ("cleric" → REL)
+    states: dict[str, str] = field(default_factory=dict)  # ISO alpha-2 (GeoNames' country field) → the country's code
 
     @property
     def key(self) -> str:
@@ -147,7 +148,8 @@ def build_registry(files: Sequence[tuple[str, str]]) -> Registry:
             capitals[entity_id] = (d["capital"], d.get("capital_geonames_id"))
             if d["capital"] not in entry.metonyms:
                 names.append(Name(d["capital"], entity_id, "capital", "GOV"))
-    return Registry(entities, tuple(names), capitals, tuple(origin for origin, _ in files), agents)
+    states = {e.data["iso2"]: e.data["code"] for e in entries.values() if e.data.get("iso2") and e.data.get("code")}
+    return Registry(entities, tuple(names), capitals, tuple(origin for origin, _ in files), agents, states)
 
 
 def _entries(origin: str, text: str) -> tuple[list[dict], dict[str, str]]:

@@ -119,9 +119,27 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
         sense, rule, code = "actor", "metonym", registry.code_for(entity.entity_id, name.agent or "GOV")
     elif name.kind == "demonym":
         sense = "actor" if span.root.dep_ in SUBJECTS else "reference"
+        if _counted_people(span):
+            code = registry.code_for(entity.entity_id, "CVL")
     else:
         sense = sense_of(span)
     return (start, end, entity.entity_id, sense, code, rule, CONFIDENCE[rule])
+
+
+COUNTING_WORDS = frozenset("young old many several some few thousand thousands hundred hundreds dozen dozens million millions".split())
+
+
+def _counted_people(span) -> bool:
+    """ "more than 100 Palestinians", "young Algerians": nationals counted or described are
+    people (CVL); "the Palestinians" alone may be their nation or its leaders."""
+    root = span.root
+    if root.tag_ not in ("NNPS", "NNS"):
+        return False
+    if any(c.dep_ in ("nummod", "amod", "quantmod") or (c.dep_ == "compound" and c.i == root.i - 1 and c.lower_ in COUNTING_WORDS)
+           for c in root.children):
+        return True
+    counter = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None  # "thousands of Afghans"
+    return counter is not None and (counter.like_num or counter.lemma_.lower() in COUNTING_WORDS)
 
 
 def _reading(names: tuple[Name, ...], registry: Registry) -> Name | None:

@@ -75,21 +75,22 @@ def user_agents(nouns: Mapping[str, str]) -> Iterator[None]:
         _USER_AGENTS.reset(token)
 
 
-INSTITUTIONS = ("COP", "MIL", "JUD", "SPY")  # sectors a modifier can give a generic agent noun
+INSTITUTIONS = ("COP", "MIL", "JUD", "SPY", "REB", "OPP", "LAB")  # sectors a modifier can give a generic agent noun
 GENERIC_AGENTS = ("MIL", "LEG", "GOV", "COP")
 GROUPS = frozenset("group faction movement member bloc camp wing outfit cell unit".split())
 
 
 def agent_of(token: Token) -> str | None:
     """The sector an agent noun names; a modifier naming an institution makes it precise:
-    "police task force" is COP (not MIL), "sheriff's deputies" COP (not LEG), "court officials" JUD."""
+    "police task force" is COP (not MIL), "sheriff's deputies" COP (not LEG), "court officials" JUD,
+    "rebel leaders" REB, "opposition leader" OPP."""
     own = _lexical_agent(token)
     if own is None and token.lemma_.lower() in GROUPS:
         # "opposition groups", "rebel factions", "union members": the group is what its modifier names
         return next((sector for m in token.children if m.dep_ in ("compound", "amod") and m.i < token.i and (sector := _lexical_agent(m))), None)
     if own in GENERIC_AGENTS:
         for modifier in token.children:
-            if modifier.dep_ in ("compound", "poss") and modifier.i < token.i:
+            if modifier.dep_ in ("compound", "poss", "amod") and modifier.i < token.i:
                 sector = _lexical_agent(modifier)
                 if sector in INSTITUTIONS and sector != own:
                     return sector
@@ -124,7 +125,7 @@ def agent_head(span: Span) -> Token | None:
         between = span.doc[span.end:head.i]
         if agent_of(head) and not any(t.dep_ in ("cc", "conj") or t.text == "," or t.ent_type_ for t in between):
             # "Israeli intelligence officials": the modifier names the institution more precisely
-            specific = next((t for t in between if t.dep_ in ("compound", "amod") and agent_of(t) in ("SPY", "MIL", "COP", "JUD", "LEG")), None)
+            specific = next((t for t in between if t.dep_ in ("compound", "amod") and agent_of(t) in ("SPY", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "LAB")), None)
             return specific if specific is not None and agent_of(head) == "GOV" else head
     return None
 

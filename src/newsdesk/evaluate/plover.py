@@ -7,7 +7,9 @@ the sentence and compare with our event on the gold event word (else our first e
 
 - **type**: the PLOVER type;
 - **source** / **target**: country code and sector of one of the gold actors equal ours
-  (an actor with no gold counterpart — no target given — matches when we have none either);
+  (an actor with no gold counterpart — no target given — matches when we have none either).
+  A gold sector is its first three letters: "CVLkur" and "RELCHR" add an ethnic or religious
+  code to the sector (CVL, REL), which we do not code; "***" gives no sector;
 - **all three** right.
 """
 
@@ -29,6 +31,8 @@ from ..records import UNREAL
 
 _EVENT_WORDS = re.compile(r"\(EVT: ([^)]+)\)")
 SECTOR_ALIASES = {"INS": "REB", "UAF": "REB", "MED": "MED"}
+ORGANISATIONS = frozenset("IGO NGO IMG MNC".split())
+SECTORS = frozenset("GOV MIL REB INS CVL COP SPY JUD LEG OPP MED BUS LAB REF HLH EDU REL AGR ELI PTY CRM".split())
 
 
 @dataclass
@@ -44,10 +48,12 @@ class PloverScores:
 
 
 def _code(actor) -> tuple[str, str]:
+    """Country and sector of our code. An organisation's code goes on with the organisation
+    ("IGOUNOSEC": the UN Security Council), not a sector, unless it ends in one."""
     code = actor.code or "" if actor else ""
     country = code[:3] if code[:3].isalpha() else ""
-    sector = SECTOR_ALIASES.get(code[3:6], code[3:6]) if len(code) >= 6 else ""
-    return country, sector
+    sector = code[3:6] if country not in ORGANISATIONS else (code[-3:] if code[-3:] in SECTORS and len(code) > 3 else "")
+    return country, SECTOR_ALIASES.get(sector, sector)
 
 
 def _actor_right(ours, gold: list[dict]) -> bool:
@@ -57,10 +63,16 @@ def _actor_right(ours, gold: list[dict]) -> bool:
         return False
     country, sector = _code(ours)
     for g in gold:
-        g_sector = SECTOR_ALIASES.get(g.get("sector") or "", g.get("sector") or "")
+        g_sector = _sector(g.get("sector"))
         if (g.get("code") or "") == country and (not g_sector or g_sector == sector or (not sector and g_sector in ("GOV", ""))):
             return True
     return False
+
+
+def _sector(gold: str | None) -> str:
+    primary = (gold or "")[:3]
+    primary = "" if primary == "***" else primary.upper()
+    return SECTOR_ALIASES.get(primary, primary)
 
 
 def _actors(value) -> list[dict]:

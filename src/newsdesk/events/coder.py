@@ -26,11 +26,12 @@ event (``context.py``): a sports report, a road accident, a question, "declined 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..geo.events import event_place
+from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
 from .context import (
     accident,
@@ -42,7 +43,7 @@ from .context import (
     sports_report,
 )
 from .dates import resolve_date
-from .ontology import INTENT_FORMS, THREAT_FORMS, Patterns
+from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns
 from .roles import (
     SPEECH_VERBS,
     Actors,
@@ -57,11 +58,24 @@ from .roles import (
 EXTRACTOR = "newsdesk.events/2"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY".split())
+REFUSING = frozenset("refuse decline reject".split())
+# What a refusal rejects: cooperation asked for ("refused to deploy peacekeepers"); refusing to
+# blame or to attack is restraint, no event.
+REFUSABLE = frozenset("03 04 05 06 07 08 15 16".split())
+# A negated acceptance is a rejection: "will not accept refugees", "did not agree to talks".
+ACCEPTING = frozenset("accept agree allow permit recognize recognise approve endorse ratify sign".split())
+# Material acts (yield, protest, mobilise, sanction, coerce, violence) befall the place they
+# happen in when the text names no one: "protested in Serbia", "withdrew from Lebanon".
+PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 
 
 def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dict[str, tuple[str, str, str | None]], quotes: list[Quote],
-                places: tuple[Place, ...], patterns: Patterns, published, sentence_starts: list[int]) -> list[Event]:
+                places: tuple[Place, ...], patterns: Patterns, published, sentence_starts: list[int],
+                states: Mapping[str, str] | None = None) -> list[Event]:
+    """``states`` maps a place's ISO alpha-2 country to its actor code (``Registry.states``):
+    without it, no place stands in as a target."""
     actors = Actors(doc, mentions, entity_names)
+    states = states or {}
     game = sports_report(doc)
     events: list[Event] = []
     for token in doc:
@@ -86,7 +100,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "Zamalek beat Enppi 1-0"
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
                 continue  # "Ms. Underwood invited her to stay": private life
-            event = _event(len(events), token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts)
+            event = _event(len(events), token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states)
             if event is not None:
                 events.append(event)
     coded = {e.predicate.start for e in events}
@@ -94,7 +108,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if token.idx in coded:
             events = [e for e in events if e.predicate.start != token.idx]  # the demand, not the act demanded
         for source, target in _pairs(sources, targets):
-            event = _event(len(events), token, "100", False, source, target, doc, quotes, places, patterns, published, sentence_starts, modality="done")
+            event = _event(len(events), token, "100", False, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
+                           modality="done")
             if event is not None:
                 events.append(event)
     return [replace(e, index=i) for i, e in enumerate(events)]
@@ -160,13 +175,21 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
     return [(s, None if (s and t and s.entity_id and s.entity_id == t.entity_id) else t) for s, t in pairs]
 
 
-def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts,
+def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
            modality: str | None = None) -> Event | None:
     modality, original = modality or _modality(token, patterns, cameo), cameo
+    if modality == "intend" and _on_condition(token) and not cameo.startswith("13"):
+        modality = "threat"  # "will withdraw its force from Chad unless …"
     if modality in ("threat", "intend") and not cameo.startswith(("13", "03")):
         forms = THREAT_FORMS if (modality == "threat" or cameo[:2] >= "14") else INTENT_FORMS
-        cameo = next((forms[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in forms), cameo)
+        cameo = next((forms[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in forms), "130" if modality == "threat" else cameo)
         modality = "intend"
+    elif modality == "negated" and (_refusal(token) and cameo[:2] in REFUSABLE or cameo[:2] < "12" and token.lemma_.lower() in ACCEPTING):
+        cameo = next((REJECT_FORMS[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in REJECT_FORMS), "120")
+        modality = "done"  # "refused to release the prisoners", "will not accept refugees": a rejection, done
+    place = event_place(doc, token, list(places))
+    if target is None and place is not None and original[:2] in PLACE_TARGETS and within_event(doc, token, place):
+        target = _people_of(place, states, source, protest=original[:2] == "14")
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
     sentence = token.sent
@@ -176,7 +199,6 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
     if coding is None:
         return None
     quote = _enclosing_quote(quotes, token.idx)
-    place = event_place(doc, token, list(places))
     date_text, when = _date(token, published)
     return (
         Event(
@@ -190,11 +212,40 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
     )
 
 
+def _refusal(verb: Token) -> bool:
+    """ "refused to deploy peacekeepers", "declined to release him"; not "failed to stop"."""
+    return refused(verb) and verb.head.lemma_.lower() in REFUSING
+
+
+def _on_condition(verb: Token) -> bool:
+    """ "will withdraw … unless the president arranges a ceasefire": an intention held over
+    someone is a threat."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in (verb, clause) for c in c.children)
+
+
+def _people_of(place: Place, states: Mapping[str, str], source: EventActor | None, protest: bool) -> EventActor | None:
+    """The country, or the people of a town, an act with no named target befell: "imposed a
+    curfew in the town of Cizre" → TURCVL, "withdrew from Lebanon" → LBN; a protest is aimed
+    at the state: "demonstrated in Kirkuk" → IRQ."""
+    state = states.get(place.country or "")
+    if state is None:
+        return None
+    code = state + "CVL" if place.feature_class == "P" and not protest else state  # a protest is aimed at the state
+    if source is not None and source.code == code:
+        return None  # "Serbia deployed troops in Serbia" names no one it was done to
+    return EventActor(None, place.name or place.span.text, code, place.span)
+
+
 def _code_word(token: Token, patterns: Patterns) -> tuple[str, bool] | None:
     lemma = token.lemma_.lower()
     if token.pos_ == "VERB" and lemma in patterns.verbs:
         code = _verb_code(token, patterns.verbs[lemma])
         return (code, False) if code and code != "none" else None  # "none": "executed a search warrant", "warned about scams"
+    if token.pos_ == "NOUN" and lemma == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open":
+        return "190", True  # "opened fire on"; a house fire is no event word
     if token.pos_ == "NOUN" and lemma in patterns.nouns:
         if lemma == "operation" and not any(c.lemma_.lower() in ("military", "security", "combat", "counterterrorism", "counter-terrorism") for c in token.children):
             return None  # only military operations are an assault
@@ -219,8 +270,9 @@ def _verb_code(verb: Token, entry) -> str | None:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles:
             return str(particles[child.lower_])
     for obj in _objects(verb):
-        if obj.lemma_.lower() in objects:
-            return str(objects[obj.lemma_.lower()])
+        for word in [obj] + [c for c in obj.children if c.dep_ == "compound"]:  # "ended mediation efforts", "aid deliveries"
+            if word.lemma_.lower() in objects:
+                return str(objects[word.lemma_.lower()])
     if "*" in objects and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return str(objects["*"])
     return str(entry["code"]) if entry.get("code") else None
@@ -245,6 +297,9 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
         return "negated"  # "without consulting Israel"
     if hypothetical(verb):
         return "hypothetical"
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        purpose = verb.head.lemma_.lower()  # "the deal to acquire and demolish", "an offer to mediate", "a threat to strike"
+        return "threat" if purpose == "threat" else "intend" if purpose in patterns.intent | {"decision", "commitment"} else "hypothetical"
     if habitual(verb, material=cameo[:2] >= "14"):
         return "habitual"
     if verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i:

@@ -29,6 +29,7 @@ VIOLENCE_WORDS = frozenset(
 REFUSALS = frozenset("refuse decline fail reject".split())
 NON_ANSWERS = frozenset("comment discuss say elaborate speculate answer confirm disclose specify identify name detail talk".split())
 CONDITIONS = frozenset("if unless".split())
+SPECULATIVE = frozenset("may might could".split())
 WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
 FREQUENCY = frozenset("often usually typically generally routinely frequently regularly traditionally customarily normally "
                       "sometimes always rarely seldom commonly habitually".split())
@@ -60,12 +61,18 @@ def non_answer(verb: Token) -> bool:
 
 def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
-    "is considering sanctions against": an act only supposed or weighed."""
+    "is considering sanctions against", "whether he killed", "may have targeted": an act only
+    supposed, weighed or guessed at."""
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children):
         return True
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
+        return True  # "to determine whether he murdered the boy"
+    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    if "have" in auxiliaries and any(a in SPECULATIVE for a in auxiliaries):
+        return True  # "may have targeted the facility": a guess about the past
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
 

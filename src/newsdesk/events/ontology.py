@@ -29,6 +29,9 @@ PLOVER_TYPES = (
 INTENT_FORMS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "0841": "0353", "086": "0355", "087": "0356", "0872": "0356"}
 # An intention to act against someone is a THREATEN event (CAMEO 13x).
 THREAT_FORMS = {"14": "133", "15": "138", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138", "191": "1381"}
+# Refusing an act is a REJECT event (CAMEO 12x): "refused to meet" 125, "refused to release" 1246.
+REJECT_FORMS = {"03": "120", "04": "125", "045": "126", "05": "120", "06": "121", "07": "122", "08": "124", "0841": "1246",
+                "081": "1241", "085": "1242", "087": "1244", "10": "120"}
 
 
 class PatternError(ValueError):

@@ -8,7 +8,8 @@
   verb that carries it ("launched an offensive"). The possessor of an act suffered ("Henry's
   arrest") is its target, not its source.
 - **target**: the direct object; a coordinated verb without one shares its partner's; the
-  recipient of "offer … to X"; a preposition such as "on", "against", "with" ("fired on"), but
+  recipient of "offer … to X"; for a withdrawal, the place withdrawn from ("withdrew its
+  troops from Lebanon"), not the troops; a preposition such as "on", "against", "with" ("fired on"), but
   never a time ("demanded on Tuesday"); an actor named in the object ("declined the Russian
   invitation", "established ties with Tehran", "aid to Mozambique"); the object of the act a
   verb governs ("offered to hand over … to Great Britain"); the one a threat or demand is
@@ -30,10 +31,13 @@ from spacy.tokens import Doc, Token
 from ..entities.sense import agent_nouns, agent_of
 from ..records import EntityMention, EventActor, TextSpan
 
-LIGHT_VERBS = frozenset("launch conduct carry stage mount hold begin start continue resume intensify step issue".split())
+# "stag": the model's lemma of "staged"
+LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order".split())
 TARGET_PREPOSITIONS = frozenset("on against with at upon into toward towards".split())
 DIRECTIONS = frozenset("at into against".split())  # where a shot or a march is aimed: a country named there is the target
 OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
+# "withdrew its troops from Lebanon": what is withdrawn is one's own; the target is where from.
+WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return".split())
 CONDITION_MARKERS = frozenset("if unless".split())
 CAUSE_MARKERS = frozenset("due because after following amid".split())
@@ -49,6 +53,8 @@ SUFFERED = frozenset("arrest detention release capture killing murder execution 
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
 PERSONAL = ("it", "they", "he", "she", "we")
+COUNTING = frozenset("ten tens hundred hundreds thousand thousands million millions dozen dozens score scores number group batch "
+                     "contingent handful lot".split())  # "tens of thousands of students", "a group of Chechen refugees"
 ACCUSING = frozenset("charge accuse suspect convict indict blame arrest sentence prosecute".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
@@ -153,7 +159,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     sources = all_actors(doer, actors)
     if doer is not None and not sources and doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() not in event_nouns | EVENT_SUBJECTS:
         return [], []  # "a quake struck Indonesia": the doer is no actor; "a roadside bombing killed" stays
-    targets = all_actors(target_token, actors, inside=True) or _further_targets(verb, actors)
+    withdrawal = verb.lemma_.lower() in WITHDRAWING  # "from Iraq": a country named as the place left
+    targets = all_actors(target_token, actors, inside=True, countries=withdrawal) or _further_targets(verb, actors)
     return sources, targets
 
 
@@ -188,6 +195,8 @@ def _prep_objects(token: Token, prepositions: frozenset[str]) -> list[Token]:
 
 
 def _target(verb: Token) -> Token | None:
+    if verb.lemma_.lower() in WITHDRAWING:
+        return next(iter(_prep_objects(verb, frozenset({"from", "out"}))), None)
     dobj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")), None)
     if dobj is None:
         # "criticized and threatened Pakistan": the partner's object
@@ -245,6 +254,8 @@ def noun_arguments(noun: Token, actors: Actors) -> tuple[list[EventActor], list[
     if not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
         sources = all_actors(subject(noun.head), actors)  # "the army launched an offensive"
     target_token = next(iter(_prep_objects(noun, TARGET_PREPOSITIONS)), None)
+    if target_token is None:  # "a suspension of air links with Serbia"
+        target_token = next((t for o in _prep_objects(noun, frozenset({"of"})) for t in _prep_objects(o, OBJECT_PREPOSITIONS)), None)
     if target_token is not None:
         targets = all_actors(target_token, actors, countries=True)
     elif not targets:
@@ -286,15 +297,20 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
 def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool = False) -> EventActor | None:
     if token.pos_ == "PRON" and token.lower_ in PERSONAL:
         clause = token.head
-        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report"}:
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}:
             doer = subject(clause.head)
             return _actor(doer, actors) if doer is not None else None  # "Hungary has said it will support …"
         return None
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
-    # "a large number of these militants": the head noun may sit under "of"
-    heads = [token] + [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # "a large number of these militants", "tens of thousands of students"
+    heads = [token]
+    while len(heads) < 4 and (len(heads) == 1 or heads[-1].like_num or heads[-1].lemma_.lower() in COUNTING):
+        under = next((g for c in heads[-1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if under is None:
+            break
+        heads.append(under)
     for head in heads[1:]:
         mention = actors.at(head, countries)
         if mention is not None:
@@ -326,7 +342,7 @@ def _not_an_agent(head: Token) -> bool:
 def _agent(head: Token, agent: str, actors: Actors) -> EventActor:
     """An agent noun, with the country its modifiers or "in/from X" name: "Rebels in the Ivory Coast"."""
     around = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
-    around += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of") for g in c.children if g.dep_ == "pobj"]
+    around += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "throughout") for g in c.children if g.dep_ == "pobj"]
     country = actors.country_of([t for a in around for t in a.subtree])
     return EventActor(None, head.text, f"{country or '---'}{agent}", TextSpan(head.idx, head.idx + len(head.text), head.text))
 

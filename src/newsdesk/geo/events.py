@@ -83,6 +83,22 @@ def _steps_to(token: Token, event: Token) -> int | None:
     return steps
 
 
+def within_event(doc: Doc, event: Token, place: Place) -> bool:
+    """Whether the event word's own phrase names the place, as an object or in a locative phrase
+    ("withdrew from Lebanon", "a curfew in the town of Cizre"), not as a modifier ("a North
+    Carolina nursing home") or elsewhere in the sentence."""
+    span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
+    if span is None:
+        return False
+    anchor = span.root
+    if anchor.dep_ == "pobj" and anchor.head.lower_ == "of" and anchor.head.head.lemma_.lower() in CONTAINER_NOUNS:
+        anchor = anchor.head.head
+    if anchor.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod"):
+        return False
+    steps = _steps_to(anchor, event)
+    return steps is not None and steps <= 5 and (anchor.dep_ in ("dobj", "nsubjpass") or anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATIVE | {"from"})
+
+
 def _is_place(token: Token, candidates: list[Place]) -> bool:
     return any(p.span.start <= token.idx < p.span.end for p in candidates)
 
