@@ -137,7 +137,7 @@ def test_investigating_a_death_accuses_no_one():
 
 def test_an_institution_named_before_an_agent_gives_its_sector():
     (arrest,) = _events("A police task force arrested 12 people in Springfield.", "COERCE")
-    assert arrest.source.code == "---COP"
+    assert arrest.source.code == "USACOP"  # police are of the place they act in
     (arrest,) = _events("Sheriff's deputies arrested the suspect on Monday.", "COERCE")
     assert arrest.source.code == "---COP"
 
@@ -211,6 +211,9 @@ def test_an_intention_held_over_someone_is_a_threat():
         # nationals counted or described are people, not their state
         ("Israeli soldiers arrested more than 100 Palestinians on Saturday in the Hebron area.", "COERCE", "ISRMIL", "PSECVL"),
         ("Tens of thousands of university students throughout Indonesia staged mass demonstrations on Saturday.", "PROTEST", "IDNEDU", None),
+        ("Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank.", "ASSAULT", "ISRMIL", "PSECVL"),
+        # an unnamed bomber is an unidentified armed force, of the place it struck
+        ("A roadside bombing in the Iraqi city of Mosul on Sunday killed one U.S. soldier.", "ASSAULT", "IRQUAF", "USAMIL"),
     ],
 )
 def test_actors_coded_from_leaders_sectors_and_counted_people(text, plover, source, target):

@@ -57,7 +57,7 @@ from .roles import (
 
 EXTRACTOR = "newsdesk.events/2"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
-ARMED = frozenset("MIL REB INS COP SPY".split())
+ARMED = frozenset("MIL REB INS COP SPY UAF".split())
 REFUSING = frozenset("refuse decline reject".split())
 # What a refusal rejects: cooperation asked for ("refused to deploy peacekeepers"); refusing to
 # blame or to attack is restraint, no event.
@@ -67,6 +67,9 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 # Material acts (yield, protest, mobilise, sanction, coerce, violence) befall the place they
 # happen in when the text names no one: "protested in Serbia", "withdrew from Lebanon".
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
+# Agents of the place where they act: local police, an unidentified armed force, civilians.
+LOCAL_AGENTS = frozenset("COP UAF CVL".split())
+YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surrendered in Soroti": where, not to whom
 
 
 def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dict[str, tuple[str, str, str | None]], quotes: list[Quote],
@@ -188,7 +191,10 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
         cameo = next((REJECT_FORMS[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in REJECT_FORMS), "120")
         modality = "done"  # "refused to release the prisoners", "will not accept refugees": a rejection, done
     place = event_place(doc, token, list(places))
-    if target is None and place is not None and original[:2] in PLACE_TARGETS and within_event(doc, token, place):
+    if source is not None and place is not None and (source.code or "").startswith("---") and source.code[3:] in LOCAL_AGENTS:
+        state = states.get(place.country or "")  # "police arrested …in Springfield", "a bombing near Samarra killed"
+        source = replace(source, code=state + source.code[3:]) if state else source
+    if target is None and place is not None and original[:2] in PLACE_TARGETS and original not in YIELDING_ONESELF and within_event(doc, token, place):
         target = _people_of(place, states, source, protest=original[:2] == "14")
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None

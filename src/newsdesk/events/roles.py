@@ -53,6 +53,9 @@ SUFFERED = frozenset("arrest detention release capture killing murder execution 
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
 PERSONAL = ("it", "they", "he", "she", "we")
+# Plural nouns a nationality may modify that are not its people: "Israeli positions".
+NOT_PEOPLE = frozenset("position target interest base facility installation outpost territory vessel ship aircraft plane jet "
+                       "asset embassy consulate mission official leader authority force troop".split())
 COUNTING = frozenset("ten tens hundred hundreds thousand thousands million millions dozen dozens score scores number group batch "
                      "contingent handful lot".split())  # "tens of thousands of students", "a group of Chechen refugees"
 ACCUSING = frozenset("charge accuse suspect convict indict blame arrest sentence prosecute".split())
@@ -159,6 +162,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     sources = all_actors(doer, actors)
     if doer is not None and not sources and doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() not in event_nouns | EVENT_SUBJECTS:
         return [], []  # "a quake struck Indonesia": the doer is no actor; "a roadside bombing killed" stays
+    if doer is not None and not sources and doer.lemma_.lower() in EVENT_SUBJECTS:
+        sources = [_agent(doer, "UAF", actors)]  # "a roadside bombing killed …": an unidentified armed force
     withdrawal = verb.lemma_.lower() in WITHDRAWING  # "from Iraq": a country named as the place left
     targets = all_actors(target_token, actors, inside=True, countries=withdrawal) or _further_targets(verb, actors)
     return sources, targets
@@ -319,6 +324,9 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
     named = actors.within(modifiers)  # "declined Russian invitation", "Russia's offer", "Israeli intelligence officials"
     if named is not None and named.code and len(named.code) >= 6 and named.code[3:6].isalpha():
         return _from_mention(named, actors)
+    if named is not None and _is_country(named) and token.tag_ == "NNS" and not agent_of(token) and token.lemma_.lower() not in NOT_PEOPLE:
+        actor = _from_mention(named, actors)  # "Palestinian detainees", "Palestinian homes": the country's people
+        return EventActor(actor.entity_id, actor.name, named.code + "CVL", actor.span)
     for head in heads:
         agent = agent_of(head)
         if not agent or _not_an_agent(head):
@@ -343,6 +351,8 @@ def _agent(head: Token, agent: str, actors: Actors) -> EventActor:
     """An agent noun, with the country its modifiers or "in/from X" name: "Rebels in the Ivory Coast"."""
     around = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
     around += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "throughout") for g in c.children if g.dep_ == "pobj"]
+    if agent == "REF":  # "refugees fleeing the civil war in Liberia"
+        around += [c for c in head.children if c.dep_ in ("acl", "relcl")]
     country = actors.country_of([t for a in around for t in a.subtree])
     return EventActor(None, head.text, f"{country or '---'}{agent}", TextSpan(head.idx, head.idx + len(head.text), head.text))
 
