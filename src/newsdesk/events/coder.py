@@ -91,7 +91,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if any(c.dep_ == "xcomp" and _code_word(c, patterns) is not None for c in token.children):
             continue  # "threatened to attack", "offered to negotiate": one event, the act, with its modality
         if is_noun:
-            sources, targets = noun_arguments(token, actors)
+            sources, targets = noun_arguments(token, actors, hostile=cameo[:2] >= "14")
         else:
             sources, targets = verb_arguments(token, actors, patterns.nouns.keys())
         if cameo.startswith("09") and _investigates_an_occurrence(token):

@@ -58,6 +58,8 @@ NOT_PEOPLE = frozenset("position target interest base facility installation outp
                        "asset embassy consulate mission official leader authority force troop".split())
 COUNTING = frozenset("ten tens hundred hundreds thousand thousands million millions dozen dozens score scores number group batch "
                      "contingent handful lot".split())  # "tens of thousands of students", "a group of Chechen refugees"
+CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
+CHARGES = frozenset("charge count accusation allegation suspicion".split())
 ACCUSING = frozenset("charge accuse suspect convict indict blame arrest sentence prosecute".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
@@ -243,7 +245,9 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
     return []
 
 
-def noun_arguments(noun: Token, actors: Actors) -> tuple[list[EventActor], list[EventActor]]:
+def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[list[EventActor], list[EventActor]]:
+    """``hostile``: an act against someone (CAMEO 14-20), whose "of" names who suffers it ("the
+    invasion of Kuwait", "the shelling of Sarajevo")."""
     sources: list[EventActor] = []
     targets: list[EventActor] = []
     for child in noun.children:
@@ -256,16 +260,40 @@ def noun_arguments(noun: Token, actors: Actors) -> tuple[list[EventActor], list[
         targets = all_actors(owners[0], actors)  # "Henry's arrest"; but "Taliban killings"
     elif not sources and owners:
         sources = all_actors(owners[0], actors)  # "Russia's offensive", "a Russian offensive"; not a topic ("peace talks")
-    if not sources and noun.dep_ == "dobj" and noun.head.lemma_.lower() in LIGHT_VERBS:
-        sources = all_actors(subject(noun.head), actors)  # "the army launched an offensive"
-    target_token = next(iter(_prep_objects(noun, TARGET_PREPOSITIONS)), None)
+    # "launched a mediation effort between …": the event noun qualifies the noun the sentence builds on
+    carrier = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIERS else noun
+    if not sources and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in LIGHT_VERBS:
+        sources = all_actors(subject(carrier.head), actors)  # "the army launched an offensive"
+    if not sources:
+        sources = all_actors(_accused_of(noun), actors)  # "arrested a man on a charge of assault"
+    target_token = next(iter(_prep_objects(carrier, TARGET_PREPOSITIONS | {"between"})), None)
+    if target_token is None and hostile:
+        target_token = next(iter(_prep_objects(noun, frozenset({"of"}))), None)
     if target_token is None:  # "a suspension of air links with Serbia"
         target_token = next((t for o in _prep_objects(noun, frozenset({"of"})) for t in _prep_objects(o, OBJECT_PREPOSITIONS)), None)
     if target_token is not None:
-        targets = all_actors(target_token, actors, countries=True)
+        targets = all_actors(target_token, actors, countries=True) or all_actors(_author(target_token), actors)
     elif not targets:
         targets = _cause_patients(noun, actors)
     return sources, targets
+
+
+def _author(token: Token) -> Token | None:
+    """ "an investigation into crimes committed by Croat forces": whose deeds are looked into."""
+    return next((g for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
+                 for g in a.children if g.dep_ == "pobj"), None)
+
+
+def _accused_of(noun: Token) -> Token | None:
+    """ "arrested a 33-year-old man on a charge of sexual assault": the one charged did it."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CHARGES):
+        return None
+    verb = noun.head.head
+    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.lemma_.lower() not in ACCUSING:
+        return None
+    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
 
 
 def _cause_patients(noun: Token, actors: Actors) -> list[EventActor]:
