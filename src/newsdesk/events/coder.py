@@ -142,7 +142,7 @@ def _obligations(doc: Doc, actors: Actors) -> list[tuple[Token, list, list]]:
         speaker = subject(token.head)
         addressee = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         sources, targets = all_actors(speaker, actors), all_actors(addressee, actors)
-        if sources:
+        if sources and targets:  # "opportunities like this must be seized" demands nothing of anyone
             found.append((token, sources, targets))
     return found
 
@@ -298,6 +298,8 @@ def _objects(verb: Token) -> list[Token]:
 def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
     if any(c.dep_ == "neg" for c in verb.children) or refused(verb):
         return "negated"
+    if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children):
+        return "negated"  # "No residents were injured", "fired no shots"
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         return "negated"  # "without consulting Israel"

@@ -44,9 +44,11 @@ def sports_report(doc: Doc) -> bool:
 
 
 def accident(sentence: Span) -> bool:
-    """A road or water accident, and no weapon in the sentence."""
+    """A road or water accident, or a death in a fire ("four children killed in a fire"), and
+    no weapon in the sentence."""
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    return bool(lemmas & ACCIDENT_WORDS) and not lemmas & VIOLENCE_WORDS
+    in_a_fire = any(t.lemma_.lower() in ("fire", "blaze") and t.dep_ == "pobj" and t.head.lower_ in ("in", "by") for t in sentence)
+    return bool(lemmas & ACCIDENT_WORDS or in_a_fire) and not lemmas & VIOLENCE_WORDS
 
 
 def refused(verb: Token) -> bool:

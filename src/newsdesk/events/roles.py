@@ -147,14 +147,16 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     if passive is None and _reduced_passive(verb):
         passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # headline "Alexandria woman charged"
+    if passive is None and _participle_clause(verb):
+        passive = verb.head if verb.dep_ == "acl" else subject(verb.head)  # "Crolley, …, is in jail, charged with assault"
     if passive is not None:
         sources = all_actors(by, actors) if by is not None else _cause_authors(verb, actors, event_nouns)
         return sources, all_actors(passive, actors)
     if verb.dep_ == "acl" and by is not None:
         return all_actors(by, actors), all_actors(verb.head, actors)  # "the Syrian Army backed by Russian forces"
     doer = subject(verb)
-    if doer is not None and doer.lower_ in ("that", "which") and verb.dep_ == "relcl":
-        doer = verb.head  # "a fire that killed four children"
+    if doer is not None and doer.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
+        doer = verb.head  # "a fire that killed four children", "the man who killed Dr. Winters"
     target_token = _target(verb)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if target_token is None and clause is not None:
@@ -180,6 +182,15 @@ def _reduced_passive(verb: Token) -> bool:
     """A headline's "Woman charged in fire": a bare participle with a subject and no object."""
     return (verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
             and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _participle_clause(verb: Token) -> bool:
+    """A bare past participle modifying a noun or a clause is passive: "a man charged with
+    murder", "…, charged with two counts of assault"."""
+    if verb.dep_ == "acl" and verb.head.dep_ == "pobj":
+        return False  # "appeared in court charged with theft": the court is where, not who is charged
+    return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and verb.head.i != verb.i
+            and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children))
 
 
 def _cause_authors(verb: Token, actors: Actors, event_nouns) -> list[EventActor]:
