@@ -3,17 +3,20 @@
 For each event word — a verb in ``verbs.yaml`` or an event noun ("military operations", "an
 attack on", "talks with") — the coder finds its source and target (``roles.py``) and:
 
-- **modality**: *negated* ("did not attack", "refused to blame", "without consulting"),
+- **modality**: *negated* ("did not attack", "refused to blame", "without consulting"; but
+  refusing cooperation, "refused to deploy peacekeepers", and a negated acceptance, "will not
+  accept refugees", are REJECT events),
   *hypothetical* ("if Iran attacks", "thought about releasing"); both are stored and left out
   of listings, exports and evaluations;
   *intend* when governed by an intention ("offered to", "plans to"; material cooperation and
   aid then take their intent codes: 031, 033); "threatened to attack" is one THREATEN event
-  with force (138);
+  with force (138); an intention on condition ("will withdraw … unless") is a threat;
 - **reported speech**: an event inside a quote carries the quote and its speaker;
 - **place** from the geo stage (the place of this event word), **date** from the sentence,
   resolved against the publication date.
 
-What an event needs: a source or a target. A verbal or cooperative act (CAMEO 01–13: agree,
+What an event needs: a source or a target (when no one is named, a material act befalls the
+place its phrase names: "withdrew from Lebanon", "a curfew in the town of Cizre"). A verbal or cooperative act (CAMEO 01–13: agree,
 consult, support, aid, yield, investigate, demand, accuse, reject, threaten) needs the one who
 does it, and one of its parties must be of public life (an organisation, a coded actor, a
 person with a title: "Ms. Underwood invited her to stay" is private); support (05, but for
@@ -55,7 +58,7 @@ from .roles import (
     verb_arguments,
 )
 
-EXTRACTOR = "newsdesk.events/2"
+EXTRACTOR = "newsdesk.events/3"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
 REFUSING = frozenset("refuse decline reject".split())
@@ -191,11 +194,8 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
         cameo = next((REJECT_FORMS[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in REJECT_FORMS), "120")
         modality = "done"  # "refused to release the prisoners", "will not accept refugees": a rejection, done
     place = event_place(doc, token, list(places))
-    if source is not None and place is not None and (source.code or "").startswith("---") and source.code[3:] in LOCAL_AGENTS:
-        state = states.get(place.country or "")  # "police arrested …in Springfield", "a bombing near Samarra killed"
-        source = replace(source, code=state + source.code[3:]) if state else source
-    if target is None and place is not None and original[:2] in PLACE_TARGETS and original not in YIELDING_ONESELF and within_event(doc, token, place):
-        target = _people_of(place, states, source, protest=original[:2] == "14")
+    if place is not None:
+        source, target = _placed(source, target, place, states, original, within_event(doc, token, place))
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
     sentence = token.sent
@@ -229,7 +229,21 @@ def _on_condition(verb: Token) -> bool:
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children) for c in (verb, clause) for c in c.children)
+    conditions = [c for governor in (verb, clause) for c in governor.children if c.dep_ == "advcl"]
+    return any(m.dep_ == "mark" and m.lower_ == "unless" for condition in conditions for m in condition.children)
+
+
+def _placed(source: EventActor | None, target: EventActor | None, place: Place, states: Mapping[str, str], cameo: str,
+            in_its_phrase: bool) -> tuple[EventActor | None, EventActor | None]:
+    """The roles, with what the event's place says of them: police, civilians and an unnamed
+    armed force are of the place they act in ("police arrested … in Springfield" → USACOP); a
+    material act with no one named befalls the place its own phrase names."""
+    if source is not None and (source.code or "").startswith("---") and source.code[3:] in LOCAL_AGENTS:
+        state = states.get(place.country or "")
+        source = replace(source, code=state + source.code[3:]) if state else source
+    if target is None and in_its_phrase and cameo[:2] in PLACE_TARGETS and cameo not in YIELDING_ONESELF:
+        target = _people_of(place, states, source, protest=cameo[:2] == "14")
+    return source, target
 
 
 def _people_of(place: Place, states: Mapping[str, str], source: EventActor | None, protest: bool) -> EventActor | None:
