@@ -232,3 +232,16 @@ def test_plover_scoring_reads_the_primary_sector_of_gold_and_ours():
     assert _actor_right(actor("ISRMIL"), [{"code": "ISR", "sector": "***"}])  # no sector given
     assert _actor_right(actor("IGOUNOSEC"), [{"code": "IGO", "sector": "GOV"}])  # an organisation's tag is no sector
     assert not _actor_right(actor("IRQMIL"), [{"code": "IRQ", "sector": "CVLkur"}])
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        ("The United Nations urged Israel to release the prisoners.", "1053", "IGOUNO", "ISR"),
+        ("Hamas demanded that Israel release the prisoners.", "1053", "PSEINSHMS", "ISR"),
+        ("Russia called on Ukraine to withdraw its troops.", "1056", "RUS", "UKR"),
+    ],
+)
+def test_a_demanded_act_is_a_request_not_an_act_done(text, cameo, source, target):
+    events = _events(text)
+    assert [(e.plover, e.cameo, _code(e.source), _code(e.target)) for e in events] == [("REQUEST", cameo, source, target)]

@@ -46,7 +46,7 @@ from .context import (
     sports_report,
 )
 from .dates import resolve_date
-from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns
+from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns, demand_form
 from .roles import (
     SPEECH_VERBS,
     Actors,
@@ -72,6 +72,7 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 # Agents of the place where they act: local police, an unidentified armed force, civilians.
 LOCAL_AGENTS = frozenset("COP UAF CVL".split())
+DEMANDED = ("xcomp", "ccomp", "acl")  # "urged Israel to release", "demanded that Israel release", "its demand that …"
 YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surrendered in Soroti": where, not to whom
 
 
@@ -91,7 +92,16 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         cameo, is_noun = coded
         if is_noun and token.dep_ == "dobj" and _code_word(token.head, patterns) is not None:
             continue  # "declined the invitation": one event, the verb's
-        if any(c.dep_ == "xcomp" and _code_word(c, patterns) is not None for c in token.children):
+        if _demanded(token, patterns):
+            continue  # "urged Israel to release the prisoners": the demand is the event, not a release
+        governed = list(token.children)
+        if is_noun and token.dep_ == "dobj" and cameo.startswith("10"):
+            governed += [c for c in token.head.children if c.dep_ == "ccomp"]  # "reiterated its demand that Israel ease …"
+        act = next((c for c in governed if c.dep_ in (DEMANDED if cameo.startswith("10") else ("xcomp",))
+                    and _code_word(c, patterns) is not None), None)
+        if act is not None and cameo.startswith("10"):
+            cameo = demand_form(_code_word(act, patterns)[0])  # "called on Ukraine to withdraw": 1056
+        elif act is not None:
             continue  # "threatened to attack", "offered to negotiate": one event, the act, with its modality
         if is_noun:
             sources, targets = noun_arguments(token, actors, hostile=cameo[:2] >= "14")
@@ -113,8 +123,10 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
     for token, sources, targets in _obligations(doc, actors):
         if token.idx in coded:
             events = [e for e in events if e.predicate.start != token.idx]  # the demand, not the act demanded
+        act = _code_word(token, patterns)
+        cameo = demand_form(act[0]) if act else "100"  # "said Sudan must return the helicopter": 1053
         for source, target in _pairs(sources, targets):
-            event = _event(len(events), token, "100", False, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
+            event = _event(len(events), token, cameo, False, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
                            modality="done")
             if event is not None:
                 events.append(event)
@@ -216,6 +228,23 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
             extractor=EXTRACTOR, confidence=round(_confidence(source, target, is_noun), 3),
         )
     )
+
+
+def _demand(word: Token, patterns: Patterns) -> bool:
+    """A demand, appeal or call ("urged", "called on", "its demand that"), not a question."""
+    coded = _code_word(word, patterns)
+    return coded is not None and coded[0].startswith("10") and not question(word)
+
+
+def _demanded(act: Token, patterns: Patterns) -> bool:
+    """An act someone demands: "urged Israel to release", "demanded that Israel release",
+    "reiterated its demand that Israel ease restrictions"."""
+    governor = act.head
+    if governor.i == act.i or act.dep_ not in DEMANDED:
+        return False
+    if _demand(governor, patterns):
+        return True
+    return act.dep_ == "ccomp" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and _demand(c, patterns) for c in governor.children)
 
 
 def _refusal(verb: Token) -> bool:

@@ -29,6 +29,18 @@ PLOVER_TYPES = (
 INTENT_FORMS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035", "0841": "0353", "086": "0355", "087": "0356", "0872": "0356"}
 # An intention to act against someone is a THREATEN event (CAMEO 13x).
 THREAT_FORMS = {"14": "133", "15": "138", "16": "131", "17": "130", "18": "138", "19": "138", "20": "138", "191": "1381"}
+# Demanding an act is a REQUEST event (CAMEO 10x): "urged Israel to release the prisoners" 1053.
+DEMAND_FORMS = {"03": "100", "04": "106", "045": "108", "046": "106", "05": "102", "06": "101", "061": "1011", "062": "1012",
+                "063": "1013", "064": "1014", "07": "103", "071": "1031", "072": "1032", "073": "1033", "074": "1034", "075": "1033",
+                "08": "105", "081": "1051", "082": "1052", "083": "104", "0831": "1041", "0832": "1042", "0833": "1043", "0834": "1044",
+                "084": "1053", "085": "1054", "086": "1055", "087": "1056"}
+
+
+def demand_form(cameo: str) -> str:
+    """The REQUEST code for demanding the act ``cameo``; 100 for any other act."""
+    return next((DEMAND_FORMS[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in DEMAND_FORMS), "100")
+
+
 # Refusing an act is a REJECT event (CAMEO 12x): "refused to meet" 125, "refused to release" 1246.
 REJECT_FORMS = {"03": "120", "04": "125", "045": "126", "05": "120", "06": "121", "07": "122", "08": "124", "0841": "1246",
                 "081": "1241", "085": "1242", "087": "1244", "10": "120"}

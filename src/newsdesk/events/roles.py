@@ -58,6 +58,7 @@ NOT_PEOPLE = frozenset("position target interest base facility installation outp
                        "asset embassy consulate mission official leader authority force troop".split())
 COUNTING = frozenset("ten tens hundred hundreds thousand thousands million millions dozen dozens score scores number group batch "
                      "contingent handful lot".split())  # "tens of thousands of students", "a group of Chechen refugees"
+OWN = frozenset("its their his her".split())
 CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
 CHARGES = frozenset("charge count accusation allegation suspicion".split())
 ACCUSING = frozenset("charge accuse suspect convict indict blame arrest sentence prosecute".split())
@@ -271,6 +272,9 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
         targets = all_actors(owners[0], actors)  # "Henry's arrest"; but "Taliban killings"
     elif not sources and owners:
         sources = all_actors(owners[0], actors)  # "Russia's offensive", "a Russian offensive"; not a topic ("peace talks")
+    own = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWN), None)
+    if not sources and own is not None and noun.dep_ == "dobj":
+        sources = all_actors(subject(noun.head), actors)  # "the ILO reiterated its demand"
     # "launched a mediation effort between …": the event noun qualifies the noun the sentence builds on
     carrier = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIERS else noun
     if not sources and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in LIGHT_VERBS:
@@ -285,8 +289,20 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
     if target_token is not None:
         targets = all_actors(target_token, actors, countries=True) or all_actors(_author(target_token), actors)
     elif not targets:
-        targets = _cause_patients(noun, actors)
+        targets = _cause_patients(noun, actors) or all_actors(_that_subject(noun), actors)
     return sources, targets
+
+
+def _that_subject(noun: Token) -> Token | None:
+    """ "its demand that Israel ease restrictions", "the accusation that Russia meddled": the
+    subject of the noun's that-clause (the parse may hang it on the verb that carries the noun)."""
+    clauses = [c for c in noun.children if c.dep_ in ("acl", "ccomp")]
+    if noun.dep_ == "dobj":
+        clauses += [c for c in noun.head.children if c.dep_ == "ccomp"]
+    for clause in clauses:
+        if any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children):
+            return next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _author(token: Token) -> Token | None:
