@@ -245,3 +245,21 @@ def test_plover_scoring_reads_the_primary_sector_of_gold_and_ours():
 def test_a_demanded_act_is_a_request_not_an_act_done(text, cameo, source, target):
     events = _events(text)
     assert [(e.plover, e.cameo, _code(e.source), _code(e.target)) for e in events] == [("REQUEST", cameo, source, target)]
+
+
+@pytest.mark.parametrize(
+    "text, word, source",
+    [
+        ("Russia denied that its forces attacked the convoy.", "attacked", "RUSMIL"),  # "its forces": the state that denies
+        ("The army rejected reports that its troops killed civilians.", "killed", "---MIL"),
+    ],
+)
+def test_a_denied_act_is_reported_not_asserted(text, word, source):
+    _, analysis = analyse_text(text)
+    (event,) = [e for e in analysis.events if e.predicate.text == word]
+    assert (event.modality, _code(event.source)) == ("denied", source) and event.modality in UNREAL
+
+
+def test_its_forces_are_the_forces_of_the_subject_above():
+    (event,) = _events("Israel said its troops killed three militants in Gaza.", "ASSAULT")
+    assert _code(event.source) == "ISRMIL"

@@ -288,9 +288,9 @@ class EventActor:
 
 
 # Modalities of acts the text does not report as happening: "did not attack", "if Iran attacks",
-# "judges often appeal". They are stored and shown on request, and left out of listings, exports
+# "judges often appeal", "denied that its forces attacked". They are stored and shown on request, and left out of listings, exports
 # and evaluations.
-UNREAL = ("negated", "hypothetical", "habitual")
+UNREAL = ("negated", "hypothetical", "habitual", "denied")
 
 
 @dataclass(frozen=True)
@@ -307,7 +307,7 @@ class Event:
     predicate: TextSpan  # the event word: "invited", "operations"
     evidence: TextSpan  # the sentence
     sentence: int
-    modality: str  # done | intend | threat | negated | hypothetical | habitual (see UNREAL)
+    modality: str  # done | intend | threat | negated | hypothetical | habitual | denied (see UNREAL)
     place: int | None  # index into the article's places
     date: date | None
     date_text: str | None

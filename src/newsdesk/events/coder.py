@@ -38,6 +38,7 @@ from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
 from .context import (
     accident,
+    denied,
     habitual,
     hypothetical,
     non_answer,
@@ -348,6 +349,8 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
         return "negated"  # "without consulting Israel"
     if hypothetical(verb):
         return "hypothetical"
+    if denied(verb):
+        return "denied"
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         purpose = verb.head.lemma_.lower()  # "the deal to acquire and demolish", "an offer to mediate", "a threat to strike"
         return "threat" if purpose == "threat" else "intend" if purpose in patterns.intent | {"decision", "commitment"} else "hypothetical"

@@ -34,6 +34,8 @@ WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discus
 FREQUENCY = frozenset("often usually typically generally routinely frequently regularly traditionally customarily normally "
                       "sometimes always rarely seldom commonly habitually".split())
 ANYONE = frozenset("anyone anybody whoever everyone everybody".split())
+DENIALS = frozenset("deny reject dismiss refute rebut disavow".split())
+CLAIMS = frozenset("claim report allegation accusation charge suggestion assertion rumour rumor".split())
 QUESTION_WORDS = frozenset("why what how when where who whom whose which whether if".split())
 
 
@@ -94,6 +96,24 @@ def habitual(verb: Token, *, material: bool) -> bool:
     if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in (*verb.children, *clause.children)):
         return True
     return clause.dep_ == "relcl" and clause.tag_ in ("VBP", "VBZ") and clause.head.tag_ == "NNS"
+
+
+def denied(verb: Token) -> bool:
+    """ "denied that its forces attacked the convoy", "rejected claims that it shelled the
+    village": an act someone denies is reported, not asserted."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    governor = clause.head
+    if clause.dep_ in ("ccomp", "xcomp", "pcomp") and governor.lemma_.lower() in DENIALS:
+        return True
+    if governor.dep_ == "prep" and clause.dep_ == "pcomp" and governor.head.lemma_.lower() in DENIALS:
+        return True
+    claim = governor if clause.dep_ in ("acl", "ccomp") else None  # "claims that …" (or hung on the verb: "rejected claims that")
+    if claim is not None and claim.lemma_.lower() in CLAIMS:
+        return claim.head.lemma_.lower() in DENIALS
+    objects = [c for c in governor.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS] if clause.dep_ == "ccomp" else []
+    return bool(objects) and governor.lemma_.lower() in DENIALS
 
 
 def question(verb: Token) -> bool:

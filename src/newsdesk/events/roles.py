@@ -409,7 +409,18 @@ def _agent(head: Token, agent: str, actors: Actors) -> EventActor:
     if agent == "REF":  # "refugees fleeing the civil war in Liberia"
         around += [c for c in head.children if c.dep_ in ("acl", "relcl")]
     country = actors.country_of([t for a in around for t in a.subtree])
+    if country is None and any(c.dep_ == "poss" and c.lower_ in OWN for c in head.children):
+        country = _antecedent_state(head, actors)  # "Russia denied that its forces attacked"
     return EventActor(None, head.text, f"{country or '---'}{agent}", TextSpan(head.idx, head.idx + len(head.text), head.text))
+
+
+def _antecedent_state(token: Token, actors: Actors) -> str | None:
+    """The state a possessive "its"/"their" points to: the nearest subject above that is one."""
+    for ancestor in token.ancestors:
+        doer = next((c for c in ancestor.children if c.dep_ in SUBJECTS and c.i != token.i and not token.is_ancestor(c) and c.i < token.i), None)
+        if doer is not None and doer.pos_ != "PRON":
+            return actors.country_of([doer])
+    return None
 
 
 def _near_words(token: Token) -> list[Token]:
