@@ -78,7 +78,7 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
         place: Annotated[str | None, Query(description="place name, ISO country code or GeoNames id")] = None,
         since: date | None = None, until: date | None = None, negated: bool = False, limit: Limit = 200,
     ) -> list[dict[str, Any]]:
-        """Coded events, newest first; negated and hypothetical ones only when asked for."""
+        """Coded events, newest first; negated, hypothetical and denied ones only when asked for."""
         return queries.list_events(con, actor=actor, plover=type, place=place, since=since, until=until, include_negated=negated, limit=limit)
 
     @app.get("/api/timeline")

@@ -363,7 +363,7 @@ def events_command(
     place: Annotated[str | None, typer.Option(help="Place name, ISO alpha-2 country or GeoNames id.")] = None,
     since: Annotated[str | None, typer.Option(help="On or after (YYYY-MM-DD; event date, else publication).")] = None,
     until: Annotated[str | None, typer.Option(help="On or before (YYYY-MM-DD).")] = None,
-    negated: Annotated[bool, typer.Option("--negated", help="Also events the text says did not happen, or only might ('if they attack').")] = False,
+    negated: Annotated[bool, typer.Option("--negated", help="Also events the text says did not happen, only might ('if they attack'), or denies.")] = False,
     limit: Annotated[int, typer.Option(min=1)] = 50,
 ) -> None:
     """Who did what to whom, where and when: events coded in PLOVER and CAMEO."""
