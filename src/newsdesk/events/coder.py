@@ -73,6 +73,8 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 # Agents of the place where they act: local police, an unidentified armed force, civilians.
 LOCAL_AGENTS = frozenset("COP UAF CVL".split())
+# Acts between parties: with no one named on the other side there is no event ("the council met").
+BETWEEN_PARTIES = ("040", "041", "044", "046", "057")
 DEMANDED = ("xcomp", "ccomp", "acl")  # "urged Israel to release", "demanded that Israel release", "its demand that …"
 YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surrendered in Soroti": where, not to whom
 
@@ -110,8 +112,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             sources, targets = verb_arguments(token, actors, patterns.nouns.keys())
         if cameo.startswith("09") and _investigates_an_occurrence(token):
             targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
-        if cameo == "057" and not targets and len(sources) < 2:
-            continue  # "Obama signed the Act": a law, not an agreement between parties
+        if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
+            continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
         for source, target in _pairs(sources, targets):
             if game and not _states(source, target):
                 continue  # "Zamalek beat Enppi 1-0"
@@ -316,6 +318,8 @@ def _verb_code(verb: Token, entry) -> str | None:
         return str(entry)
     particles = entry.get("particles") or {}
     objects = entry.get("objects") or {}
+    if any(objects.get(o.lemma_.lower()) == "none" for o in _objects(verb)):
+        return "none"  # "pulled out a knife": the object says it is no event, whatever the particle
     for child in verb.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles:
             return str(particles[child.lower_])
@@ -363,7 +367,9 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
             return "threat"
         if head.lemma_.lower() in patterns.intent:
             return "intend"  # "offered to help", "is willing to withdraw"
-    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "could", "might", "may", "shall") for c in verb.children):
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
+        return "hypothetical"  # "Republicans could yield on the speed cameras": a possibility, no one's intention
+    if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in verb.children):
         return "intend"
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         return _modality(verb.head, patterns, cameo)  # "will arrest and detain"

@@ -20,7 +20,7 @@ SPORTS_WORDS = frozenset(
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?!\s*(?:year|month|day|km|mile|%))")
 ACCIDENT_WORDS = frozenset(
     "accident accidental accidentally crash crashed collision collide collided driver driving drove vehicle car truck "
-    "motorist pedestrian wreck overturned drowned drowning derailed derailment".split()
+    "motorist pedestrian wreck overturned drowned drowning derailed derailment drive lane highway intersection motorcycle".split()
 )
 VIOLENCE_WORDS = frozenset(
     "bomb bomber bombing gun gunman gunfire shot shooting shooter rifle explosive explosion grenade knife stabbed missile "
@@ -31,6 +31,7 @@ NON_ANSWERS = frozenset("comment discuss say elaborate speculate answer confirm 
 CONDITIONS = frozenset("if unless".split())
 SPECULATIVE = frozenset("may might could".split())
 WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
+WISHING = frozenset("hope wish expect want".split())
 FREQUENCY = frozenset("often usually typically generally routinely frequently regularly traditionally customarily normally "
                       "sometimes always rarely seldom commonly habitually".split())
 ANYONE = frozenset("anyone anybody whoever everyone everybody".split())
@@ -78,6 +79,8 @@ def hypothetical(verb: Token) -> bool:
     if "have" in auxiliaries and any(a in SPECULATIVE for a in auxiliaries):
         return True  # "may have targeted the facility": a guess about the past
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
+    if verb.dep_ == "ccomp" and governor.lemma_.lower() in WISHING:
+        return True  # "hopes the president will allow him inside": a wish, not the president's act
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
 
 
