@@ -130,8 +130,7 @@ def subject(verb: Token) -> Token | None:
             current = current.head  # "is about to restore", "is ready to help"
             continue
         if current.dep_ == "pcomp" and current.head.lower_ in ("with", "of", "for") and current.head.head.lemma_.lower() in ACCUSING:
-            accusing = current.head.head  # "charged a teenager with killing Welch": the accused is the doer
-            return next((c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            return _the_accused(current.head.head)  # "charged a teenager with killing Welch": the accused is the doer
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             current = current.head.head  # "has been engaged in fighting the Taliban"
             continue
@@ -195,7 +194,10 @@ def _participle_clause(verb: Token) -> bool:
 
 
 def _cause_authors(verb: Token, actors: Actors, event_nouns) -> list[EventActor]:
-    """ "75 civilians were killed as a result of army shelling", "killed in a US drone strike"."""
+    """ "75 civilians were killed as a result of army shelling", "killed in a US drone strike";
+    not "charged in the assaults", where the assaults are the offence."""
+    if verb.lemma_.lower() in ACCUSING:
+        return []
     for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "by", "as", "after", "during", "from")):
         for noun in [g for g in prep.subtree if g.dep_ == "pobj" and (g.lemma_.lower() in event_nouns or g.tag_ == "VBG")][:1]:
             doer = next((c for c in noun.children if c.dep_ == "nsubj"), None)  # "as a result of army shelling"
@@ -312,15 +314,27 @@ def _author(token: Token) -> Token | None:
 
 
 def _accused_of(noun: Token) -> Token | None:
-    """ "arrested a 33-year-old man on a charge of sexual assault": the one charged did it."""
-    if not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CHARGES):
+    """ "arrested a man on a charge of sexual assault", "the gunman accused of the killings",
+    "charged in the assaults": the one charged did it."""
+    if not (noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in", "with", "for")):
         return None
     verb = noun.head.head
-    while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
-        verb = verb.head
-    if verb.lemma_.lower() not in ACCUSING:
-        return None
-    return next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if verb.lemma_.lower() in CHARGES and noun.head.lower_ == "of":
+        while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
+            verb = verb.head
+    return _the_accused(verb) if verb.lemma_.lower() in ACCUSING else None
+
+
+def _the_accused(accusing: Token) -> Token | None:
+    """Who is charged or accused: the object, the passive subject, the subject of a bare
+    participle ("Woman accused of attacking people") or the noun it describes ("the gunman
+    accused of the killings")."""
+    found = next((c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if found is None and not any(c.dep_ in ("aux", "auxpass") for c in accusing.children):
+        found = next((c for c in accusing.children if c.dep_ == "nsubj"), None)  # a headline's "X accused of …"
+        if found is None and accusing.dep_ == "acl":
+            found = accusing.head
+    return found
 
 
 def _cause_patients(noun: Token, actors: Actors) -> list[EventActor]:
