@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
 from .context import (
+    REFUSALS,
     accident,
     denied,
     habitual,
@@ -62,7 +63,7 @@ from .roles import (
 EXTRACTOR = "newsdesk.events/3"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
-REFUSING = frozenset("refuse decline reject".split())
+REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
 # What a refusal rejects: cooperation asked for ("refused to deploy peacekeepers"); refusing to
 # blame or to attack is restraint, no event.
 REFUSABLE = frozenset("03 04 05 06 07 08 15 16".split())
