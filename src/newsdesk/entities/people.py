@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..attribution.speakers import ROLE_NOUNS
 from .registry import slug
-from .sense import PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_of
+from .sense import PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
 
 # Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
 TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -121,7 +121,7 @@ def _role(name: Span) -> tuple[str | None, Span | None]:
     related += [c for c in root.children if c.dep_ in ("appos", "compound", "amod") and not (name.start <= c.i < name.end)]
     for token in related:
         if token.lemma_.lower() in ROLE_NOUNS:
-            return token.lemma_.lower(), _phrase(token)
+            return _two_word_role(token), _phrase(token)
     doc = name.doc
     # "A Special Representative to Russian President on Afghanistan, Zamir Kabulov"
     window_start = max(name.sent.start, name.start - ROLE_WINDOW)
@@ -131,12 +131,21 @@ def _role(name: Span) -> tuple[str | None, Span | None]:
         if token.pos_ in ("VERB", "AUX") or token.text in ('"', "“", "”", ";", ":"):
             break
         if token.lemma_.lower() in ROLE_NOUNS and token.dep_ != "pobj":
-            role = token.lemma_.lower()
+            role = _two_word_role(token)
             phrase_start = token.left_edge.i if token.left_edge.i >= window_start else token.i
     if role is None:
         return None, None
     end = name.start - 1 if doc[name.start - 1].text == "," else name.start
     return role, doc[phrase_start:end] if phrase_start < end else None
+
+
+def _two_word_role(token: Token) -> str:
+    """ "Attorney General" is a prosecutor's office, not a general; "Prime Minister" a head of government."""
+    if token.i > 0:
+        pair = f"{token.doc[token.i - 1].lemma_.lower()} {token.lemma_.lower()}"
+        if pair in agent_nouns():
+            return pair
+    return token.lemma_.lower()
 
 
 def _phrase(token: Token) -> Span:

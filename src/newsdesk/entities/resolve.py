@@ -117,6 +117,8 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
             sense, rule = "actor", "agent-phrase"  # "Russian forces", "US authorities"
     elif name.kind in ("capital", "metonym"):
         sense, rule, code = "actor", "metonym", registry.code_for(entity.entity_id, name.agent or "GOV")
+    elif name.kind == "demonym" and _a_surname(span):
+        return None  # "'We cooperated,' French said": a person named French
     elif name.kind == "demonym":
         sense = "actor" if span.root.dep_ in SUBJECTS else "reference"
         if _counted_people(span):
@@ -124,6 +126,17 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
     else:
         sense = sense_of(span)
     return (start, end, entity.entity_id, sense, code, rule, CONFIDENCE[rule])
+
+
+# Demonyms that are also common surnames: standing alone as a subject ("'We cooperated,' French
+# said"), they name a person. Others keep their country ("Russian has also offered", the seed).
+SURNAME_DEMONYMS = frozenset("French English Welsh Irish German".split())
+
+
+def _a_surname(span) -> bool:
+    root = span.root
+    return (len(span) == 1 and root.text in SURNAME_DEMONYMS and root.dep_ in SUBJECTS
+            and not any(c.dep_ in ("det", "amod", "compound") for c in root.children))
 
 
 COUNTING_WORDS = frozenset("young old many several some few thousand thousands hundred hundreds dozen dozens million millions".split())

@@ -15,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 SPORTS_WORDS = frozenset(
     "goalless goalkeeper keeper striker midfielder referee coach league cup championship tournament season match "
     "fixture derby playoff quarterfinal semifinal inning innings touchdown quarterback pitcher stadium scorer scored "
-    "equaliser equalizer halftime half-time club ball wicket batsman bowler medal olympic olympics".split()
+    "equaliser equalizer halftime half-time club ball wicket batsman bowler medal olympic olympics goalie puck rink hockey "
+    "winger defenceman defenseman shorthanded breakaway overtime".split()
 )
 SCORE = re.compile(r"\b\d{1,3}\s?[-–]\s?\d{1,3}\b(?!\s*(?:year|month|day|km|mile|%))")
 ACCIDENT_WORDS = frozenset(

@@ -378,6 +378,9 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
+    named_apart = next((m for a in token.children if a.dep_ == "appos" and (m := actors.at(a)) is not None), None)
+    if named_apart is not None:
+        return _from_mention(named_apart, actors)  # "Musharraf's successor, Zardari, pledged": Zardari, not Musharraf
     # "a large number of these militants", "tens of thousands of students"
     heads = [token]
     while len(heads) < 4 and (len(heads) == 1 or heads[-1].like_num or heads[-1].lemma_.lower() in COUNTING):
