@@ -266,3 +266,9 @@ def test_a_quote_after_a_reported_sentence_goes_on_with_its_speaker():
 def test_speech_quoted_inside_reported_speech_is_part_of_it():
     (quote,) = quotes_of("The Indiana governor said Democrats and the media are to blame for focusing on “he said this, he tweeted that.”")
     assert quote.kind == "indirect" and quote.content.text.startswith("Democrats") and "he tweeted that" in quote.content.text
+
+
+def test_what_a_poll_shows_is_evidence_and_what_police_saw_is_not():
+    (shown,) = quotes_of("Polls show a close contest in the state, where 18 electoral votes are up for grabs.")
+    assert (shown.cue_kind, shown.speaker.text, shown.content.text[:16]) == ("evidence", "Polls", "a close contest ")
+    assert quotes_of("Police saw the tweet on Monday.") == []  # an object seen is no claim

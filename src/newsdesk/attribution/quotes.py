@@ -23,7 +23,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from .candidate import CLOSING, MIN_QUOTE_WORDS, OPENING, Candidate, inside_any, strip_punct, strip_spaces
-from .cues import ATTITUDES, CUE_LEMMAS, NOUN_KINDS, STANCE, cue_kind
+from .cues import ATTITUDES, CUE_LEMMAS, EVIDENCE, NOUN_KINDS, STANCE, cue_kind
 from .marks import labelled_paragraphs, signature_of
 from .phrases import addressee, controller, noun_phrase, subject, verb_group
 from .stances import NO_STANCE, attitude, passive_stance, stance_object
@@ -269,6 +269,17 @@ def _closer(token: Token, quote: tuple[int, int], other: Token) -> bool:
     return distance(token) < distance(other)
 
 
+# What shows or finds: "Polls show a close contest", "the average shows Clinton ahead".
+SHOWING = frozenset("poll survey study data report analysis average figure number record document email research statistic "
+                    "count tally model forecast audit review investigation".split())
+
+
+def _evidence_shown(verb: Token) -> bool:
+    """An evidence verb whose subject is a poll, a study or a record: its object is what it shows."""
+    doer = subject(verb)
+    return verb.lemma_.lower() in EVIDENCE and doer is not None and doer.lemma_.lower() in SHOWING
+
+
 def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
     for token in doc:
@@ -277,7 +288,7 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             out.append(Candidate("indirect", clause, token, subject(token) or controller(token), addressee(token)))
         elif token.pos_ == "VERB" and lemma in SPEECH_ASIDE and (aside := _aside_content(token, passages)) is not None:
             out.append(Candidate("indirect", aside, token, subject(token), addressee(token)))
-        elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS and lemma not in NO_STANCE):
+        elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS and (lemma not in NO_STANCE or _evidence_shown(token))):
             # "questioned the health of …", "pointed to reports that …", "noted Clinton's comments"
             speaker = subject(token)
             found = stance_object(token)
