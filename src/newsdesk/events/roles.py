@@ -6,7 +6,8 @@
   "issued a declaration demanding") takes the governor's subject; a noun takes "conducted by
   X", its possessor or modifier ("US-led coalition operations"), or the subject of the light
   verb that carries it ("launched an offensive"). The possessor of an act suffered ("Henry's
-  arrest") is its target, not its source.
+  arrest") is its target, not its source. The one charged did the act charged
+  (``charges.py``); a name in apposition is the actor ("Musharraf's successor, Zardari").
 - **target**: the direct object; a coordinated verb without one shares its partner's; the
   recipient of "offer … to X"; for a withdrawal, the place withdrawn from ("withdrew its
   troops from Lebanon"), not the troops; a preposition such as "on", "against", "with" ("fired on"), but
@@ -15,11 +16,13 @@
   verb governs ("offered to hand over … to Great Britain"); the one a threat or demand is
   conditional on ("… unless Baghdad accepted"); a country named as an object ("will visit
   Mauritania"); for a cause ("forced out due to military operations") the patient of the clause
-  it explains.
+  it explains; the "of" of a hostile act ("the invasion of Kuwait"); the subject of a noun's
+  that-clause ("its demand that Israel ease …").
 - **actors** come from the actor layer, with the code of that mention ("Moscow" → RUSGOV); a
   bare agent noun becomes an agent, with the country of a modifier or of "in/from X" when one
-  is named ("Rebels in the Ivory Coast" → CIVREB, "Alexandria detectives" → USACOP); "these
-  militants" is the last armed group named.
+  is named ("Rebels in the Ivory Coast" → CIVREB, "Alexandria detectives" → USACOP), or of the
+  state "its" points to ("Russia denied that its forces …"); "these militants" is the last armed
+  group named; nationals counted or described are people ("Palestinian detainees" → PSECVL).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities.sense import agent_nouns, agent_of
 from ..records import EntityMention, EventActor, TextSpan
+from .charges import ACCUSING, accused_of, the_accused
 
 # "stag": the model's lemma of "staged"
 LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order".split())
@@ -60,8 +64,6 @@ COUNTING = frozenset("ten tens hundred hundreds thousand thousands million milli
                      "contingent handful lot".split())  # "tens of thousands of students", "a group of Chechen refugees"
 OWN = frozenset("its their his her".split())
 CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
-CHARGES = frozenset("charge count accusation allegation suspicion".split())
-ACCUSING = frozenset("charge accuse suspect convict indict blame arrest sentence prosecute".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
 
@@ -130,7 +132,7 @@ def subject(verb: Token) -> Token | None:
             current = current.head  # "is about to restore", "is ready to help"
             continue
         if current.dep_ == "pcomp" and current.head.lower_ in ("with", "of", "for") and current.head.head.lemma_.lower() in ACCUSING:
-            return _the_accused(current.head.head)  # "charged a teenager with killing Welch": the accused is the doer
+            return the_accused(current.head.head)  # "charged a teenager with killing Welch": the accused is the doer
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             current = current.head.head  # "has been engaged in fighting the Taliban"
             continue
@@ -282,7 +284,7 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
     if not sources and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in LIGHT_VERBS:
         sources = all_actors(subject(carrier.head), actors)  # "the army launched an offensive"
     if not sources:
-        sources = all_actors(_accused_of(noun), actors)  # "arrested a man on a charge of assault"
+        sources = all_actors(accused_of(noun), actors)  # "arrested a man on a charge of assault"
     target_token = next(iter(_prep_objects(carrier, TARGET_PREPOSITIONS | {"between"})), None)
     if target_token is None and hostile:
         target_token = next(iter(_prep_objects(noun, frozenset({"of"}))), None)
@@ -311,30 +313,6 @@ def _author(token: Token) -> Token | None:
     """ "an investigation into crimes committed by Croat forces": whose deeds are looked into."""
     return next((g for c in token.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent"
                  for g in a.children if g.dep_ == "pobj"), None)
-
-
-def _accused_of(noun: Token) -> Token | None:
-    """ "arrested a man on a charge of sexual assault", "the gunman accused of the killings",
-    "charged in the assaults": the one charged did it."""
-    if not (noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in", "with", "for")):
-        return None
-    verb = noun.head.head
-    if verb.lemma_.lower() in CHARGES and noun.head.lower_ == "of":
-        while verb.dep_ in ("pobj", "prep") and verb.head.i != verb.i:
-            verb = verb.head
-    return _the_accused(verb) if verb.lemma_.lower() in ACCUSING else None
-
-
-def _the_accused(accusing: Token) -> Token | None:
-    """Who is charged or accused: the object, the passive subject, the subject of a bare
-    participle ("Woman accused of attacking people") or the noun it describes ("the gunman
-    accused of the killings")."""
-    found = next((c for c in accusing.children if c.dep_ in ("dobj", "nsubjpass")), None)
-    if found is None and not any(c.dep_ in ("aux", "auxpass") for c in accusing.children):
-        found = next((c for c in accusing.children if c.dep_ == "nsubj"), None)  # a headline's "X accused of …"
-        if found is None and accusing.dep_ == "acl":
-            found = accusing.head
-    return found
 
 
 def _cause_patients(noun: Token, actors: Actors) -> list[EventActor]:
