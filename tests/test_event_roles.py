@@ -218,7 +218,7 @@ def test_an_intention_held_over_someone_is_a_threat():
 )
 def test_actors_coded_from_leaders_sectors_and_counted_people(text, plover, source, target):
     (event, *_) = _events(text, plover)
-    assert (_code(event.source), _code(event.target) if target else target) == (source, target)
+    assert (_code(event.source), _code(event.target)) == (source, target)
 
 
 def test_plover_scoring_reads_the_primary_sector_of_gold_and_ours():

@@ -23,6 +23,7 @@ from pathlib import Path
 import yaml
 
 from ..records import Entity
+from .sense import agent_nouns
 
 ACTORS_ENV = "NEWSDESK_ACTORS"  # user dictionaries, separated like PATH
 PACKAGE_FILES = ("countries.yaml", "country-extras.yaml", "armed-groups.yaml", "organizations.yaml", "media.yaml", "leaders.yaml")
@@ -30,7 +31,6 @@ TYPES = frozenset(
     "COUNTRY GOVERNMENT MILITARY POLICE INTELLIGENCE JUDICIARY LEGISLATURE ARMED_GROUP IGO NGO MEDIA BUSINESS "
     "PARTY RELIGIOUS PERSON ORGANIZATION GROUP".split()
 )
-AGENT_CODES = frozenset("GOV MIL COP SPY JUD LEG REB OPP MED BUS LAB CVL REF HLH EDU REL".split())
 FIELDS = {"id", "name", "type", "country", "iso2", "code", "wikidata", "aliases", "demonyms", "metonyms", "capital",
           "capital_geonames_id", "geonames_id", "parent", "remove_aliases", "disabled", "role", "affiliation"}
 
@@ -199,8 +199,9 @@ def _apply(entries: dict[str, _Entry], data: dict, origin: str, position: int) -
     entry.aliases += _strings(data.get("aliases"), where, "aliases")
     entry.demonyms += _strings(data.get("demonyms"), where, "demonyms")
     metonyms = data.get("metonyms") or {}
-    if not isinstance(metonyms, dict) or any(v not in AGENT_CODES for v in metonyms.values()):
-        raise RegistryError(f"{where}: metonyms map a name to an agent code ({', '.join(sorted(AGENT_CODES))})")
+    agent_codes = set(agent_nouns().values())  # the sectors of agents.yaml
+    if not isinstance(metonyms, dict) or any(v not in agent_codes for v in metonyms.values()):
+        raise RegistryError(f"{where}: metonyms map a name to an agent code ({', '.join(sorted(agent_codes))})")
     entry.metonyms.update({str(k): v for k, v in metonyms.items()})
     removed = set(_strings(data.get("remove_aliases"), where, "remove_aliases"))
     if removed:

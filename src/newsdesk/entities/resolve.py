@@ -21,7 +21,7 @@ from .match import Match, find_names
 from ..attribution.speakers import ROLE_NOUNS
 from .people import Person, affiliation_span, people, person_id
 from .registry import Name, Registry, slug
-from .sense import PLACE_PREPOSITIONS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
+from .sense import PLACE_PREPOSITIONS, QUANTITY_WORDS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
 
 EXTRACTOR = "newsdesk.entities/1"
 KIND_PREFERENCE = {"name": 0, "alias": 1, "metonym": 2, "capital": 3, "demonym": 4}
@@ -139,20 +139,17 @@ def _a_surname(span) -> bool:
             and not any(c.dep_ in ("det", "amod", "compound") for c in root.children))
 
 
-COUNTING_WORDS = frozenset("young old many several some few thousand thousands hundred hundreds dozen dozens million millions".split())
-
-
 def _counted_people(span) -> bool:
     """ "more than 100 Palestinians", "young Algerians": nationals counted or described are
     people (CVL); "the Palestinians" alone may be their nation or its leaders."""
     root = span.root
     if root.tag_ not in ("NNPS", "NNS"):
         return False
-    if any(c.dep_ in ("nummod", "amod", "quantmod") or (c.dep_ == "compound" and c.i == root.i - 1 and c.lower_ in COUNTING_WORDS)
+    if any(c.dep_ in ("nummod", "amod", "quantmod") or (c.dep_ == "compound" and c.i == root.i - 1 and c.lower_ in QUANTITY_WORDS | {"young", "old"})
            for c in root.children):
         return True
     counter = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "of" else None  # "thousands of Afghans"
-    return counter is not None and (counter.like_num or counter.lemma_.lower() in COUNTING_WORDS)
+    return counter is not None and (counter.like_num or counter.lemma_.lower() in QUANTITY_WORDS)
 
 
 def _reading(names: tuple[Name, ...], registry: Registry) -> Name | None:

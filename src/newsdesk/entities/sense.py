@@ -76,6 +76,9 @@ def user_agents(nouns: Mapping[str, str]) -> Iterator[None]:
 
 
 INSTITUTIONS = ("COP", "MIL", "JUD", "SPY", "REB", "OPP", "LAB")  # sectors a modifier can give a generic agent noun
+# Words that count or measure a group: "tens of thousands of students", "a group of refugees".
+QUANTITY_WORDS = frozenset("ten tens hundred hundreds thousand thousands million millions dozen dozens score scores number group "
+                           "batch contingent handful lot many several some few".split())
 GENERIC_AGENTS = ("MIL", "LEG", "GOV", "COP")
 GROUPS = frozenset("group faction movement member bloc camp wing outfit cell unit".split())
 
@@ -125,7 +128,7 @@ def agent_head(span: Span) -> Token | None:
         between = span.doc[span.end:head.i]
         if agent_of(head) and not any(t.dep_ in ("cc", "conj") or t.text == "," or t.ent_type_ for t in between):
             # "Israeli intelligence officials": the modifier names the institution more precisely
-            specific = next((t for t in between if t.dep_ in ("compound", "amod") and agent_of(t) in ("SPY", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "LAB")), None)
+            specific = next((t for t in between if t.dep_ in ("compound", "amod") and agent_of(t) in (*INSTITUTIONS, "LEG")), None)
             return specific if specific is not None and agent_of(head) == "GOV" else head
     return None
 

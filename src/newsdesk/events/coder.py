@@ -29,7 +29,7 @@ event (``context.py``): a sports report, a road accident, a question, "declined 
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
@@ -48,7 +48,7 @@ from .context import (
     sports_report,
 )
 from .dates import resolve_date
-from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns, demand_form
+from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns, demand_form, form_of
 from .roles import (
     SPEECH_VERBS,
     Actors,
@@ -98,13 +98,9 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             continue  # "declined the invitation": one event, the verb's
         if _demanded(token, patterns):
             continue  # "urged Israel to release the prisoners": the demand is the event, not a release
-        governed = list(token.children)
-        if is_noun and token.dep_ == "dobj" and cameo.startswith("10"):
-            governed += [c for c in token.head.children if c.dep_ == "ccomp"]  # "reiterated its demand that Israel ease …"
-        act = next((c for c in governed if c.dep_ in (DEMANDED if cameo.startswith("10") else ("xcomp",))
-                    and _code_word(c, patterns) is not None), None)
+        act = _governed_act(token, cameo, is_noun, patterns)
         if act is not None and cameo.startswith("10"):
-            cameo = demand_form(_code_word(act, patterns)[0])  # "called on Ukraine to withdraw": 1056
+            cameo = demand_form(act)  # "called on Ukraine to withdraw": 1056
         elif act is not None:
             continue  # "threatened to attack", "offered to negotiate": one event, the act, with its modality
         if is_noun:
@@ -204,14 +200,14 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
         modality = "threat"  # "will withdraw its force from Chad unless …"
     if modality in ("threat", "intend") and not cameo.startswith(("13", "03")):
         forms = THREAT_FORMS if (modality == "threat" or cameo[:2] >= "14") else INTENT_FORMS
-        cameo = next((forms[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in forms), "130" if modality == "threat" else cameo)
+        cameo = form_of(forms, cameo, "130" if modality == "threat" else cameo)
         modality = "intend"
     elif modality == "negated" and (_refusal(token) and cameo[:2] in REFUSABLE or cameo[:2] < "12" and token.lemma_.lower() in ACCEPTING):
-        cameo = next((REJECT_FORMS[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in REJECT_FORMS), "120")
+        cameo = form_of(REJECT_FORMS, cameo, "120")
         modality = "done"  # "refused to release the prisoners", "will not accept refugees": a rejection, done
     place = event_place(doc, token, list(places))
     if place is not None:
-        source, target = _placed(source, target, place, states, original, within_event(doc, token, place))
+        source, target = _placed(source, target, place, states, original, lambda: within_event(doc, token, place))
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
     sentence = token.sent
@@ -232,6 +228,19 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
             extractor=EXTRACTOR, confidence=round(_confidence(source, target, is_noun), 3),
         )
     )
+
+
+def _governed_act(token: Token, cameo: str, is_noun: bool, patterns: Patterns) -> str | None:
+    """The code of an act the event word governs: the act demanded ("urged Israel to release",
+    "reiterated its demand that Israel ease …"), or the act an intention or threat is about."""
+    demand = cameo.startswith("10")
+    governed = list(token.children)
+    if demand and is_noun and token.dep_ == "dobj":
+        governed += [c for c in token.head.children if c.dep_ == "ccomp"]
+    for child in governed:
+        if child.dep_ in (DEMANDED if demand else ("xcomp",)) and (coded := _code_word(child, patterns)) is not None:
+            return coded[0]
+    return None
 
 
 def _demand(word: Token, patterns: Patterns) -> bool:
@@ -267,14 +276,14 @@ def _on_condition(verb: Token) -> bool:
 
 
 def _placed(source: EventActor | None, target: EventActor | None, place: Place, states: Mapping[str, str], cameo: str,
-            in_its_phrase: bool) -> tuple[EventActor | None, EventActor | None]:
+            in_its_phrase: Callable[[], bool]) -> tuple[EventActor | None, EventActor | None]:
     """The roles, with what the event's place says of them: police, civilians and an unnamed
     armed force are of the place they act in ("police arrested … in Springfield" → USACOP); a
     material act with no one named befalls the place its own phrase names."""
     if source is not None and (source.code or "").startswith("---") and source.code[3:] in LOCAL_AGENTS:
         state = states.get(place.country or "")
         source = replace(source, code=state + source.code[3:]) if state else source
-    if target is None and in_its_phrase and cameo[:2] in PLACE_TARGETS and cameo not in YIELDING_ONESELF:
+    if target is None and cameo[:2] in PLACE_TARGETS and cameo not in YIELDING_ONESELF and in_its_phrase():
         target = _people_of(place, states, source, protest=cameo[:2] == "14")
     return source, target
 
@@ -368,8 +377,6 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
             return "threat"
         if head.lemma_.lower() in patterns.intent:
             return "intend"  # "offered to help", "is willing to withdraw"
-    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in verb.children):
-        return "hypothetical"  # "Republicans could yield on the speed cameras": a possibility, no one's intention
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in verb.children):
         return "intend"
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":

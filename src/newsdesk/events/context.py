@@ -67,8 +67,8 @@ def non_answer(verb: Token) -> bool:
 
 def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
-    "is considering sanctions against", "whether he killed", "may have targeted": an act only
-    supposed, weighed or guessed at."""
+    "is considering sanctions against", "whether he killed", "could yield", "may have targeted": an
+    act only supposed, weighed, possible or guessed at."""
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
@@ -76,9 +76,8 @@ def hypothetical(verb: Token) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
         return True  # "to determine whether he murdered the boy"
-    auxiliaries = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    if "have" in auxiliaries and any(a in SPECULATIVE for a in auxiliaries):
-        return True  # "may have targeted the facility": a guess about the past
+    if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in verb.children):
+        return True  # "could yield", "may have targeted the facility": possible, or a guess about the past
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
     if verb.dep_ == "ccomp" and governor.lemma_.lower() in WISHING:
         return True  # "hopes the president will allow him inside": a wish, not the president's act
@@ -113,11 +112,8 @@ def denied(verb: Token) -> bool:
         return True
     if governor.dep_ == "prep" and clause.dep_ == "pcomp" and governor.head.lemma_.lower() in DENIALS:
         return True
-    claim = governor if clause.dep_ in ("acl", "ccomp") else None  # "claims that …" (or hung on the verb: "rejected claims that")
-    if claim is not None and claim.lemma_.lower() in CLAIMS:
-        return claim.head.lemma_.lower() in DENIALS
-    objects = [c for c in governor.children if c.dep_ == "dobj" and c.lemma_.lower() in CLAIMS] if clause.dep_ == "ccomp" else []
-    return bool(objects) and governor.lemma_.lower() in DENIALS
+    # "rejected claims that it shelled …"; when the parse hangs the clause on "rejected" itself, the first rule has it
+    return clause.dep_ in ("acl", "ccomp") and governor.lemma_.lower() in CLAIMS and governor.head.lemma_.lower() in DENIALS
 
 
 def question(verb: Token) -> bool:

@@ -36,9 +36,15 @@ DEMAND_FORMS = {"03": "100", "04": "106", "045": "108", "046": "106", "05": "102
                 "084": "1053", "085": "1054", "086": "1055", "087": "1056"}
 
 
+def form_of(forms: dict[str, str], cameo: str, default: str) -> str:
+    """The form (intent, threat, demand, rejection) of the act ``cameo``: by its most specific
+    code the table lists, else ``default``."""
+    return next((forms[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in forms), default)
+
+
 def demand_form(cameo: str) -> str:
     """The REQUEST code for demanding the act ``cameo``; 100 for any other act."""
-    return next((DEMAND_FORMS[k] for k in (cameo[:4], cameo[:3], cameo[:2]) if k in DEMAND_FORMS), "100")
+    return form_of(DEMAND_FORMS, cameo, "100")
 
 
 # Refusing an act is a REJECT event (CAMEO 12x): "refused to meet" 125, "refused to release" 1246.

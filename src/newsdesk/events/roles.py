@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from ..entities.sense import agent_nouns, agent_of
+from ..entities.sense import QUANTITY_WORDS, agent_nouns, agent_of
 from ..records import EntityMention, EventActor, TextSpan
 from .charges import ACCUSING, accused_of, the_accused
 
@@ -60,8 +60,6 @@ PERSONAL = ("it", "they", "he", "she", "we")
 # Plural nouns a nationality may modify that are not its people: "Israeli positions".
 NOT_PEOPLE = frozenset("position target interest base facility installation outpost territory vessel ship aircraft plane jet "
                        "asset embassy consulate mission official leader authority force troop".split())
-COUNTING = frozenset("ten tens hundred hundreds thousand thousands million millions dozen dozens score scores number group batch "
-                     "contingent handful lot".split())  # "tens of thousands of students", "a group of Chechen refugees"
 OWN = frozenset("its their his her".split())
 CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
@@ -361,7 +359,7 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
         return _from_mention(named_apart, actors)  # "Musharraf's successor, Zardari, pledged": Zardari, not Musharraf
     # "a large number of these militants", "tens of thousands of students"
     heads = [token]
-    while len(heads) < 4 and (len(heads) == 1 or heads[-1].like_num or heads[-1].lemma_.lower() in COUNTING):
+    while len(heads) < 4 and (len(heads) == 1 or heads[-1].like_num or heads[-1].lemma_.lower() in QUANTITY_WORDS):
         under = next((g for c in heads[-1].children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         if under is None:
             break
