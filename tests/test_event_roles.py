@@ -263,3 +263,56 @@ def test_a_denied_act_is_reported_not_asserted(text, word, source):
 def test_its_forces_are_the_forces_of_the_subject_above():
     (event,) = _events("Israel said its troops killed three militants in Gaza.", "ASSAULT")
     assert _code(event.source) == "ISRMIL"
+
+
+def _roles(event) -> tuple:
+    def who(actor):
+        return (actor.span.text, actor.name) if actor else None
+
+    return who(event.source), who(event.target)
+
+
+@pytest.mark.parametrize(
+    "text, word, roles",
+    [
+        # a pronoun takes the person named before it, and keeps its own span
+        ("Police arrested John Smith, 34, of Springfield on Tuesday. He was charged with murder.", "charged",
+         (None, ("He", "John Smith"))),
+        # a surname the model does not tag again is still that person
+        ("Christopher Vasquez, 17, was questioned by detectives. Vasquez later led them to the knife. He is charged with murder.",
+         "charged", (None, ("He", "Christopher Vasquez"))),
+        # an object pronoun is never its own verb's subject
+        ("Tom Jones argued with a neighbour on Monday. Bill Smith shot him twice.", "shot",
+         (("Bill Smith", "Bill Smith"), ("him", "Tom Jones"))),
+        # "Ms." gives the gender; "her" is not who shot her, even across "and"
+        ("Ms. Sears told police that Ray Miller appeared from the bushes and shot her in the leg.", "shot",
+         (("Ray Miller", "Ray Miller"), ("her", "Sears"))),
+        # "I" in a direct quote is the one quoted
+        ("“I shot Lisha Gravely in the restaurant,” Desmond Clark said.", "shot",
+         (("I", "Desmond Clark"), ("Lisha Gravely", "Lisha Gravely"))),
+    ],
+)
+def test_a_pronoun_in_a_role_stands_for_the_person_named_before(text, word, roles):
+    (event,) = [e for e in _events(text) if e.predicate.text == word]
+    assert _roles(event) == roles
+    resolved = [a for a in (event.source, event.target) if a and a.span.text in ("He", "him", "her", "I")]
+    assert all(a.antecedent is not None and a.antecedent.text in text for a in resolved)
+
+
+def test_a_she_told_of_settles_who_a_later_he_is():
+    text = ("Keith Baskerville, 30, was found at his home in September. "
+            "Judge Mary O'Brien said Baskerville's treatment had been delayed because she ordered him sent to a hospital, "
+            "though because of the crimes he is charged with, he must go elsewhere.")
+    (charged,) = [e for e in _events(text) if e.predicate.text == "charged"]
+    assert charged.target.name == "Keith Baskerville"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was charged with murder on Tuesday.",  # no one named before
+        "It also offers physical benefits, Heather Heinz said.",  # a person is not "it"
+    ],
+)
+def test_a_pronoun_with_nothing_to_stand_for_stays_unresolved(text):
+    assert not [e for e in _events(text) if e.source or e.target]

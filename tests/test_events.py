@@ -154,6 +154,13 @@ def test_ingest_with_user_verbs(cli, tmp_path):
     assert result.code != 0 and "999" in result.err
 
 
+def test_a_pronoun_in_a_role_is_stored_with_the_name_it_stands_for(cli, tmp_path):
+    text = tmp_path / "court.txt"
+    text.write_text("Police arrested John Smith, 34, of Springfield on Tuesday. He was charged with murder on Wednesday.\n", encoding="utf-8")
+    assert cli("ingest", str(text), "--quiet").code == 0
+    assert "John Smith ← “He”" in " ".join(cli("events").out.split())
+
+
 def test_the_subject_of_an_adjective_governs_its_infinitive():
     _, analysis = analyse_text("The Australian government is ready to help Libya.")
     assert [(e.source.code, e.target.entity_id, e.cameo, e.modality) for e in analysis.events] == [("AUSGOV", "libya", "033", "intend")]
@@ -216,3 +223,9 @@ def test_event_precision_on_judged_news_does_not_regress():
     assert scores["development"].unjudged == 0 and scores["held_out"].unjudged == 0
     assert scores["development"].precision >= 0.55  # measured 0.588; the target is 0.80 (see README)
     assert scores["held_out"].precision >= 0.3  # measured 0.347 (25 of 72)
+
+
+def test_an_age_is_no_date_of_the_event():
+    _, analysis = analyse_text("Police arrested John Smith, 34, of Springfield on Tuesday.")
+    (arrest,) = analysis.events
+    assert arrest.date_text == "Tuesday"

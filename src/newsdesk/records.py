@@ -285,6 +285,7 @@ class EventActor:
     name: str
     code: str | None  # CAMEO-style: RUSGOV, USA, IMGMUSISI, ---COP
     span: TextSpan
+    antecedent: TextSpan | None = None  # the name a pronoun stands for ("He was charged" → "John Smith")
 
 
 # Modalities of acts the text does not report as happening: "did not attack", "if Iran attacks",

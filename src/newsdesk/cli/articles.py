@@ -166,11 +166,13 @@ def event_line(event: dict, *, with_title: bool = False) -> Text:
     if event["modality"] != "done":
         line.append(f" [{event['modality']}]", style="yellow")
     line.append(" · ")
-    line.append(f"{event['source_name'] or '?'}", style="bold")
-    line.append(f" ({event['source_code']})" if event["source_code"] else "", style="dim")
-    line.append(" → ")
-    line.append(f"{event['target_name'] or '—'}", style="bold")
-    line.append(f" ({event['target_code']})" if event["target_code"] else "", style="dim")
+    for role, missing in (("source", "?"), ("target", "—")):
+        if role == "target":
+            line.append(" → ")
+        line.append(f"{event[f'{role}_name'] or missing}", style="bold")
+        if event.get(f"{role}_antecedent_start") is not None and event.get(f"{role}_text"):
+            line.append(f" ← “{event[f'{role}_text']}”", style="dim")  # the pronoun that stands for the name here
+        line.append(f" ({event[f'{role}_code']})" if event[f"{role}_code"] else "", style="dim")
     if event.get("place_name"):
         line.append(f" · in {event['place_name']}", style="green")
     when = " ".join(part for part in (str(event["event_date"] or ""), f"({event['date_text']})" if event["date_text"] else "") if part)

@@ -7,12 +7,16 @@ from spacy.tokens import Token
 
 ACCUSING = frozenset("charge accuse suspect convict indict blame arrest sentence prosecute".split())
 CHARGES = frozenset("charge count accusation allegation suspicion".split())
+# "a charge of evading detention", "resisting arrest": the offence is escaping the act, not doing it.
+EVADING = frozenset("evade evading resist resisting escape escaping flee fleeing avoid avoiding obstruct obstructing".split())
 
 
 def accused_of(noun: Token) -> Token | None:
     """ "arrested a man on a charge of sexual assault", "the gunman accused of the killings",
     "charged in the assaults": the one charged did it."""
     if not (noun.dep_ == "pobj" and noun.head.lower_ in ("of", "in", "with", "for")):
+        return None
+    if any(c.dep_ in ("amod", "compound") and c.lower_ in EVADING for c in noun.children):
         return None
     verb = noun.head.head
     if verb.lemma_.lower() in CHARGES and noun.head.lower_ == "of":

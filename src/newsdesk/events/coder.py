@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Token
 
 from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
+from .antecedents import Antecedents
 from .context import (
     REFUSALS,
     accident,
@@ -60,7 +61,7 @@ from .roles import (
     verb_arguments,
 )
 
-EXTRACTOR = "newsdesk.events/3"
+EXTRACTOR = "newsdesk.events/4"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
 REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
@@ -85,7 +86,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 states: Mapping[str, str] | None = None) -> list[Event]:
     """``states`` maps a place's ISO alpha-2 country to its actor code (``Registry.states``):
     without it, no place stands in as a target."""
-    actors = Actors(doc, mentions, entity_names)
+    kinds = {entity: kind for entity, (_, kind, _) in entity_names.items()}
+    actors = Actors(doc, mentions, entity_names, Antecedents.of(doc, mentions, kinds, tuple(quotes)))
     states = states or {}
     game = sports_report(doc)
     events: list[Event] = []
@@ -156,7 +158,10 @@ def _obligations(doc: Doc, actors: Actors) -> list[tuple[Token, list, list]]:
             continue
         speaker = subject(token.head)
         addressee = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if addressee is None or addressee.lower_ in ("we", "i", "it", "you") or any(c.dep_ == "neg" for c in token.children):
+            continue  # "we must help each other", "it shouldn't take …": no one else is asked anything
         sources, targets = all_actors(speaker, actors), all_actors(addressee, actors)
+        targets = [t for t in targets if all((t.entity_id or t.name) != (s.entity_id or s.name) for s in sources)]
         if sources and targets:  # "opportunities like this must be seized" demands nothing of anyone
             found.append((token, sources, targets))
     return found
@@ -391,7 +396,7 @@ def _enclosing_quote(quotes: list[Quote], offset: int) -> Quote | None:
 
 def _date(token: Token, published) -> tuple[str | None, object]:
     sentence = token.sent
-    dates = [e for e in sentence.ents if e.label_ == "DATE"]
+    dates = [e for e in sentence.ents if e.label_ == "DATE" and not (e.text.isdigit() and len(e.text) < 4)]  # "John Smith, 34,": an age
     if not dates:
         return None, None
     nearest = min(dates, key=lambda e: abs(e.start - token.i))

@@ -67,7 +67,7 @@ def non_answer(verb: Token) -> bool:
 
 def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
-    "is considering sanctions against", "whether he killed", "could yield", "may have targeted": an
+    "is considering sanctions against", "whether he killed", "why he would shoot", "could yield", "may have targeted": an
     act only supposed, weighed, possible or guessed at."""
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
@@ -76,6 +76,8 @@ def hypothetical(verb: Token) -> bool:
         return True
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
         return True  # "to determine whether he murdered the boy"
+    if clause.left_edge.lower_ in ("why", "how") and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return True  # "didn't know why he would shoot people there": a question asked, not an act
     if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in verb.children):
         return True  # "could yield", "may have targeted the facility": possible, or a guess about the past
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head

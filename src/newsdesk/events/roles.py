@@ -22,7 +22,8 @@
   bare agent noun becomes an agent, with the country of a modifier or of "in/from X" when one
   is named ("Rebels in the Ivory Coast" → CIVREB, "Alexandria detectives" → USACOP), or of the
   state "its" points to ("Russia denied that its forces …"); "these militants" is the last armed
-  group named; nationals counted or described are people ("Palestinian detainees" → PSECVL).
+  group named; nationals counted or described are people ("Palestinian detainees" → PSECVL);
+  a pronoun stands for the person named before it ("He was charged": ``antecedents.py``).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from spacy.tokens import Doc, Token
 
 from ..entities.sense import QUANTITY_WORDS, agent_nouns, agent_of
 from ..records import EntityMention, EventActor, TextSpan
+from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
 
 # "stag": the model's lemma of "staged"
@@ -72,6 +74,7 @@ class Actors:
     doc: Doc
     mentions: tuple[EntityMention, ...]
     names: dict[str, tuple[str, str, str | None]]  # entity id → name, type, role
+    antecedents: Antecedents | None = None
 
     def at(self, token: Token, countries: bool = False) -> EntityMention | None:
         """The narrowest actor mention covering the token; with ``countries`` also a country named
@@ -347,10 +350,14 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
 def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool = False) -> EventActor | None:
     if token.pos_ == "PRON" and token.lower_ in PERSONAL:
         clause = token.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "said he was pleased and that he plans to ask"
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}:
             doer = subject(clause.head)
-            return _actor(doer, actors) if doer is not None else None  # "Hungary has said it will support …"
-        return None
+            speaker = _actor(doer, actors) if doer is not None else None  # "Hungary has said it will support …"
+            return None if token.lower_ == "it" and speaker is not None and speaker.entity_id and actors.names.get(speaker.entity_id, ("", ""))[1] == "PERSON" else speaker
+    if token.pos_ == "PRON" and token.lower_ in RESOLVABLE:
+        return _resolved(token, actors)
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
@@ -427,6 +434,15 @@ def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
     code = mention.code or _role_code(kind, role)
     return EventActor(mention.entity_id, name, code, TextSpan(mention.span.start, mention.span.end, mention.span.text))
+
+
+def _resolved(pronoun: Token, actors: Actors) -> EventActor | None:
+    """ "He was charged": the person named before, with the pronoun as the span that says so."""
+    named = actors.antecedents.resolve(pronoun) if actors.antecedents is not None else None
+    if named is None:
+        return None
+    actor = _from_mention(named, actors)
+    return EventActor(actor.entity_id, actor.name, actor.code, TextSpan(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text), actor.span)
 
 
 def _role_code(kind: str, role: str | None) -> str | None:

@@ -262,7 +262,9 @@ def list_events(
         f"""SELECT e.*, p.name AS place_name, p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon,
                    p.country AS place_country, p.feature_code AS place_feature_code, p.admin1 AS place_admin1,
                    s.name AS speaker_name, a.title, a.published, a.url,
-                   substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS evidence
+                   substr(a.text, e.start_char + 1, e.end_char - e.start_char) AS evidence,
+                   substr(a.text, e.source_start + 1, e.source_end - e.source_start) AS source_text,
+                   substr(a.text, e.target_start + 1, e.target_end - e.target_start) AS target_text
             {_EVENT_JOINS}
             LEFT JOIN entities s ON s.entity_id = e.speaker_entity {where}
             ORDER BY coalesce(e.event_date, a.published) DESC NULLS LAST, e.article_id, e.event LIMIT ?""",

@@ -381,4 +381,17 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        12,
+        "events: the name a pronoun in an event's role stands for ('He was charged' → 'John Smith')",
+        """
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS source_antecedent_start INTEGER;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS source_antecedent_end INTEGER;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS target_antecedent_start INTEGER;
+        ALTER TABLE events ADD COLUMN IF NOT EXISTS target_antecedent_end INTEGER;
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -184,8 +184,12 @@ def _event_row(article_id: str, e: Event) -> tuple:
     return (
         article_id, e.index, e.sentence, e.plover, e.cameo, e.cameo[:2], e.mode, e.context, *actor(e.source), *actor(e.target),
         e.predicate.text, e.predicate.start, e.predicate.end, e.evidence.start, e.evidence.end, e.modality, e.place,
-        e.date, e.date_text, e.quote, e.speaker_entity, e.extractor, e.confidence,
+        e.date, e.date_text, e.quote, e.speaker_entity, e.extractor, e.confidence, *_antecedent(e.source), *_antecedent(e.target),
     )
+
+
+def _antecedent(actor) -> tuple[int | None, int | None]:
+    return (actor.antecedent.start, actor.antecedent.end) if actor and actor.antecedent else (None, None)
 
 
 def _quote_row(article_id: str, q: Quote) -> tuple:

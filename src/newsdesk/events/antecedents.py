@@ -1,0 +1,172 @@
+"""Who a pronoun in an event's role stands for: "Police arrested John Smith. He was charged …".
+
+Crime and court reports name a person once and then say "he", "her", "him"; without this the
+one arrested or charged is lost. The speaker resolver (``attribution/speakers.py``) answers the
+same question for speakers only; this one answers it for the roles of events, by rules:
+
+- **I / me** inside a direct quote: the quote's speaker ("'I shot her,' Clark said").
+- **he / she / him / her**: the person named most recently before it, looking in its own
+  sentence and then up to two sentences back; within a sentence subjects come first (a pronoun
+  continues the topic), then proximity. A person whose gender the text gives ("Mr.", "Ms.",
+  "businessman", or the only he/she/his/her of the sentence that names them alone) must agree.
+  An object pronoun never stands for its own verb's subject ("Smith shot him"), and a
+  third-person pronoun inside a direct quote never stands for the one quoted.
+
+Anything else ("they", "it", "them", a pronoun with no person before it) stays unresolved: no
+actor rather than a guess. The resolved actor keeps the pronoun as its span and the name it
+stands for as its ``antecedent``, so the analyst sees both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..records import EntityMention, Quote, TextSpan
+
+GENDER_OF_PRONOUN = {"he": "m", "him": "m", "she": "f", "her": "f"}
+FIRST_PERSON = frozenset({"i", "me"})
+RESOLVABLE = FIRST_PERSON | GENDER_OF_PRONOUN.keys()
+HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f"}
+GENDERED_NOUNS = {
+    **dict.fromkeys("man boy father husband son brother uncle grandfather businessman spokesman chairman congressman "
+                    "councilman alderman king prince sheikh emir gentleman boyfriend".split(), "m"),
+    **dict.fromkeys("woman girl mother wife daughter sister aunt grandmother businesswoman spokeswoman chairwoman "
+                    "congresswoman councilwoman queen princess lady girlfriend".split(), "f"),
+}
+PERSONAL_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "obj"})
+SENTENCES_BACK = 2
+
+
+@dataclass
+class Antecedents:
+    """The article's people, with what the text says of their gender, for resolving pronouns."""
+
+    doc: Doc
+    people: list[tuple[EntityMention, Span]]  # person mentions in text order, with their tokens
+    quotes: tuple[Quote, ...] = ()
+    genders: dict[str, str] = field(default_factory=dict)  # entity id → m | f
+
+    @classmethod
+    def of(cls, doc: Doc, mentions: tuple[EntityMention, ...], kinds: dict[str, str], quotes=()) -> Antecedents:
+        people = []
+        for mention in mentions:
+            if kinds.get(mention.entity_id) != "PERSON" or mention.sense == "place" or mention.span.text.lower() in RESOLVABLE:
+                continue
+            span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+            if span is not None and len(span):
+                people.append((mention, span))
+        people = sorted(people + _surnames_unrecognised(doc, people), key=lambda ms: ms[0].span.start)
+        found = cls(doc, people, tuple(q for q in quotes if q.kind == "direct" and q.field == "text"))
+        found.genders = _genders(people)
+        found._learn_genders()
+        return found
+
+    def resolve(self, pronoun: Token) -> EntityMention | None:
+        word = pronoun.lower_
+        quote = self._quote_around(pronoun)
+        if word in FIRST_PERSON:
+            return self._speaker(quote) if quote is not None else None
+        candidates = self._candidates(pronoun, quote)
+        if not candidates:
+            return None
+        nearest_sentence = candidates[0][1].sent.start == pronoun.sent.start
+        # a subject continues the topic; then, in the pronoun's sentence the nearest, before it the first
+        return max(candidates, key=lambda ms: (ms[1].root.dep_ in ("nsubj", "nsubjpass"), ms[0].span.start if nearest_sentence else -ms[0].span.start))[0]
+
+    def _candidates(self, pronoun: Token, quote: Quote | None) -> list[tuple[EntityMention, Span]]:
+        """The people a he/she/him/her may stand for, in the nearest sentence that names any."""
+        wanted = GENDER_OF_PRONOUN.get(pronoun.lower_)
+        if wanted is None or pronoun.tag_ == "PRP$":
+            return []
+        excluded = {quote.speaker_entity} if quote is not None else set()
+        if pronoun.dep_ in OBJECT_DEPS:
+            excluded |= {m.entity_id for m, span in self.people if span.root in _subjects(pronoun)}
+        sentence = pronoun.sent
+        for _ in range(SENTENCES_BACK + 1):
+            here = [(m, span) for m, span in self.people
+                    if sentence.start_char <= m.span.start < sentence.end_char and m.span.end <= pronoun.idx
+                    and m.entity_id not in excluded and self.genders.get(m.entity_id, wanted) == wanted]
+            if here or sentence.start == 0:
+                return here
+            sentence = _previous(sentence)
+        return []
+
+    def _learn_genders(self) -> None:
+        """A he or she with one person it can stand for tells that person's gender, which then
+        decides later pronouns: "Judge O'Brien said … she ordered him sent … the crimes he is
+        charged with" (he is not the judge)."""
+        for token in self.doc:
+            wanted = GENDER_OF_PRONOUN.get(token.lower_)
+            if wanted is None or token.tag_ == "PRP$":
+                continue
+            candidates = {m.entity_id for m, _ in self._candidates(token, self._quote_around(token))}
+            if len(candidates) == 1:
+                self.genders.setdefault(next(iter(candidates)), wanted)
+
+    def _quote_around(self, token: Token) -> Quote | None:
+        return next((q for q in self.quotes if q.content.start <= token.idx < q.content.end), None)
+
+    def _speaker(self, quote: Quote) -> EntityMention | None:
+        if quote.speaker_entity is None:
+            return None
+        return next((m for m, _ in self.people if m.entity_id == quote.speaker_entity), None)
+
+
+def _subjects(pronoun: Token) -> list[Token]:
+    """The subjects of the verb an object pronoun depends on, shared along a coordination
+    ("Miller appeared from the bushes and shot her")."""
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    while True:
+        found = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found or verb.dep_ != "conj" or verb.head.i == verb.i:
+            return found
+        verb = verb.head
+
+
+def _surnames_unrecognised(doc: Doc, people: list[tuple[EntityMention, Span]]) -> list[tuple[EntityMention, Span]]:
+    """A surname the model did not tag again ("Vasquez later led detectives …") is still that
+    person, when one person of the article bears it."""
+    bearers: dict[str, set[str]] = {}
+    first: dict[str, EntityMention] = {}
+    for mention, span in people:
+        if mention.rule == "person" and len(span) > 1 and span[-1].is_title:
+            bearers.setdefault(span[-1].text, set()).add(mention.entity_id)
+            first.setdefault(mention.entity_id, mention)
+    covered = {t.i for _, span in people for t in span}
+    found = []
+    for token in doc:
+        owners = bearers.get(token.text)
+        if owners and len(owners) == 1 and token.i not in covered and token.pos_ in ("PROPN", "NOUN"):
+            mention = first[next(iter(owners))]
+            span = doc[token.i:token.i + 1]
+            found.append((replace(mention, span=TextSpan(token.idx, token.idx + len(token.text), token.text), rule="surname"), span))
+    return found
+
+
+def _previous(sentence: Span) -> Span:
+    return sentence.doc[sentence.start - 1].sent
+
+
+def _genders(people: list[tuple[EntityMention, Span]]) -> dict[str, str]:
+    """What the text says of each person's gender; a person it says two things of has none."""
+    said: dict[str, set[str]] = {}
+    named_in = {}
+    for mention, span in people:
+        named_in.setdefault(span.sent.start, set()).add(mention.entity_id)
+    for mention, span in people:
+        doc = span.doc
+        clues = set()
+        if span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
+            clues.add(HONORIFICS[doc[span.start - 1].lower_])
+        related = [span.root.head] if span.root.dep_ == "appos" else []
+        related += [c for t in span for c in t.children if c.dep_ in ("appos", "compound", "amod") and c.i not in range(span.start, span.end)]
+        clues |= {GENDERED_NOUNS[t.lemma_.lower()] for t in related if t.lemma_.lower() in GENDERED_NOUNS}
+        if named_in[span.sent.start] == {mention.entity_id}:
+            pronoun = next((t for t in doc[span.end:span.sent.end] if t.lower_ in PERSONAL_GENDER and t.pos_ == "PRON"), None)
+            if pronoun is not None:
+                clues.add(PERSONAL_GENDER[pronoun.lower_])  # "Smith, 34, was arrested at his home"
+        said.setdefault(mention.entity_id, set()).update(clues)
+    return {entity: next(iter(clues)) for entity, clues in said.items() if len(clues) == 1}
