@@ -316,3 +316,20 @@ def test_a_she_told_of_settles_who_a_later_he_is():
 )
 def test_a_pronoun_with_nothing_to_stand_for_stays_unresolved(text):
     assert not [e for e in _events(text) if e.source or e.target]
+
+
+@pytest.mark.parametrize(
+    "text, plover, target",
+    [
+        ("The officer shot the driver of the car.", "ASSAULT", "---CVL"),  # people of private life are civilians
+        ("A major drug dealer was arrested after a drug bust on the airport highway.", "COERCE", "---CRM"),
+        ("Three escaped inmates were captured in the Sandhills.", "COERCE", "---CRM"),
+    ],
+)
+def test_people_of_crime_news_are_civilians_or_criminals(text, plover, target):
+    (event,) = _events(text, plover)
+    assert _code(event.target) == target
+
+
+def test_a_criminal_is_no_party_of_public_life():
+    assert not _events("The suspect asked the clerk for money.", "REQUEST")

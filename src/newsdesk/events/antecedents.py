@@ -79,7 +79,7 @@ class Antecedents:
     def _candidates(self, pronoun: Token, quote: Quote | None) -> list[tuple[EntityMention, Span]]:
         """The people a he/she/him/her may stand for, in the nearest sentence that names any."""
         wanted = GENDER_OF_PRONOUN.get(pronoun.lower_)
-        if wanted is None or pronoun.tag_ == "PRP$":
+        if wanted is None or pronoun.dep_ == "poss":
             return []
         excluded = {quote.speaker_entity} if quote is not None else set()
         if pronoun.dep_ in OBJECT_DEPS:
@@ -100,7 +100,7 @@ class Antecedents:
         charged with" (he is not the judge)."""
         for token in self.doc:
             wanted = GENDER_OF_PRONOUN.get(token.lower_)
-            if wanted is None or token.tag_ == "PRP$":
+            if wanted is None or token.dep_ == "poss":
                 continue
             candidates = {m.entity_id for m, _ in self._candidates(token, self._quote_around(token))}
             if len(candidates) == 1:

@@ -74,7 +74,7 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 # happen in when the text names no one: "protested in Serbia", "withdrew from Lebanon".
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 # Agents of the place where they act: local police, an unidentified armed force, civilians.
-LOCAL_AGENTS = frozenset("COP UAF CVL".split())
+LOCAL_AGENTS = frozenset("COP UAF CVL CRM".split())
 # Acts between parties: with no one named on the other side there is no event ("the council met").
 BETWEEN_PARTIES = ("040", "041", "044", "046", "057")
 DEMANDED = ("xcomp", "ccomp", "acl")  # "urged Israel to release", "demanded that Israel release", "its demand that …"

@@ -350,8 +350,8 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
 def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool = False) -> EventActor | None:
     if token.pos_ == "PRON" and token.lower_ in PERSONAL:
         clause = token.head
-        while clause.dep_ == "conj" and clause.head.i != clause.i:
-            clause = clause.head  # "said he was pleased and that he plans to ask"
+        while clause.dep_ == "conj" and clause.head.i != clause.i and token.lower_ in ("he", "she"):
+            clause = clause.head  # "said he was pleased and that he plans to ask"; not "… the pair had taken money and they were arrested"
         if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}:
             doer = subject(clause.head)
             speaker = _actor(doer, actors) if doer is not None else None  # "Hungary has said it will support …"
@@ -452,12 +452,12 @@ def _role_code(kind: str, role: str | None) -> str | None:
 
 
 def public(actor: EventActor | None, actors: Actors) -> bool:
-    """An actor of public life: a coded actor other than bare civilians, an organisation, or a
+    """An actor of public life: a coded actor other than bare civilians or criminals, an organisation, or a
     person with a public role. "Ms. Underwood invited her to stay" is private life."""
     if actor is None:
         return False
     if actor.code:
-        return actor.code != "---CVL"
+        return actor.code not in ("---CVL", "---CRM")
     if actor.entity_id is None or actor.entity_id not in actors.names:
         return False
     _, kind, role = actors.names[actor.entity_id]
