@@ -77,10 +77,17 @@ def test_the_accused_is_the_doer_of_the_act_charged():
         "When a friend lost her job, Ms. Underwood invited her to stay with her, rent free.",  # private life
         "Since President Barack Obama signed the Act, the list has been narrowed down.",  # a law, no agreement between parties
         "Clinton kept her options open concerning future talks with Syria and Iran.",  # no one is said to talk
+        "The attorney general's office released an e-mail from a mother.",  # no one is freed
+        "“We must help each other,” Mayor Jane Clayton said.",  # a demand of no one else
     ],
 )
 def test_words_that_report_no_event(text):
     assert [e for e in _events(text) if e.modality not in UNREAL] == []
+
+
+def test_the_act_an_offence_escapes_is_not_done():
+    events = _events("Hellinghausen was charged with evading detention with a vehicle.")
+    assert [e.predicate.text for e in events] == ["charged"]  # the charge, not a detention by him
 
 
 def test_a_sports_report_codes_no_event():
@@ -110,6 +117,8 @@ def test_fired_shots_are_an_attack_and_fired_teachers_are_not():
         ("Israeli soldiers routinely beat up Palestinian detainees on the West Bank.", "beat", "done"),  # PLOVER: reported abuse
         ("Investigators are looking into whether the gunman targeted the nursing home.", "targeted", "hypothetical"),  # LGL
         ("Police said the gunman may have targeted the facility because his wife worked there.", "targeted", "hypothetical"),  # LGL
+        ("The reward for information leading to the arrest of a suspect has been raised.", "arrest", "hypothetical"),
+        ("She did not know why he would shoot people at the nursing home.", "shoot", "hypothetical"),
     ],
 )
 def test_modality_of_supposed_refused_and_planned_acts(text, word, modality):

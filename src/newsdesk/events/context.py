@@ -38,6 +38,7 @@ FREQUENCY = frozenset("often usually typically generally routinely frequently re
 ANYONE = frozenset("anyone anybody whoever everyone everybody".split())
 DENIALS = frozenset("deny reject dismiss refute rebut disavow".split())
 CLAIMS = frozenset("claim report allegation accusation charge suggestion assertion rumour rumor".split())
+LEADS = frozenset("information tip tips clue evidence".split())
 QUESTION_WORDS = frozenset("why what how when where who whom whose which whether if".split())
 
 
@@ -67,7 +68,7 @@ def non_answer(verb: Token) -> bool:
 
 def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
-    "is considering sanctions against", "whether he killed", "why he would shoot", "could yield", "may have targeted": an
+    "is considering sanctions against", "whether he killed", "why he would shoot", "information leading to the arrest", "could yield", "may have targeted": an
     act only supposed, weighed, possible or guessed at."""
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
@@ -80,6 +81,8 @@ def hypothetical(verb: Token) -> bool:
         return True  # "didn't know why he would shoot people there": a question asked, not an act
     if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in verb.children):
         return True  # "could yield", "may have targeted the facility": possible, or a guess about the past
+    if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb.head.head.lemma_.lower() == "lead" and verb.head.head.head.lemma_.lower() in LEADS:
+        return True  # "a reward for information leading to the arrest of a suspect": no arrest yet
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
     if verb.dep_ == "ccomp" and governor.lemma_.lower() in WISHING:
         return True  # "hopes the president will allow him inside": a wish, not the president's act
