@@ -219,10 +219,10 @@ def test_event_precision_on_judged_news_does_not_regress():
     from .conftest import ROOT
 
     scores = evaluate_events(ROOT / "tests/gold/event_judgements.jsonl", EVAL)
-    assert scores["development"].articles == 390 and scores["held_out"].articles == 90
+    assert scores["development"].articles == 480 and scores["held_out"].articles == 90
     assert scores["development"].unjudged == 0 and scores["held_out"].unjudged == 0
-    assert scores["development"].precision >= 0.55  # measured 0.588; the target is 0.80 (see README)
-    assert scores["held_out"].precision >= 0.3  # measured 0.347 (25 of 72)
+    assert scores["development"].precision >= 0.55  # measured 0.574; the target is 0.80 (see README)
+    assert scores["held_out"].precision >= 0.33  # measured 0.384 (38 of 99)
 
 
 def test_an_age_is_no_date_of_the_event():

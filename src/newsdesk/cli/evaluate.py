@@ -196,7 +196,7 @@ DEFAULT_EVENT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "e
 def events_command(
     gold: Annotated[Path, typer.Argument(help="Hand judgements of coded events (JSONL; first line names the corpus and articles).")] = DEFAULT_EVENT_GOLD,
     eval_root: Annotated[Path, typer.Option(help="Folder the gold file's source path is relative to.")] = Path("../shared/eval"),
-    show_wrong: Annotated[int, typer.Option(help="List up to N events judged wrong.")] = 10,
+    show_wrong: Annotated[int, typer.Option(help="List up to N development events judged wrong (never held-out ones).")] = 10,
 ) -> None:
     """Precision of event coding on real news articles judged by hand: development and held-out sets."""
     from ..evaluate.events import evaluate_events
@@ -207,6 +207,8 @@ def events_command(
         console.print(f"{name:<12} articles {scores.articles}   judged right {scores.judged_right}   judged wrong {scores.judged_wrong}   "
                       f"[bold]precision {scores.precision:.3f}[/]")
         console.print(f"{'':<12} events not yet judged {scores.unjudged}   judged events no longer coded {scores.no_longer_coded}")
+        if name == "held_out":
+            continue  # its errors, once read, would be developed on: the set would stop being held out
         for line in scores.wrong_examples[:show_wrong]:
             console.print(f"  {line}", highlight=False)
     console.print("[dim]target: precision 0.80[/]")
