@@ -7,10 +7,12 @@ same question for speakers only; this one answers it for the roles of events, by
 - **I / me** inside a direct quote: the quote's speaker ("'I shot her,' Clark said").
 - **he / she / him / her**: the person named most recently before it, looking in its own
   sentence and then up to two sentences back; within a sentence subjects come first (a pronoun
-  continues the topic), then proximity. A person whose gender the text gives ("Mr.", "Ms.",
-  "businessman", or the only he/she/his/her of the sentence that names them alone) must agree.
-  An object pronoun never stands for its own verb's subject ("Smith shot him"), and a
-  third-person pronoun inside a direct quote never stands for the one quoted.
+  continues the topic), then proximity. A person whose gender the text gives must agree: "Mr.",
+  "Ms.", a gendered noun ("businesswoman"), the only he/she/his/her of the sentence that names
+  them alone, or a he/she that could stand for no one else. An object pronoun never stands for
+  its own verb's subject ("Smith shot him"), and a third-person pronoun inside a direct quote
+  never stands for the one quoted. (A pronoun in "X said he …" is X: ``roles.py`` asks that
+  first.)
 
 Anything else ("they", "it", "them", a pronoun with no person before it) stays unresolved: no
 actor rather than a guess. The resolved actor keeps the pronoun as its span and the name it
@@ -50,7 +52,7 @@ class Antecedents:
     genders: dict[str, str] = field(default_factory=dict)  # entity id → m | f
 
     @classmethod
-    def of(cls, doc: Doc, mentions: tuple[EntityMention, ...], kinds: dict[str, str], quotes=()) -> Antecedents:
+    def of(cls, doc: Doc, mentions: tuple[EntityMention, ...], kinds: dict[str, str], quotes: tuple[Quote, ...] = ()) -> Antecedents:
         people = []
         for mention in mentions:
             if kinds.get(mention.entity_id) != "PERSON" or mention.sense == "place" or mention.span.text.lower() in RESOLVABLE:

@@ -68,8 +68,9 @@ def non_answer(verb: Token) -> bool:
 
 def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
-    "is considering sanctions against", "whether he killed", "why he would shoot", "information leading to the arrest", "could yield", "may have targeted": an
-    act only supposed, weighed, possible or guessed at."""
+    "is considering sanctions against", "whether he killed", "why he would shoot", "information
+    leading to the arrest", "could yield", "may have targeted": an act only supposed, weighed,
+    possible or guessed at."""
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head

@@ -349,15 +349,15 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
 
 def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool = False) -> EventActor | None:
     if token.pos_ == "PRON" and token.lower_ in PERSONAL:
-        clause = token.head
-        while clause.dep_ == "conj" and clause.head.i != clause.i and token.lower_ in ("he", "she"):
-            clause = clause.head  # "said he was pleased and that he plans to ask"; not "… the pair had taken money and they were arrested"
-        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}:
-            doer = subject(clause.head)
+        reporting = _reporting_verb(token)
+        if reporting is not None:
+            doer = subject(reporting)
             speaker = _actor(doer, actors) if doer is not None else None  # "Hungary has said it will support …"
-            return None if token.lower_ == "it" and speaker is not None and speaker.entity_id and actors.names.get(speaker.entity_id, ("", ""))[1] == "PERSON" else speaker
+            return None if token.lower_ == "it" and _a_person(speaker, actors) else speaker
     if token.pos_ == "PRON" and token.lower_ in RESOLVABLE:
         return _resolved(token, actors)
+    if token.pos_ == "PRON" and token.lower_ in PERSONAL:
+        return None  # "they", "it", "we": no actor rather than a guess
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
@@ -436,6 +436,23 @@ def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     return EventActor(mention.entity_id, name, code, TextSpan(mention.span.start, mention.span.end, mention.span.text))
 
 
+def _reporting_verb(pronoun: Token) -> Token | None:
+    """The verb of saying whose reported clause a pronoun is the subject of: "Hungary said it …";
+    for he/she also a later clause of the report ("said he was pleased and that he plans to ask"),
+    not a clause of its own ("… the pair had taken money and they were arrested")."""
+    clause = pronoun.head
+    while clause.dep_ == "conj" and clause.head.i != clause.i and pronoun.lower_ in ("he", "she"):
+        clause = clause.head
+    reporting = clause.head
+    if clause.dep_ == "ccomp" and reporting.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}:
+        return reporting
+    return None
+
+
+def _a_person(actor: EventActor | None, actors: Actors) -> bool:
+    return actor is not None and actor.entity_id is not None and actors.names.get(actor.entity_id, ("", ""))[1] == "PERSON"
+
+
 def _resolved(pronoun: Token, actors: Actors) -> EventActor | None:
     """ "He was charged": the person named before, with the pronoun as the span that says so."""
     named = actors.antecedents.resolve(pronoun) if actors.antecedents is not None else None
@@ -452,8 +469,8 @@ def _role_code(kind: str, role: str | None) -> str | None:
 
 
 def public(actor: EventActor | None, actors: Actors) -> bool:
-    """An actor of public life: a coded actor other than bare civilians or criminals, an organisation, or a
-    person with a public role. "Ms. Underwood invited her to stay" is private life."""
+    """An actor of public life: a coded actor other than bare civilians or criminals, an
+    organisation, or a person with a public role. "Ms. Underwood invited her to stay" is private life."""
     if actor is None:
         return False
     if actor.code:
