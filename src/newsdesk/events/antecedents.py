@@ -52,10 +52,12 @@ class Antecedents:
     genders: dict[str, str] = field(default_factory=dict)  # entity id → m | f
 
     @classmethod
-    def of(cls, doc: Doc, mentions: tuple[EntityMention, ...], kinds: dict[str, str], quotes: tuple[Quote, ...] = ()) -> Antecedents:
+    def of(cls, doc: Doc, mentions: tuple[EntityMention, ...], names: dict[str, tuple[str, str, str | None]],
+           quotes: tuple[Quote, ...] = ()) -> Antecedents:
+        """``names``: entity id → name, type, role, as the actor layer gives them."""
         people = []
         for mention in mentions:
-            if kinds.get(mention.entity_id) != "PERSON" or mention.sense == "place" or mention.span.text.lower() in RESOLVABLE:
+            if names.get(mention.entity_id, ("", ""))[1] != "PERSON" or mention.sense == "place" or mention.span.text.lower() in RESOLVABLE:
                 continue
             span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
             if span is not None and len(span):

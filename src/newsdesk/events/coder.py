@@ -36,7 +36,6 @@ from spacy.tokens import Doc, Token
 
 from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
-from .antecedents import Antecedents
 from .context import (
     REFUSALS,
     accident,
@@ -86,8 +85,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 states: Mapping[str, str] | None = None) -> list[Event]:
     """``states`` maps a place's ISO alpha-2 country to its actor code (``Registry.states``):
     without it, no place stands in as a target."""
-    kinds = {entity: kind for entity, (_, kind, _) in entity_names.items()}
-    actors = Actors(doc, mentions, entity_names, Antecedents.of(doc, mentions, kinds, tuple(quotes)))
+    actors = Actors(doc, mentions, entity_names, tuple(quotes))
     states = states or {}
     game = sports_report(doc)
     events: list[Event] = []

@@ -29,11 +29,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from ..entities.sense import QUANTITY_WORDS, agent_nouns, agent_of
-from ..records import EntityMention, EventActor, TextSpan
+from ..records import EntityMention, EventActor, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
 
@@ -74,7 +75,12 @@ class Actors:
     doc: Doc
     mentions: tuple[EntityMention, ...]
     names: dict[str, tuple[str, str, str | None]]  # entity id → name, type, role
-    antecedents: Antecedents | None = None
+    quotes: tuple[Quote, ...] = ()
+
+    @cached_property
+    def antecedents(self) -> Antecedents:
+        """Built the first time a pronoun stands in a role: most articles never ask."""
+        return Antecedents.of(self.doc, self.mentions, self.names, self.quotes)
 
     def at(self, token: Token, countries: bool = False) -> EntityMention | None:
         """The narrowest actor mention covering the token; with ``countries`` also a country named
@@ -455,7 +461,7 @@ def _a_person(actor: EventActor | None, actors: Actors) -> bool:
 
 def _resolved(pronoun: Token, actors: Actors) -> EventActor | None:
     """ "He was charged": the person named before, with the pronoun as the span that says so."""
-    named = actors.antecedents.resolve(pronoun) if actors.antecedents is not None else None
+    named = actors.antecedents.resolve(pronoun)
     if named is None:
         return None
     actor = _from_mention(named, actors)
