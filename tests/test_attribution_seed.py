@@ -272,3 +272,60 @@ def test_what_a_poll_shows_is_evidence_and_what_police_saw_is_not():
     (shown,) = quotes_of("Polls show a close contest in the state, where 18 electoral votes are up for grabs.")
     assert (shown.cue_kind, shown.speaker.text, shown.content.text[:16]) == ("evidence", "Polls", "a close contest ")
     assert quotes_of("Police saw the tweet on Monday.") == []  # an object seen is no claim
+
+
+def test_a_study_or_a_video_of_several_words_shows_evidence():
+    (shown,) = quotes_of("Polling averages show Clinton with a lead in the low single digits.")
+    assert (shown.cue_kind, shown.speaker.text) == ("evidence", "Polling averages")
+    (video,) = quotes_of("Video of the incident shows him with his hands in the air.")
+    assert video.cue_kind == "evidence" and video.content.text.startswith("him with his hands")
+
+
+def test_a_participle_that_says_more_is_a_statement_of_its_own():
+    said, added = quotes_of("“We certainly can’t afford to do this anymore,” Trump said, adding later, “NATO is costing us a fortune, "
+                            "and we’re spending a lot of money.”")
+    assert (said.cue_lemma, added.cue_lemma) == ("say", "add") and said.speaker_name == added.speaker_name == "Trump"
+    assert added.content.text.startswith("NATO is costing") and "Trump said" not in said.content.text
+    complained, suggested = quotes_of("The GOP nominee complained about his mic the morning after the debate, "
+                                      "even suggesting he may have been sabotaged.")
+    assert "suggesting" not in complained.content.text
+    assert (suggested.cue_lemma, suggested.content.text) == ("suggest", "he may have been sabotaged")
+
+
+def test_a_block_quote_after_a_cue_and_a_colon():
+    (quote,) = quotes_of("Limbaugh added:\n\nAnd from a supposed front-runner, this reeks of some of the greatest fear "
+                         "that I have ever seen.\n\nThe debate is on Monday.")
+    assert (quote.kind, quote.speaker_name, quote.cue.text) == ("direct", "Limbaugh", "added:")
+    assert quote.content.text.endswith("I have ever seen")
+    (comment,) = quotes_of("On July 6, 2015, Sanders made the following comment:\n\n“For young people who have graduated "
+                           "high school, the unemployment rate is 33 percent.“\n\nNext.")  # a mark that never closes
+    assert (comment.cue_kind, comment.speaker_name) == ("speech", "Sanders")
+    assert quotes_of("The schedule:\n\nMonday: arrivals and a dinner for the delegations.") == []
+
+
+def test_a_verb_tagged_as_a_noun_and_a_clause_hung_on_the_addressee():
+    (claim,) = quotes_of("But Trump claims that he should be the exception.")
+    assert (claim.cue_lemma, claim.speaker_name) == ("claim", "Trump")
+    (told,) = quotes_of("In Honolulu last week, he told a meeting of Pacific Island leaders that few people understood "
+                        "the stakes of climate change better than residents of their part of the planet.")
+    assert told.cue_lemma == "tell" and told.content.text.startswith("that few people understood")
+
+
+def test_according_to_ends_at_its_comma_when_the_parse_runs_on():
+    (quote,) = quotes_of("According to conservative talk radio host Rush Limbaugh, the move reeks of “fear” and desperation.")
+    assert quote.speaker_name == "Rush Limbaugh" and quote.content.text.startswith("the move reeks")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content_start"),
+    [
+        ("In an interview, Ham made it clear he had major misgivings about the armed forces.", "made it clear", "he had major"),
+        ("The administration attempted to make the case to members of both parties that the bill is a bad idea.",
+         "to make the case", "that the bill"),
+        ("As Steven M. Rosenthal, a tax lawyer, recently put it, the question is whether Trump lowered his taxes.",
+         "recently put it", "the question"),
+    ],
+)
+def test_speech_said_with_a_light_verb(sentence, cue, content_start):
+    (quote,) = quotes_of(sentence)
+    assert (quote.cue.text, quote.cue_kind) == (cue, "speech") and quote.content.text.startswith(content_start)

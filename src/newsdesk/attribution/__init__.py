@@ -8,6 +8,7 @@ from spacy.tokens import Doc
 
 from ..records import Quote, TextSpan
 from .cues import cue_kind
+from .phrases import speech_idiom
 from .quotes import EXTRACTOR, find_candidates, stance_of
 from .speakers import SpeakerResolver
 
@@ -34,7 +35,7 @@ def extract_quotes(doc: Doc, paragraph_starts: list[int], sentence_starts: list[
                 content=TextSpan(start, end, text[start:end]),
                 cue=cue_span,
                 cue_lemma=_cue_lemma(candidate),
-                cue_kind="speech" if candidate.kind == "according_to" or candidate.mark else (cue_kind(candidate.cue.lemma_, candidate.cue.pos_) if candidate.cue is not None else None),
+                cue_kind=_cue_kind(candidate),
                 speaker=_span(candidate.speaker),
                 speaker_name=resolution.name,
                 speaker_label=resolution.label,
@@ -54,7 +55,13 @@ def _cue_lemma(candidate) -> str | None:
         return "according to"
     if candidate.cue is None:
         return None
-    return candidate.cue.text if candidate.mark else candidate.cue.lemma_.lower()
+    return candidate.cue.text if candidate.mark else speech_idiom(candidate.cue) or candidate.cue.lemma_.lower()
+
+
+def _cue_kind(candidate) -> str | None:
+    if candidate.kind == "according_to" or candidate.mark or candidate.cue is not None and speech_idiom(candidate.cue):
+        return "speech"
+    return cue_kind(candidate.cue.lemma_, candidate.cue.pos_) if candidate.cue is not None else None
 
 
 def _span(span) -> TextSpan | None:

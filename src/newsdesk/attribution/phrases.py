@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from .cues import CUE_LEMMAS, STANCE
+
 GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
 
 
@@ -74,6 +76,45 @@ def subject(verb: Token) -> Span | None:
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return subject(verb.head)
     return None
+
+
+def speech_idiom(verb: Token) -> str | None:
+    """Speech said with a light verb: "made it clear (that) …", "made the case that …", "as X put it"."""
+    lemma = verb.lemma_.lower()
+    if lemma == "make":
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in ("case", "point", "argument") for c in verb.children):
+            return "make the case"
+        if any(c.dep_ in ("ccomp", "oprd", "acomp") and c.lower_ == "clear" for c in verb.children):
+            return "make clear"
+    if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return "put it"
+    return None
+
+
+def idiom_group(verb: Token) -> tuple[int, int]:
+    """The cue of a speech idiom with its object: "made it clear", "put it", "make the case"."""
+    start, end = verb_group(verb)
+    words = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "oprd", "acomp") and c.lower_ in ("it", "clear", "case", "point", "argument")]
+    for word in words:
+        for token in (word, *(c for c in word.children if c.dep_ in ("det", "nsubj") and c.i < word.i)):
+            start, end = min(start, token.idx), max(end, token.idx + len(token.text))
+    return start, end
+
+
+def verb_like(token: Token) -> bool:
+    """A verb, or a word the tagger read as a noun that has a subject and a clause of its own
+    ("But Trump claims that he should be the exception": *claims* tagged NOUN)."""
+    if token.pos_ in ("VERB", "AUX"):
+        return True
+    return (token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("ROOT", "conj", "ccomp")
+            and any(c.dep_ == "nsubj" for c in token.children) and any(c.dep_ in ("ccomp", "parataxis") for c in token.children))
+
+
+def reports_on_its_own(token: Token) -> bool:
+    """A participle that makes a statement of its own with its head's subject: "complained about
+    his mic, even suggesting he was sabotaged", "said …, citing the border". It is no part of what
+    its head says or is about."""
+    return token.dep_ == "advcl" and token.tag_ == "VBG" and (token.lemma_.lower() in CUE_LEMMAS or token.lemma_.lower() in STANCE)
 
 
 def controller(verb: Token) -> Span | None:

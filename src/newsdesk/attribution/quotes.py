@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from .candidate import CLOSING, MIN_QUOTE_WORDS, OPENING, Candidate, inside_any, strip_punct, strip_spaces
 from .cues import ATTITUDES, CUE_LEMMAS, EVIDENCE, NOUN_KINDS, STANCE, cue_kind
 from .marks import labelled_paragraphs, signature_of
-from .phrases import addressee, controller, noun_phrase, subject, verb_group
+from .phrases import addressee, controller, idiom_group, noun_phrase, reports_on_its_own, speech_idiom, subject, verb_group, verb_like
 from .stances import NO_STANCE, attitude, passive_stance, stance_object
 
 EXTRACTOR = "newsdesk-attribution-1"
@@ -93,7 +93,7 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
     indirect = _indirect_quotes(doc, passages)
     # speech reported inside someone's quote is part of the quote ("“he said this, he tweeted that”")
     quoted = [(d.content[0] - 1, d.content[1] + 1) for d in direct]
-    indirect = [c for c in indirect if not inside_any(c.content, quoted)]
+    indirect = [c for c in indirect if not inside_any(c.content, quoted) and not _opens_inside_quote(c.content, passages)]
     # "says it underscores that Trump is “unfit to be commander-in-chief”": a quoted fragment inside
     # reported speech belongs to the reported clause, not to a quote of its own.
     absorbed = set()
@@ -106,14 +106,21 @@ def find_candidates(doc: Doc, paragraph_starts: list[int]) -> list[Candidate]:
                 c.content = (c.content[0], max(c.content[1], d.content[1]))
                 absorbed.add(id(d))
     direct = [d for d in direct if id(d) not in absorbed]
+    direct += _block_quotes(doc, passages, paragraph_starts)
     labelled = labelled_paragraphs(doc, paragraph_starts)
     direct = labelled + [d for d in direct if not any(d.content[0] < c.content[1] and c.content[0] < d.content[1] for c in labelled)]
     inside = [(c.content[0] - 1, c.content[1] + 1) for c in labelled]
     candidates = direct + [c for c in indirect if not inside_any(c.content, inside)]
     for candidate in candidates:
         if candidate.cue is not None and candidate.cue_text is None:
-            candidate.cue_text = verb_group(candidate.cue)
+            candidate.cue_text = idiom_group(candidate.cue) if speech_idiom(candidate.cue) else verb_group(candidate.cue)
     return sorted((c for c in candidates if not _ascribed(c, candidates)), key=lambda c: c.content[0])
+
+
+def _opens_inside_quote(content: tuple[int, int], passages: list[tuple[int, int]]) -> bool:
+    """A clause that starts inside a quote and runs on past it (“…,” Trump said, adding later, “…”
+    read as one clause of "said"): a mis-parse of the quote around its cue."""
+    return any(s - 1 <= content[0] < e and content[1] > e + 1 for s, e in passages)
 
 
 def _introduces(between: str) -> bool:
@@ -147,7 +154,8 @@ def _merge_split_quotes(direct: list[Candidate], paragraph_starts: list[int]) ->
         same_cue = previous is not None and candidate.cue is not None and previous.cue is not None and (
             candidate.cue.i == previous.cue.i
             # “…,” Tester said, referring to the excuse, “…”: the second part's nearest verb hangs on the cue
-            or (candidate.cue.head.i == previous.cue.i and candidate.cue.dep_ in ("advcl", "xcomp", "conj") and previous.cue.idx < candidate.content[0])
+            or (candidate.cue.head.i == previous.cue.i and candidate.cue.dep_ in ("advcl", "xcomp", "conj") and previous.cue.idx < candidate.content[0]
+                and not _says_more(candidate.cue))
         )
         goes_on = (
             previous is not None and candidate.continues_previous and previous.cue is not None
@@ -159,6 +167,14 @@ def _merge_split_quotes(direct: list[Candidate], paragraph_starts: list[int]) ->
         else:
             merged.append(candidate)
     return merged
+
+
+GOING_ON = frozenset("add continue".split())
+
+
+def _says_more(cue: Token) -> bool:
+    """“…,” he said, adding that “…” / adding later, “…”: a second statement, quoted on its own."""
+    return cue.lemma_.lower() in GOING_ON or any(c.dep_ == "ccomp" for c in cue.children)
 
 
 def _paragraph(offset: int, paragraph_starts: list[int]) -> int:
@@ -194,6 +210,34 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
             out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True))
         elif start - span[0].sent.start_char <= 2 and _reported_just_before(doc, span[0].sent, paragraph_starts, passages):
             out.append(Candidate("direct", (start, end), None, None, None, continues_previous=True, follows_report=True))
+    return out
+
+
+def _block_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: list[int]) -> list[Candidate]:
+    """"The governor added:" ¶ It's typical of Hillary Clinton. …: a paragraph introduced by a cue
+    and a colon, set off without quotation marks (or with marks that never close), is the words
+    of the cue's subject."""
+    text = doc.text
+    out = []
+    for sent in doc.sents:
+        last = next((t for t in reversed(sent) if not t.is_space), None)
+        if last is None or last.text != ":" or sent.end >= len(doc):
+            continue
+        following = next((p for p in paragraph_starts if p > last.idx), None)
+        if following is None or following >= len(text) or text[last.idx + 1:following].count("\n") < 1:
+            continue
+        verb = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and t.lemma_.lower() in CUE_LEMMAS), None)
+        cue = verb
+        if verb is None and (comment := next((t for t in sent if t.dep_ == "dobj" and t.lemma_.lower() in NOUN_KINDS
+                                             and t.head.dep_ == "ROOT" and t.head.lemma_ in LIGHT_VERBS), None)) is not None:
+            verb, cue = comment.head, comment  # "Sanders made the following comment:"
+        if verb is None or subject(verb) is None or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
+            continue
+        end = text.find("\n", following)
+        content = strip_punct(text, following, len(text) if end < 0 else end)
+        if len(text[content[0]:content[1]].split()) < MIN_QUOTE_WORDS or any(s - 1 <= content[0] < e + 1 for s, e in passages):
+            continue
+        out.append(Candidate("direct", content, cue, subject(verb), addressee(verb), cue_text=(verb_group(verb)[0], last.idx + 1)))
     return out
 
 
@@ -253,7 +297,7 @@ def _cue_outside(sentences, quote: tuple[int, int], passages: list[tuple[int, in
     best = None
     for sent in sorted(sentences, key=lambda s: s.start):
         for token in sent:
-            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_LEMMAS:
+            if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in CUE_LEMMAS and not speech_idiom(token):
                 continue
             if any(s - 1 <= token.idx < e + 1 for s, e in passages):
                 continue
@@ -271,23 +315,26 @@ def _closer(token: Token, quote: tuple[int, int], other: Token) -> bool:
 
 # What shows or finds: "Polls show a close contest", "the average shows Clinton ahead".
 SHOWING = frozenset("poll survey study data report analysis average figure number record document email research statistic "
-                    "count tally model forecast audit review investigation".split())
+                    "count tally model forecast audit review investigation video footage photo image recording tape "
+                    "result evidence chart map".split())
 
 
 def _evidence_shown(verb: Token) -> bool:
     """An evidence verb whose subject is a poll, a study or a record: its object is what it shows."""
     doer = subject(verb)
-    return verb.lemma_.lower() in EVIDENCE and doer is not None and doer.lemma_.lower() in SHOWING
+    return verb.lemma_.lower() in EVIDENCE and doer is not None and doer.root.lemma_.lower() in SHOWING
 
 
 def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidate]:
     out: list[Candidate] = []
     for token in doc:
         lemma = token.lemma_.lower()
-        if token.pos_ in ("VERB", "AUX") and (lemma in CUE_LEMMAS or lemma in STANCE) and (clause := _clause(token)) is not None:
-            out.append(Candidate("indirect", clause, token, subject(token) or controller(token), addressee(token)))
-        elif token.pos_ == "VERB" and lemma in SPEECH_ASIDE and (aside := _aside_content(token, passages)) is not None:
-            out.append(Candidate("indirect", aside, token, subject(token), addressee(token)))
+        idiom = speech_idiom(token)
+        if verb_like(token) and (lemma in CUE_LEMMAS or lemma in STANCE or idiom) and (clause := _clause(token)) is not None:
+            out.append(Candidate("indirect", clause, token, subject(token) or controller(token), addressee(token),
+                                 cue_text=idiom_group(token) if idiom else None))
+        elif token.pos_ == "VERB" and (lemma in SPEECH_ASIDE or idiom == "put it") and (aside := _aside_content(token, passages)) is not None:
+            out.append(Candidate("indirect", aside, token, subject(token), addressee(token), cue_text=idiom_group(token) if idiom else None))
         elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS and (lemma not in NO_STANCE or _evidence_shown(token))):
             # "questioned the health of …", "pointed to reports that …", "noted Clinton's comments"
             speaker = subject(token)
@@ -355,10 +402,13 @@ def _nominal(noun: Token, passages: list[tuple[int, int]]) -> Candidate | None:
 
 
 def _clause(verb: Token) -> tuple[int, int] | None:
-    clauses = [child for child in verb.children if child.dep_ in CLAUSE_DEPS]
+    clauses = [child for child in verb.children if child.dep_ in CLAUSE_DEPS] or _told_clause(verb)
     if not clauses:
         return None
     clause = clauses[-1] if clauses[-1].i > verb.i else clauses[0]
+    if clause.lower_ == "clear":  # "made it clear he had misgivings": what was made clear
+        clauses = [c for c in clause.children if c.dep_ in ("ccomp", "advcl") and c.i > clause.i] or clauses
+        clause = clauses[-1]
     follows = clause.i > verb.i
     # "said Democrats are to blame for focusing on “he said this, he tweeted that”": the parse may
     # hang a second clause on the cue; what follows the cue is said from the first clause to the last
@@ -370,7 +420,8 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     # and a clause with a subject of its own ("says she hopes to be elected, but she knows that …";
     # after a fronted report: "X paid 8.9 percent, the agency said, and those … paid 0.8 percent").
     # A cue of its own ("and Clinton said") starts a quote of its own.
-    tail = [c for c in verb.children if c.i > max(end.i, verb.i) and (c.dep_ == "advcl" and follows or _coordinated_clause(c))]
+    tail = [c for c in verb.children if c.i > max(end.i, verb.i)
+            and (c.dep_ == "advcl" and follows and not reports_on_its_own(c) or _coordinated_clause(c))]
     if tail:
         end = max((t for c in tail for t in c.subtree), key=lambda t: t.i)
     while end.i > start.i and (end.is_punct or end.is_space):
@@ -378,6 +429,16 @@ def _clause(verb: Token) -> tuple[int, int] | None:
     if end.i - start.i + 1 < 3:
         return None
     return strip_punct(verb.doc.text, start.idx, end.idx + len(end.text))
+
+
+def _told_clause(verb: Token) -> list[Token]:
+    """"told a meeting of Pacific leaders that few people understood …": the parse hung the clause on
+    the addressee as a relative clause, but its "that" is a conjunction, not the clause's subject or
+    object."""
+    return [
+        clause for addressee in verb.children if addressee.dep_ in ("dobj", "dative") for clause in addressee.children
+        if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ]
 
 
 def _coordinated_clause(token: Token) -> bool:
@@ -391,7 +452,7 @@ SPEECH_ASIDE = frozenset("say tell add note write explain argue insist report cl
 def _aside_content(verb: Token, passages: list[tuple[int, int]]) -> tuple[int, int] | None:
     """"Lenox was a juggernaut, Mr. Clarke said, until …", "… a gun, as police have said":
     a cue with a subject but no clause of its own reports the rest of its sentence."""
-    if subject(verb) is None or any(c.dep_ in ("dobj", "xcomp") for c in verb.children):
+    if subject(verb) is None or any(c.dep_ in ("dobj", "xcomp") and not (c.lower_ == "it" and speech_idiom(verb)) for c in verb.children):
         return None
     is_aside = verb.dep_ == "parataxis" or verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
     if not is_aside and verb.dep_ != "ROOT":
@@ -401,7 +462,7 @@ def _aside_content(verb: Token, passages: list[tuple[int, int]]) -> tuple[int, i
     # argues, there are other tools") belongs to what is said
     text = verb.doc.text
     own = sorted(
-        [verb] + [t for c in verb.children if c.dep_ in ("nsubj", "aux", "auxpass", "prt", "advmod", "prep", "npadvmod", "mark", "neg", "dative")
+        [verb] + [t for c in verb.children if c.dep_ in ("nsubj", "aux", "auxpass", "prt", "advmod", "prep", "npadvmod", "mark", "neg", "dative", "dobj")
                   and not (c.i > verb.i and "," in text[verb.idx:c.idx])  # "…, experts say, including a provision …"
                   for t in c.subtree],
         key=lambda t: t.i,
@@ -428,6 +489,13 @@ def _according_to(token: Token) -> Candidate | None:
     # "according to X": the phrase is the word and its "to" — the rest of the subtree, when the parse
     # hangs the sentence on "According", is what is reported
     phrase = sorted([token, *to.subtree], key=lambda t: t.i)
+    if phrase[-1].i >= sent.end - 2 and (comma := next((t for t in phrase if t.i > source.i and t.text == ","), None)) is not None:
+        # "According to Rush Limbaugh, the move reeks of “fear”": the parse hung the report on the
+        # source as an apposition; the source ends at its comma
+        phrase = [t for t in phrase if t.i < comma.i]
+        source_span = token.doc[source.left_edge.i:comma.i]
+    else:
+        source_span = noun_phrase(source)
     phrase_span = (phrase[0].idx, phrase[-1].idx + len(phrase[-1].text))
     # The content is the sentence without the "according to …" phrase.
     before = (sent.start_char, phrase_span[0])
@@ -441,7 +509,7 @@ def _according_to(token: Token) -> Candidate | None:
     if content[1] - content[0] < 10:
         return None
     cue_end = to.idx + len(to.text)
-    return Candidate("according_to", content, token, noun_phrase(source), None, cue_text=(token.idx, cue_end))
+    return Candidate("according_to", content, token, source_span, None, cue_text=(token.idx, cue_end))
 
 
 def stance_of(cue: Token | None) -> str:

@@ -7,7 +7,7 @@ from spacy.tokens import Token
 
 from .candidate import Candidate, inside_any
 from .cues import EVIDENCE
-from .phrases import noun_phrase, subject, verb_group
+from .phrases import noun_phrase, reports_on_its_own, subject, verb_group
 
 # Cues whose object is what was perceived, found or done rather than a position taken
 # ("police saw the tweet", "the poll shows Trump leading", "continues his campaign"): they
@@ -66,7 +66,8 @@ def stance_object(verb: Token) -> tuple[tuple[int, int], Token | None] | None:
                     continue
             # The object and what the verb goes on to say of it: "called the charges unsubstantiated",
             # "blasted the media for being dishonest"; a coordinated verb is a statement of its own.
-            rest = [c for c in verb.children if c.i >= child.i and (c.dep_ not in ("conj", "cc", "punct", "parataxis") or _goes_on(c, child))]
+            rest = [c for c in verb.children if c.i >= child.i and not reports_on_its_own(c)
+                    and (c.dep_ not in ("conj", "cc", "punct", "parataxis") or _goes_on(c, child))]
             tokens = sorted((t for c in rest for t in c.subtree), key=lambda t: t.i)
             if child.dep_ == "prep":
                 tokens = tokens[1:]
