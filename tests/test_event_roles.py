@@ -342,3 +342,26 @@ def test_people_of_crime_news_are_civilians_or_criminals(text, plover, target):
 
 def test_a_criminal_is_no_party_of_public_life():
     assert not _events("The suspect asked the clerk for money.", "REQUEST")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia agreed with China that the sanctions were unfair.",
+        "Dodge agrees with the need for major deficit spending.",
+    ],
+)
+def test_sharing_a_view_is_no_agreement(text):
+    assert [e for e in _events(text) if e.plover == "AGREE"] == []
+
+
+def test_agreeing_to_act_or_on_terms_is_an_agreement():
+    (on_terms,) = _events("Israel agreed with Egypt on a ceasefire.", "AGREE")
+    assert (on_terms.source.entity_id, on_terms.target.entity_id) == ("israel", "egypt")
+    assert _events("Russia agreed that both countries should cooperate against terrorism.", "AGREE")
+
+
+def test_former_names_of_countries_are_their_actors():
+    (aid,) = _events("The United States provided military aid to Macedonia.", "AID")
+    assert aid.target.entity_id == "north-macedonia" and aid.target.code == "MKD"
+    assert [e.source.entity_id for e in _events("Swaziland and Zaire signed a trade agreement.")] == ["eswatini", "democratic-republic-of-the-congo"]

@@ -205,7 +205,8 @@ def test_event_judgements_hold_offsets_and_verdicts_not_texts():
     header, rows = json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
     assert len(header["articles"]) >= 30 and len(header["held_out"]) >= 30
     assert not set(header["articles"]) & set(header["held_out"])
-    assert all(set(r) <= {"article", "start", "end", "plover", "source", "target", "correct", "note"} for r in rows)
+    assert all(set(r) <= {"article", "start", "end", "plover", "source", "target", "source_antecedent", "target_antecedent", "correct", "note"}
+               for r in rows)
     assert all(r[role] is None or (len(r[role]) == 2 and all(isinstance(x, int) for x in r[role])) for r in rows for role in ("source", "target") if role in r)
 
 
@@ -229,3 +230,14 @@ def test_an_age_is_no_date_of_the_event():
     _, analysis = analyse_text("Police arrested John Smith, 34, of Springfield on Tuesday.")
     (arrest,) = analysis.events
     assert arrest.date_text == "Tuesday"
+
+
+def test_a_judged_pronoun_is_judged_with_the_name_it_stood_for():
+    from newsdesk.evaluate.events import _event_roles, _row_roles
+
+    _, analysis = analyse_text("Police arrested John Smith on Monday. He was charged with murder.")
+    charged = next(e for e in analysis.events if e.predicate.text == "charged")
+    pronoun, name = charged.target.span, charged.target.antecedent
+    row = {"source": None, "target": [pronoun.start, pronoun.end], "target_antecedent": [name.start, name.end]}
+    assert _row_roles(row) == _event_roles(charged)
+    assert _row_roles({**row, "target_antecedent": [0, 6]}) != _event_roles(charged)  # "He" read as Police: another judgement

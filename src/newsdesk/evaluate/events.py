@@ -3,7 +3,7 @@
 ``tests/gold/event_judgements.jsonl`` names the corpus, the articles used to develop the coder
 and held-out articles judged once and never used for it; each row is an event
 newsdesk coded there (article, span of the event word, PLOVER type, and the offsets of the
-source and target it coded), judged by hand against the codebook: right when the text reports that
+source and target it coded, and of the name a pronoun in either stands for), judged by hand against the codebook: right when the text reports that
 type of event with that source and target (or none named). A row without source and target
 judges the event word whatever its roles (a football result is no event). Evaluating re-codes
 the articles: an event matching a judged one counts as judged right or wrong; an event no
@@ -34,6 +34,22 @@ def _offsets(actor) -> tuple[int, int] | None:
     return (actor.span.start, actor.span.end) if hasattr(actor, "span") else (actor[0], actor[1])
 
 
+def _antecedent(actor) -> tuple[int, int] | None:
+    return (actor.antecedent.start, actor.antecedent.end) if actor is not None and actor.antecedent is not None else None
+
+
+def _event_roles(event) -> tuple:
+    """Source and target, each with the name a pronoun in it stands for: "He" judged as Lopez is
+    not "He" read as his attorney."""
+    return (_offsets(event.source), _offsets(event.target), _antecedent(event.source), _antecedent(event.target))
+
+
+def _row_roles(row: dict) -> tuple:
+    if "source" not in row:
+        return ANY_ROLES
+    return (_offsets(row["source"]), _offsets(row["target"]), _offsets(row.get("source_antecedent")), _offsets(row.get("target_antecedent")))
+
+
 @dataclass
 class EventPrecision:
     articles: int = 0
@@ -56,8 +72,7 @@ def evaluate_events(gold_path: Path, eval_root: Path) -> dict[str, EventPrecisio
     judgements: dict[tuple, list[dict]] = {}
     for line in lines[1:]:
         row = json.loads(line)
-        roles = (_offsets(row["source"]), _offsets(row["target"])) if "source" in row else ANY_ROLES
-        judgements.setdefault((row["article"], row["start"], row["end"], row["plover"], roles), []).append(row)
+        judgements.setdefault((row["article"], row["start"], row["end"], row["plover"], _row_roles(row)), []).append(row)
     root = ET.parse(eval_root / header["source"]).getroot()
     texts = {a.get("docid"): a.findtext("text") or "" for a in root.iter("article")}
     sets = {"development": header["articles"], "held_out": header.get("held_out", [])}
@@ -79,7 +94,7 @@ def evaluate_events(gold_path: Path, eval_root: Path) -> dict[str, EventPrecisio
 
 def _judge(event, docid: str, judgements: dict, seen: dict, scores: EventPrecision) -> None:
     word = (docid, event.predicate.start, event.predicate.end, event.plover)
-    roles = (_offsets(event.source), _offsets(event.target))
+    roles = _event_roles(event)
     key = (*word, roles) if (*word, roles) in judgements else (*word, ANY_ROLES)
     rows = judgements.get(key, [])
     index = seen.get(key, 0)

@@ -166,8 +166,10 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     doer = subject(verb)
     if doer is not None and doer.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
         doer = verb.head  # "a fire that killed four children", "the man who killed Dr. Winters"
-    target_token = _target(verb)
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if verb.lemma_.lower() == "agree" and _concurs(verb, clause):
+        return [], []
+    target_token = _target(verb)
     if target_token is None and clause is not None:
         if verb.lemma_.lower() in SPEECH_ONLY and not _undertaking(clause):
             return [], []  # "warned that …": a report, coded (if at all) from the clause
@@ -180,6 +182,17 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     withdrawal = verb.lemma_.lower() in WITHDRAWING  # "from Iraq": a country named as the place left
     targets = all_actors(target_token, actors, inside=True, countries=withdrawal) or _further_targets(verb, actors)
     return sources, targets
+
+
+def _concurs(verb: Token, clause: Token | None) -> bool:
+    """"agreed with Oswalt that making a child testify is not ideal", "agrees with the need for
+    spending": sharing a view. Agreeing to do something ("agreed to cooperate", "agreed on a
+    ceasefire", "agreed that their countries should cooperate") is an undertaking."""
+    if any(c.dep_ == "xcomp" or c.dep_ == "prep" and c.lower_ in ("to", "on", "upon") for c in verb.children):
+        return False
+    if clause is not None:
+        return not _undertaking(clause)
+    return any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
 
 
 def _undertaking(clause: Token) -> bool:
