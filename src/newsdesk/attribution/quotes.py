@@ -229,7 +229,7 @@ def _block_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: l
         verb = next((t for t in sent if t.pos_ in ("VERB", "AUX") and t.dep_ == "ROOT" and t.lemma_.lower() in CUE_LEMMAS), None)
         cue = verb
         if verb is None and (comment := next((t for t in sent if t.dep_ == "dobj" and t.lemma_.lower() in NOUN_KINDS
-                                             and t.head.dep_ == "ROOT" and t.head.lemma_ in LIGHT_VERBS), None)) is not None:
+                                             and t.head.dep_ == "ROOT" and t.head.lemma_.lower() in LIGHT_VERBS), None)) is not None:
             verb, cue = comment.head, comment  # "Sanders made the following comment:"
         if verb is None or subject(verb) is None or any(c.dep_ in CLAUSE_DEPS for c in verb.children):
             continue

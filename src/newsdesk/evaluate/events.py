@@ -2,9 +2,10 @@
 
 ``tests/gold/event_judgements.jsonl`` names the corpus, the articles used to develop the coder
 and held-out articles judged once and never used for it; each row is an event
-newsdesk coded there (article, span of the event word, PLOVER type, and the offsets of the
-source and target it coded, and of the name a pronoun in either stands for), judged by hand against the codebook: right when the text reports that
-type of event with that source and target (or none named). A row without source and target
+newsdesk coded there (article, span of the event word, PLOVER type, the offsets of the source
+and target it coded and of the name a pronoun in either stands for), judged by hand against the
+codebook: right when the text reports that type of event with that source and target (or none
+named). A row without source and target
 judges the event word whatever its roles (a football result is no event). Evaluating re-codes
 the articles: an event matching a judged one counts as judged right or wrong; an event no
 judgement covers (the coder changed since, or coded other roles) is counted apart, so the
