@@ -78,12 +78,17 @@ def subject(verb: Token) -> Span | None:
     return None
 
 
+ARGUED = ("case", "point", "argument")  # "made the case that …"
+IDIOM_WORDS = frozenset((*ARGUED, "clear", "it"))  # the words of a speech idiom that belong to its cue
+
+
 def speech_idiom(verb: Token) -> str | None:
     """Speech said with a light verb: "made it clear (that) …", "made the case that …", "as X put it"."""
     lemma = verb.lemma_.lower()
     if lemma == "make":
-        if any(c.dep_ == "dobj" and c.lemma_.lower() in ("case", "point", "argument") for c in verb.children):
-            return "make the case"
+        argued = next((c.lemma_.lower() for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in ARGUED), None)
+        if argued is not None:
+            return f"make the {argued}"
         if any(c.dep_ in ("ccomp", "oprd", "acomp") and c.lower_ == "clear" for c in verb.children):
             return "make clear"
     if lemma == "put" and any(c.dep_ == "dobj" and c.lower_ == "it" for c in verb.children) and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
@@ -94,7 +99,7 @@ def speech_idiom(verb: Token) -> str | None:
 def idiom_group(verb: Token) -> tuple[int, int]:
     """The cue of a speech idiom with its object: "made it clear", "put it", "make the case"."""
     start, end = verb_group(verb)
-    words = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "oprd", "acomp") and c.lower_ in ("it", "clear", "case", "point", "argument")]
+    words = [c for c in verb.children if c.dep_ in ("dobj", "ccomp", "oprd", "acomp") and c.lower_ in IDIOM_WORDS]
     for word in words:
         for token in (word, *(c for c in word.children if c.dep_ in ("det", "nsubj") and c.i < word.i)):
             start, end = min(start, token.idx), max(end, token.idx + len(token.text))
