@@ -365,3 +365,37 @@ def test_former_names_of_countries_are_their_actors():
     (aid,) = _events("The United States provided military aid to Macedonia.", "AID")
     assert aid.target.entity_id == "north-macedonia" and aid.target.code == "MKD"
     assert [e.source.entity_id for e in _events("Swaziland and Zaire signed a trade agreement.")] == ["eswatini", "democratic-republic-of-the-congo"]
+
+
+@pytest.mark.parametrize(
+    "text, patient",
+    [
+        # a passive verb sharing its partner's subject
+        ("Carter disappeared but was arrested this month in Alabama after a monthslong search.", "Carter"),
+        ("Several people who had been inside the home surrendered to police by 7 p.m. and were detained.", "people"),
+        # a bare participle with a subject, in a headline that is not the sentence's root
+        ("Headington: Mum jailed for fake passport.", "Mum"),
+        ("Juvenile arrested in Oxford bar had mother's blessing.", "Juvenile"),
+    ],
+)
+def test_the_subject_of_a_passive_is_the_one_it_befalls(text, patient):
+    (arrest,) = _events(text, "COERCE")
+    assert arrest.source is None and arrest.target.span.text == patient
+
+
+def test_a_dateline_taken_for_a_subject_stands_in_no_role():
+    text = "MIDDLETOWN — A man charged with murder in a recent Indiana homicide has been captured by Middletown police."
+    capture = next(e for e in _events(text, "COERCE") if e.predicate.text == "captured")
+    assert capture.target.span.text == "man" and _code(capture.source) == "USACOP"
+
+
+def test_an_uncoded_actor_acting_toward_no_one_is_no_event():
+    assert not _events("The Edgar County Community Foundation agreed to hold the funds for the project.")
+    # a coded actor is still news on its own
+    assert [e.plover for e in _events("Pakistan agreed to hold the talks in Islamabad.")] == ["AGREE"]
+
+
+def test_everyday_help_is_no_aid():
+    assert not _events("The county government helped local businesses reopen.", "AID")
+    (aid,) = _events("The United States helped Egypt rebuild its army.", "AID")
+    assert _code(aid.source) == "USA" and _code(aid.target) == "EGY"

@@ -78,6 +78,9 @@ LOCAL_AGENTS = frozenset("COP UAF CVL CRM".split())
 BETWEEN_PARTIES = ("040", "041", "044", "046", "057")
 DEMANDED = ("xcomp", "ccomp", "acl")  # "urged Israel to release", "demanded that Israel release", "its demand that …"
 YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surrendered in Soroti": where, not to whom
+# Help is aid (07) between states and organisations ("the US helped Egypt"); among local actors
+# it is everyday help ("a lunchroom helps the school", "the money will help schools").
+EVERYDAY_HELP = frozenset("help assist".split())
 
 
 def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dict[str, tuple[str, str, str | None]], quotes: list[Quote],
@@ -116,6 +119,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "Zamalek beat Enppi 1-0"
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
                 continue  # "Ms. Underwood invited her to stay": private life
+            if cameo.startswith("07") and token.lemma_.lower() in EVERYDAY_HELP and not _states(source) and not _states(target):
+                continue
             event = _event(len(events), token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states)
             if event is not None:
                 events.append(event)
@@ -175,6 +180,8 @@ def _complete(cameo: str, source: EventActor | None, target: EventActor | None) 
     """Whether the event has the roles its kind needs (see the module's docstring)."""
     if cameo[:2] < "14" and source is None:
         return False  # "was allowed to", "future talks with Syria": no one is said to act
+    if target is None and source is not None and not source.code:
+        return False  # "The foundation agreed to hold the funds": an uncoded actor acting toward no one
     if target is not None or not cameo.startswith(NEEDS_TARGET) or cameo == "057":  # "X and Y signed an agreement" (code_events)
         return True
     return cameo[:2] in ("18", "19", "20") and _armed(source)

@@ -126,7 +126,7 @@ def _is_country(mention: EntityMention) -> bool:
 def subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
-        found = next((c for c in current.children if c.dep_ in SUBJECTS), None)
+        found = _nearest(current, SUBJECTS)
         if found is not None:
             return found
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
@@ -150,12 +150,24 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+def _nearest(verb: Token, deps: tuple[str, ...]) -> Token | None:
+    """The subject nearest the verb: a dateline the parse took for a second subject ("MIDDLETOWN —
+    A man … has been captured") is farther away."""
+    found = [c for c in verb.children if c.dep_ in deps]
+    before = [c for c in found if c.i < verb.i]
+    return before[-1] if before else (found[0] if found else None)
+
+
 def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[EventActor], list[EventActor]]:
-    passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    passive = _nearest(verb, ("nsubjpass",))
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
     if passive is None and _reduced_passive(verb):
         passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # headline "Alexandria woman charged"
+    if passive is None and _passive_conjunct(verb):
+        passive = subject(verb.head)  # "Carter disappeared but was arrested": the shared subject suffers it
+        if passive is None or passive.dep_ not in ("nsubj", "nsubjpass"):
+            return [], []  # "… was shot by a trooper … was jailed": the partner's agent did not jail him
     if passive is None and _participle_clause(verb):
         passive = verb.head if verb.dep_ == "acl" else subject(verb.head)  # "Crolley, …, is in jail, charged with assault"
     if passive is not None:
@@ -201,9 +213,16 @@ def _undertaking(clause: Token) -> bool:
 
 
 def _reduced_passive(verb: Token) -> bool:
-    """A headline's "Woman charged in fire": a bare participle with a subject and no object."""
-    return (verb.dep_ == "ROOT" and verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
+    """A headline's "Woman charged in fire", "Mum jailed for fake passport", "Juvenile arrested in
+    Oxford bar had …": a bare participle with a subject and no object."""
+    return (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
             and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _passive_conjunct(verb: Token) -> bool:
+    """ "… surrendered to police and were detained": a passive verb sharing its partner's subject."""
+    return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
 def _participle_clause(verb: Token) -> bool:
