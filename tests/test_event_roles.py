@@ -399,3 +399,12 @@ def test_everyday_help_is_no_aid():
     assert not _events("The county government helped local businesses reopen.", "AID")
     (aid,) = _events("The United States helped Egypt rebuild its army.", "AID")
     assert _code(aid.source) == "USA" and _code(aid.target) == "EGY"
+
+
+def test_the_one_whose_help_is_asked_for_is_asked():
+    (appeal,) = _events("The Athens Police Department is asking for the public's help in finding those responsible.", "REQUEST")
+    assert appeal.target.span.text == "public"
+
+
+def test_declining_comment_rejects_no_one():
+    assert not _events("Russia declined comment on the report.")

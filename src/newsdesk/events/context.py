@@ -62,8 +62,8 @@ def refused(verb: Token) -> bool:
 
 
 def non_answer(verb: Token) -> bool:
-    """ "declined to comment", "refused to discuss the items seized": no one is rejected."""
-    return verb.lemma_.lower() in REFUSALS and any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_ANSWERS for c in verb.children)
+    """ "declined to comment", "declined comment", "refused to discuss the items seized": no one is rejected."""
+    return verb.lemma_.lower() in REFUSALS and any(c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in NON_ANSWERS for c in verb.children)
 
 
 def hypothetical(verb: Token) -> bool:

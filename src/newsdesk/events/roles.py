@@ -47,6 +47,7 @@ OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".sp
 WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return".split())
 CONDITION_MARKERS = frozenset("if unless".split())
+ASKING = frozenset("ask appeal plead beg seek request".split())
 CAUSE_MARKERS = frozenset("due because after following amid".split())
 SUBJECTS = ("nsubj", "csubj")
 SPEECH_ONLY = frozenset("warn agree".split())  # with only a clause, a speech act ("agreed that problems had gone on")
@@ -287,6 +288,8 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
         if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in clause.children):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     candidates += [c for c in verb.children if c.dep_ == "dobj"]  # a country as object
+    if verb.lemma_.lower() in ASKING:  # "asking for the public's help": the one whose help is asked
+        candidates += [p for o in _prep_objects(verb, frozenset({"for"})) for p in o.children if p.dep_ == "poss"]
     candidates += _prep_objects(verb, DIRECTIONS)  # "fired rockets into Lebanon"
     for token in candidates:
         found = all_actors(token, actors, countries=True)
