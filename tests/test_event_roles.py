@@ -408,3 +408,15 @@ def test_the_one_whose_help_is_asked_for_is_asked():
 
 def test_declining_comment_rejects_no_one():
     assert not _events("Russia declined comment on the report.")
+
+
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        ("Helicopter gunships fired on the militant positions.", "---REB"),
+        ("The Macedonian army prepared to resume shelling Albanian rebel-held territory.", "ALBREB"),
+    ],
+)
+def test_the_holder_of_positions_attacked_is_the_target(text, target):
+    (attack,) = _events(text, "ASSAULT")
+    assert _code(attack.target) == target

@@ -65,6 +65,9 @@ PERSONAL = ("it", "they", "he", "she", "we")
 NOT_PEOPLE = frozenset("position target interest base facility installation outpost territory vessel ship aircraft plane jet "
                        "asset embassy consulate mission official leader authority force troop".split())
 OWN = frozenset("its their his her".split())
+# "Georgian-controlled villages", "rebel-held territory", "militant positions": the places are the holder's.
+HOLDING = frozenset("control hold occupy run".split())
+HELD = frozenset("position base outpost hideout stronghold enclave camp territory area village town region district".split())
 CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
@@ -417,12 +420,17 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
         if mention is not None:
             return _from_mention(mention, actors)
     modifiers = [c for h in heads for c in h.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    modifiers += [g for m in modifiers if m.lemma_.lower() in HOLDING for g in m.children if g.dep_ in ("npadvmod", "compound", "amod")]
     named = actors.within(modifiers)  # "declined Russian invitation", "Russia's offer", "Israeli intelligence officials"
     if named is not None and named.code and len(named.code) >= 6 and named.code[3:6].isalpha():
         return _from_mention(named, actors)
     if named is not None and _is_country(named) and token.tag_ == "NNS" and not agent_of(token) and token.lemma_.lower() not in NOT_PEOPLE:
         actor = _from_mention(named, actors)  # "Palestinian detainees", "Palestinian homes": the country's people
         return EventActor(actor.entity_id, actor.name, named.code + "CVL", actor.span)
+    holder = next((m for m in modifiers if m.dep_ != "poss" and agent_of(m) and token.lemma_.lower() in HELD), None)
+    if holder is not None:  # "fired on the militant positions", "rebel-held territory"
+        country = actors.country_of([t for m in modifiers for t in m.subtree])  # "Albanian rebel-held territory"
+        return EventActor(None, holder.text, f"{country or '---'}{agent_of(holder)}", TextSpan(holder.idx, holder.idx + len(holder.text), holder.text))
     for head in heads:
         agent = agent_of(head)
         if not agent or _not_an_agent(head):
