@@ -19,7 +19,9 @@ What an event needs: a source or a target (when no one is named, a material act 
 place its phrase names: "withdrew from Lebanon", "a curfew in the town of Cizre"). A verbal or cooperative act (CAMEO 01–13: agree,
 consult, support, aid, yield, investigate, demand, accuse, reject, threaten) needs the one who
 does it, and one of its parties must be of public life (an organisation, a coded actor, a
-person with a title: "Ms. Underwood invited her to stay" is private); support (05, but for
+person with a title: "Ms. Underwood invited her to stay" is private); an actor with no code
+acting toward no one named is no event ("The foundation agreed to hold the funds"); help is aid
+only with a state or an organisation on one side; support (05, but for
 signing an agreement), aid (07) and hosting (043) need the one supported, aided or hosted;
 investigating and violence need the one they are directed at, unless the violence is by an
 armed actor ("troops opened fire"). Nothing is coded where the words around say it is no

@@ -1,6 +1,8 @@
 """Who stands in an event's roles: the source and target of an event word, from the parse.
 
-- **source**: the subject; for a passive verb the "by" agent or the author of the event that
+- **source**: the subject nearest the verb (not a dateline the parse took for a second one); for
+  a passive verb (also a bare participle with a subject, "Mum jailed", and a passive verb sharing
+  its partner's subject, "disappeared but was arrested") the "by" agent or the author of the event that
   caused it ("killed in a US drone strike"); a verb coordinated with an earlier one shares its
   subject ("criticized and threatened"); a verb governed by another ("agreed to attack",
   "issued a declaration demanding") takes the governor's subject; a noun takes "conducted by
@@ -17,7 +19,8 @@
   conditional on ("… unless Baghdad accepted"); a country named as an object ("will visit
   Mauritania"); for a cause ("forced out due to military operations") the patient of the clause
   it explains; the "of" of a hostile act ("the invasion of Kuwait"); the subject of a noun's
-  that-clause ("its demand that Israel ease …").
+  that-clause ("its demand that Israel ease …"); the one whose help is asked for ("asking for
+  the public's help"); the holder of positions or land attacked ("the militant positions").
 - **actors** come from the actor layer, with the code of that mention ("Moscow" → RUSGOV); a
   bare agent noun becomes an agent, with the country of a modifier or of "in/from X" when one
   is named ("Rebels in the Ivory Coast" → CIVREB, "Alexandria detectives" → USACOP), or of the
