@@ -14,6 +14,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from ..cluster import ClusterError
 from ..ingest import IngestOptions, parse_date
 from ..ingest.sources import DEFAULT_MAX_BYTES, expand_inputs, read_path
+from ..ingest.web import DEFAULT_TIMEOUT, is_url, read_url
 from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, ingest
 from ..records import RawDocument
 from ..store import queries
@@ -35,12 +36,14 @@ def _date(value: str | None) -> date | None:
 @app.command("ingest")
 def ingest_command(
     ctx: typer.Context,
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs: .html .htm .html.gz .txt .jsonl .warc .warc.gz .rss .atom", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs (.html .htm .html.gz .txt .jsonl .warc .warc.gz .rss .atom), or http(s) addresses of feeds and pages", show_default=False)],
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for these inputs; never guessed otherwise.")] = None,
     source: Annotated[str | None, typer.Option(help="Publisher of these inputs, e.g. 'Afghanistan Times'.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes for extraction and parsing.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, max=10_000, help="Documents per transaction.")] = DEFAULT_BATCH_SIZE,
     max_bytes: Annotated[int, typer.Option(min=1024, help="Inputs larger than this are recorded as failures.")] = DEFAULT_MAX_BYTES,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a web server before recording the address as failed.")] = DEFAULT_TIMEOUT,
+    follow_links: Annotated[bool, typer.Option("--follow-links", help="For a feed read from the web: fetch and extract each entry's page, not its summary.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar; one line per committed batch on stderr.")] = False,
     near: Annotated[list[str] | None, typer.Option("--near", help="Favour places in this country (ISO alpha-2, e.g. US) when a name is ambiguous; repeatable.", show_default=False)] = None,
     watch: Annotated[Path | None, typer.Option("--watch", help="A watch rules file (YAML): check the new articles against it and print the alerts.", show_default=False)] = None,
@@ -48,7 +51,7 @@ def ingest_command(
 ) -> None:
     """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
     rules = load_rules(watch) if watch else None  # a broken rules file fails before anything is read
-    options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source)
+    options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source, timeout=timeout, follow_links=follow_links)
     con = state(ctx).open()
     command = "ingest " + " ".join(shlex.quote(i) for i in inputs)
     with _progress(quiet) as progress:
@@ -84,7 +87,7 @@ def _country_code(value: str) -> str:
 
 
 def _count_inputs(inputs: list[str]) -> int:
-    return sum(1 for _ in expand_inputs(inputs))
+    return sum(1 for _ in expand_inputs(i for i in inputs if not is_url(i)))
 
 
 class _NoProgress:
@@ -149,8 +152,11 @@ def _retry(ctx: typer.Context) -> None:
     documents = []
     for row in queries.failures_to_retry(con):
         origin = row["origin"]
-        path = Path(origin.split("#", 1)[0])
-        if path.exists():  # the source may have been fixed since: read it again
+        source = origin.split("#", 1)[0]
+        path = Path(source)
+        if is_url(source):  # the server may answer now: fetch it again
+            documents.extend(item for item in read_url(source, {}, DEFAULT_MAX_BYTES) if item.origin == origin)
+        elif path.exists():  # the source may have been fixed since: read it again
             documents.extend(item for item in read_path(path, IngestOptions()) if item.origin == origin)
         elif row["raw"] is not None and row["media_type"]:
             documents.append(RawDocument(origin=origin, data=bytes(row["raw"]), media_type=row["media_type"]))

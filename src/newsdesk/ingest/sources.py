@@ -1,6 +1,6 @@
 """Turn paths and globs into a stream of raw documents (or failures).
 
-Supported inputs: ``.html``/``.htm`` (optionally ``.gz``), ``.txt`` (optionally
+Supported inputs: http(s) addresses of feeds and pages (``web.py``), ``.html``/``.htm`` (optionally ``.gz``), ``.txt`` (optionally
 ``.gz``), ``.jsonl`` (optionally ``.gz``; one article a line), WARC files
 (``.warc``/``.warc.gz``; response records) and RSS/Atom feeds saved to disk (``.rss``,
 ``.atom``, or ``.xml`` with a feed inside; one article an entry). A file next to an input named
@@ -26,6 +26,7 @@ from typing import Any
 from ..records import Failure, RawDocument, content_hash
 from .feeds import iter_feed, looks_like_feed
 from .warc import iter_warc
+from .web import DEFAULT_TIMEOUT, is_url, read_url
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 FAILURE_DATA_LIMIT = 1024 * 1024  # keep raw bytes of failed inputs up to this size
@@ -43,6 +44,8 @@ class IngestOptions:
     max_bytes: int = DEFAULT_MAX_BYTES
     published: date | None = None  # the user's date overrides what a source says
     source: str | None = None  # publisher name the user vouches for
+    timeout: float = DEFAULT_TIMEOUT  # seconds to wait for a web server
+    follow_links: bool = False  # a feed fetched from the web: fetch each entry's page
 
 
 def kind_of(path: Path) -> str | None:
@@ -84,8 +87,11 @@ def expand_inputs(patterns: Iterable[str]) -> Iterator[tuple[Path, bool]]:
 
 
 def iter_documents(patterns: Iterable[str], options: IngestOptions = IngestOptions()) -> Iterator[RawDocument | Failure]:
-    for path, explicit in expand_inputs(patterns):
+    patterns = list(patterns)
+    for path, explicit in expand_inputs(p for p in patterns if not is_url(p)):
         yield from read_path(path, options, explicit=explicit)
+    for url in dict.fromkeys(p for p in patterns if is_url(p)):
+        yield from read_url(url, _apply_options({}, options), options.max_bytes, options.timeout, options.follow_links)
 
 
 def read_path(path: Path, options: IngestOptions, *, explicit: bool = True) -> Iterator[RawDocument | Failure]:
