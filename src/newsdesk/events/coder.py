@@ -122,7 +122,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
                 continue  # "Ms. Underwood invited her to stay": private life
             if cameo.startswith("07") and token.lemma_.lower() in EVERYDAY_HELP and not _states(source) and not _states(target):
-                continue
+                continue  # "the county helped local businesses reopen"
             event = _event(len(events), token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states)
             if event is not None:
                 events.append(event)

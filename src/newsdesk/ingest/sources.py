@@ -1,10 +1,11 @@
 """Turn paths and globs into a stream of raw documents (or failures).
 
-Supported inputs: http(s) addresses of feeds and pages (``web.py``), ``.html``/``.htm`` (optionally ``.gz``), ``.txt`` (optionally
-``.gz``), ``.jsonl`` (optionally ``.gz``; one article a line), WARC files
-(``.warc``/``.warc.gz``; response records) and RSS/Atom feeds saved to disk (``.rss``,
-``.atom``, or ``.xml`` with a feed inside; one article an entry). A file next to an input named
-``<stem>.meta.json`` supplies metadata (url, published, source, title, synthetic…).
+Supported inputs: http(s) addresses of feeds and pages (``web.py``), ``.html``/``.htm``
+(optionally ``.gz``), ``.txt`` (optionally ``.gz``), ``.jsonl`` (optionally ``.gz``; one
+article a line), WARC files (``.warc``/``.warc.gz``; response records) and RSS/Atom feeds
+saved to disk (``.rss``, ``.atom``, or ``.xml`` with a feed inside; one article an entry). A
+file next to an input named ``<stem>.meta.json`` supplies metadata (url, published, source,
+title, synthetic…).
 
 Nothing here raises for bad input: every problem becomes a ``Failure`` and the
 stream goes on.

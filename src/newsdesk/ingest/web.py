@@ -11,7 +11,6 @@ what is new: an unchanged entry has the same bytes, hence the same content hash.
 
 from __future__ import annotations
 
-import socket
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ from ..records import Failure, RawDocument
 from .feeds import iter_feed, looks_like_feed
 
 DEFAULT_TIMEOUT = 20.0
-USER_AGENT = f"newsdesk/{__version__} (+https://github.com/newsdesk; news monitoring)"
+USER_AGENT = f"newsdesk/{__version__} (news monitoring)"
 
 
 def is_url(text: str) -> bool:
@@ -32,11 +31,10 @@ def is_url(text: str) -> bool:
 
 def read_url(url: str, metadata: dict[str, Any], max_bytes: int, timeout: float = DEFAULT_TIMEOUT,
              follow_links: bool = False) -> Iterator[RawDocument | Failure]:
-    fetched = fetch(url, max_bytes, timeout)
-    if isinstance(fetched, Failure):
-        yield fetched
+    data = fetch(url, max_bytes, timeout)
+    if isinstance(data, Failure):
+        yield data
         return
-    data = fetched
     if looks_like_feed(data):  # servers label feeds text/xml, application/rss+xml, even text/html
         for item in iter_feed(url, data, metadata):
             if follow_links and isinstance(item, RawDocument) and item.url and is_url(item.url):
@@ -67,10 +65,10 @@ def fetch(url: str, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> bytes |
             data = response.read(max_bytes + 1)
     except urllib.error.HTTPError as exc:
         return Failure(url, "fetch", f"HTTP {exc.code}", str(exc.reason))
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:  # socket.timeout is TimeoutError
         return Failure(url, "fetch", "timed out", f"no answer within {timeout:g} s")
     except urllib.error.URLError as exc:
-        if isinstance(exc.reason, (TimeoutError, socket.timeout)):
+        if isinstance(exc.reason, TimeoutError):
             return Failure(url, "fetch", "timed out", f"no answer within {timeout:g} s")
         return Failure(url, "fetch", "cannot connect", str(exc.reason))
     except (OSError, ValueError) as exc:  # a connection reset mid-body, a malformed address
