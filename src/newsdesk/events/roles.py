@@ -40,6 +40,7 @@ from ..entities.sense import QUANTITY_WORDS, agent_nouns, agent_of
 from ..records import EntityMention, EventActor, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
+from .context import CONDITIONS
 
 # "stag": the model's lemma of "staged"
 LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order".split())
@@ -49,7 +50,6 @@ OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".sp
 # "withdrew its troops from Lebanon": what is withdrawn is one's own; the target is where from.
 WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return".split())
-CONDITION_MARKERS = frozenset("if unless".split())
 ASKING = frozenset("ask appeal plead beg seek request".split())
 CAUSE_MARKERS = frozenset("due because after following amid".split())
 SUBJECTS = ("nsubj", "csubj")
@@ -291,7 +291,7 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     candidates = _prep_objects(dobj, OBJECT_PREPOSITIONS) if dobj is not None else []
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
-        if any(m.dep_ == "mark" and m.lower_ in CONDITION_MARKERS for m in clause.children):
+        if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     candidates += [c for c in verb.children if c.dep_ == "dobj"]  # a country as object
     if verb.lemma_.lower() in ASKING:  # "asking for the public's help": the one whose help is asked
@@ -431,9 +431,8 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
         actor = _from_mention(named, actors)  # "Palestinian detainees", "Palestinian homes": the country's people
         return EventActor(actor.entity_id, actor.name, named.code + "CVL", actor.span)
     holder = next((m for m in modifiers if m.dep_ != "poss" and agent_of(m) and token.lemma_.lower() in HELD), None)
-    if holder is not None:  # "fired on the militant positions", "rebel-held territory"
-        country = actors.country_of([t for m in modifiers for t in m.subtree])  # "Albanian rebel-held territory"
-        return EventActor(None, holder.text, f"{country or '---'}{agent_of(holder)}", TextSpan(holder.idx, holder.idx + len(holder.text), holder.text))
+    if holder is not None:  # "fired on the militant positions"; "Albanian rebel-held territory" is Albania's
+        return _agent(holder, agent_of(holder), actors, beside=modifiers)
     for head in heads:
         agent = agent_of(head)
         if not agent or _not_an_agent(head):
@@ -454,9 +453,10 @@ def _not_an_agent(head: Token) -> bool:
     return head.lemma_.lower() == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
-def _agent(head: Token, agent: str, actors: Actors) -> EventActor:
-    """An agent noun, with the country its modifiers or "in/from X" name: "Rebels in the Ivory Coast"."""
-    around = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+def _agent(head: Token, agent: str, actors: Actors, beside: list[Token] | None = None) -> EventActor:
+    """An agent noun, with the country its modifiers or "in/from X" name: "Rebels in the Ivory
+    Coast"; ``beside``: words around it that may name the country too."""
+    around = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod", "poss")] + (beside or [])
     around += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "throughout") for g in c.children if g.dep_ == "pobj"]
     if agent == "REF":  # "refugees fleeing the civil war in Liberia"
         around += [c for c in head.children if c.dep_ in ("acl", "relcl")]
