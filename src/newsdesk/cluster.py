@@ -1,10 +1,12 @@
 """Batches processed as Ray tasks, for when one machine is not enough.
 
 The work that worker processes do on one machine — ``pipeline.process_batch``: extract, parse once,
-analyse — goes to a Ray cluster as remote tasks instead. Results come back in input order and are
-written by the ingesting process, the store's only writer, exactly as with local workers, so a
-store built on a cluster is the store built on one machine. Every node needs the same newsdesk
-installation (the pinned model and data are packages, so installing the lock file is enough).
+analyse — goes to a Ray cluster as remote tasks instead. Results come back in input order. Either
+they are written by the ingesting process, the store's only writer, exactly as with local workers,
+so a store built on a cluster is the store built on one machine; or each task writes its batch as
+Parquet where it ran (``pipeline.ingest_to_parts``) and ``newsdesk load`` folds the parts into a
+store later. Every node needs the same newsdesk installation (the pinned model and data are
+packages, so installing the lock file is enough).
 
 Ray is optional: ``pip install 'newsdesk[ray]'``.
 """
@@ -13,12 +15,10 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Iterator
+from typing import TypeVar
 
-if TYPE_CHECKING:
-    from .pipeline import AnalysisConfig
-    from .records import RawDocument
+T = TypeVar("T")
 
 LOCAL = "local"
 
@@ -27,15 +27,15 @@ class ClusterError(RuntimeError):
     """Ray cannot be used: not installed, or the cluster cannot be reached."""
 
 
-def ray_batches(batches: Iterable[Sequence[RawDocument]], config: AnalysisConfig, address: str, cpus: int) -> Iterator[list]:
-    """Each batch processed as a Ray task; at most two tasks per CPU in flight, so memory stays
-    flat. ``address`` is ``local`` (start Ray here with ``cpus`` CPUs), ``auto`` or a cluster's
-    ``ray://host:port`` (that needs ``ray[client]``)."""
+def ray_map(function: Callable[..., T], calls: Iterable[tuple], address: str, cpus: int) -> Iterator[T]:
+    """``function(*call)`` for each call as a Ray task, results in call order; at most two tasks
+    per CPU in flight, so memory stays flat. ``address`` is ``local`` (start Ray here with ``cpus``
+    CPUs), ``auto`` or a cluster's ``ray://host:port`` (that needs ``ray[client]``)."""
     ray = _ray()
-    from .pipeline import in_order, process_batch
+    from .pipeline import in_order
 
-    batches = iter(batches)
-    first = next(batches, None)
+    calls = iter(calls)
+    first = next(calls, None)
     if first is None:
         return  # nothing new to process: no cluster to start
     started = not ray.is_initialized()
@@ -48,10 +48,10 @@ def ray_batches(batches: Iterable[Sequence[RawDocument]], config: AnalysisConfig
                 ray.init(address=address, log_to_driver=False)
         except Exception as exc:  # Ray raises ConnectionError, RuntimeError, ValueError … by case
             raise ClusterError(f"cannot start or reach Ray at {address!r}: {exc}") from None
-    task = ray.remote(process_batch)
+    task = ray.remote(function)
     in_flight = max(2, 2 * int(ray.cluster_resources().get("CPU", cpus)))
     try:
-        yield from in_order((task.remote(list(batch), None, config) for batch in itertools.chain([first], batches)), in_flight, ray.get)
+        yield from in_order((task.remote(*call) for call in itertools.chain([first], calls)), in_flight, ray.get)
     finally:
         if started:
             ray.shutdown()

@@ -9,17 +9,20 @@ whose content hash is already stored and finishes the job.
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from itertools import islice
+from pathlib import Path
 from typing import TypeVar
 
 import duckdb
 
 from .attribution import extract_quotes
-from .cluster import ray_batches
+from .cluster import ray_map
 from .events import code_events, load_patterns
 from .events.ontology import Patterns
 from .entities import Registry, link_claims, link_speakers, load_registry, resolve_entities
@@ -36,7 +39,7 @@ from .ingest.sources import FAILURE_DATA_LIMIT
 from .nlp import load_model, parse_record, skipped_parse
 from .quantities import numeric_claims
 from .records import Analysis, Article, Failure, Paragraph, Parse, ProcessedArticle, RawDocument
-from .store import queries, writer
+from .store import parquet, queries, writer
 from .store.db import transaction
 from .stories import EXTRACTOR as STORY_EXTRACTOR
 from .stories import StoryIndex, signature
@@ -178,8 +181,8 @@ def ingest(
     stream = documents if documents is not None else iter_documents(patterns, options)
     status = "failed"
     try:
-        batches = _new_document_batches(con, stream, report, batch_size)
-        processed_batches = ray_batches(batches, config, ray_address, workers) if ray_address else _processed_batches(batches, workers, config)
+        calls = ((batch, None, config) for batch in _new_document_batches(con, stream, report, batch_size))
+        processed_batches = _map(process_batch, calls, workers, ray_address)
         for processed in processed_batches:
             articles = [p for p in processed if isinstance(p, ProcessedArticle)]
             failures = [p for p in processed if isinstance(p, Failure)]
@@ -212,13 +215,17 @@ def _story_index(con: duckdb.DuckDBPyConnection, model) -> StoryIndex:
     return StoryIndex.from_links(queries.story_links(con))
 
 
-def _processed_batches(batches: Iterator[list[RawDocument]], workers: int, config: AnalysisConfig) -> Iterator[list]:
-    if workers <= 1:
-        for batch in batches:
-            yield process_batch(batch, None, config)
-        return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from in_order((pool.submit(process_batch, batch, None, config) for batch in batches), workers * 2, Future.result)
+def _map(function: Callable[..., T], calls: Iterable[tuple], workers: int, ray_address: str | None) -> Iterator[T]:
+    """``function(*call)`` for each call, results in call order: here, in a pool of worker
+    processes, or as Ray tasks."""
+    if ray_address:
+        yield from ray_map(function, calls, ray_address, workers)
+    elif workers <= 1:
+        for call in calls:
+            yield function(*call)
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            yield from in_order((pool.submit(function, *call) for call in calls), workers * 2, Future.result)
 
 
 def in_order(submitted: Iterable[T], limit: int, result: Callable[[T], list]) -> Iterator[list]:
@@ -235,6 +242,16 @@ def in_order(submitted: Iterable[T], limit: int, result: Callable[[T], list]) ->
 
 def _new_document_batches(con, stream, report: IngestReport, batch_size: int) -> Iterator[list[RawDocument]]:
     """Batches of documents not yet stored; failures from reading are written at once."""
+    for documents, read_failures in _fresh_batches(stream, report, batch_size, lambda hashes: writer.known_hashes(con, hashes)):
+        if read_failures:
+            writer.record_failures(con, report.run_id, read_failures)
+        if documents:
+            yield documents
+
+
+def _fresh_batches(stream, report, batch_size: int, known: Callable[[list[str]], set[str]]) -> Iterator[tuple[list[RawDocument], list[Failure]]]:
+    """The stream in batches: the documents whose content hash is neither ``known`` nor seen
+    earlier in the stream, and the failures from reading."""
     seen: set[str] = set()
     iterator = iter(stream)
     while True:
@@ -242,11 +259,9 @@ def _new_document_batches(con, stream, report: IngestReport, batch_size: int) ->
         if not chunk:
             return
         read_failures = [item for item in chunk if isinstance(item, Failure)]
-        if read_failures:
-            writer.record_failures(con, report.run_id, read_failures)
-            report.failures.extend(read_failures)
+        report.failures.extend(read_failures)
         documents = [item for item in chunk if isinstance(item, RawDocument)]
-        stored = writer.known_hashes(con, (d.sha256 for d in documents))
+        stored = known([d.sha256 for d in documents])
         fresh = []
         for document in documents:
             if document.sha256 in stored or document.sha256 in seen:
@@ -254,5 +269,62 @@ def _new_document_batches(con, stream, report: IngestReport, batch_size: int) ->
             else:
                 seen.add(document.sha256)
                 fresh.append(document)
-        if fresh:
-            yield fresh
+        if fresh or read_failures:
+            yield fresh, read_failures
+
+
+@dataclass
+class PartsReport:
+    out_dir: str
+    parts: int = 0
+    added: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+    article_ids: list[str] = field(default_factory=list)
+
+
+def ingest_to_parts(
+    out_dir: str | Path,
+    patterns: Iterable[str],
+    options: IngestOptions = IngestOptions(),
+    *,
+    workers: int = 1,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+    on_progress: Callable[[PartsReport], None] | None = None,
+    config: AnalysisConfig = AnalysisConfig(),
+    ray_address: str | None = None,
+) -> PartsReport:
+    """The same work as ``ingest`` with no store: every batch is written as a Parquet part in
+    ``out_dir`` by the process or Ray task that processed it (on a cluster, ``out_dir`` is a
+    folder every node shares). Documents already in a part there are skipped. ``parquet.load_parts``
+    folds the parts into a store."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    load_registry(config.actor_files)  # a broken user dictionary fails here, before anything is read
+    load_patterns(config.verb_files)
+    in_parts = parquet.stored_hashes(out_dir)
+    report = PartsReport(str(out_dir))
+    started = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    batches = _fresh_batches(iter_documents(patterns, options), report, batch_size, lambda hashes: in_parts.intersection(hashes))
+    calls = ((documents, failures, config, str(out_dir), {"started": started, "batch": n}) for n, (documents, failures) in enumerate(batches))
+    for added, failures in _map(process_part, calls, workers, ray_address):
+        report.parts += 1
+        report.added += len(added)
+        report.article_ids.extend(added)
+        report.failures.extend(failures)
+        if on_progress:
+            on_progress(report)
+    return report
+
+
+def process_part(documents: Sequence[RawDocument], read_failures: Sequence[Failure], config: AnalysisConfig, out_dir: str,
+                 manifest: dict) -> tuple[list[str], list[Failure]]:
+    """Process a batch and write it as a part where this task runs. Returns the new article ids
+    and the failures of processing (those of reading are the caller's already)."""
+    processed = process_batch(documents, None, config)
+    articles = [p for p in processed if isinstance(p, ProcessedArticle)]
+    failures = [p for p in processed if isinstance(p, Failure)]
+    name = hashlib.sha256("\n".join(sorted(d.sha256 for d in documents) + sorted(f.origin for f in read_failures)).encode()).hexdigest()[:16]
+    manifest = {**manifest, "model": load_model().name, "extractors": [HTML_EXTRACTOR, PLAIN_TEXT_EXTRACTOR], "documents": len(documents)}
+    parquet.write_part(Path(out_dir), name, articles, [*read_failures, *failures], manifest)
+    return [a.article.article_id for a in articles], failures

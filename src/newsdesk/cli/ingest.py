@@ -15,9 +15,10 @@ from ..cluster import ClusterError
 from ..ingest import IngestOptions, parse_date
 from ..ingest.sources import DEFAULT_MAX_BYTES, expand_inputs, read_path
 from ..ingest.web import DEFAULT_TIMEOUT, is_url, read_url
-from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, ingest
+from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, PartsReport, ingest, ingest_to_parts
 from ..records import RawDocument
 from ..store import queries
+from ..store.parquet import PartError, load_parts
 from ..watch import check_rules, load_rules
 from .app import app
 from .context import UserError, console, err_console, state
@@ -48,10 +49,17 @@ def ingest_command(
     near: Annotated[list[str] | None, typer.Option("--near", help="Favour places in this country (ISO alpha-2, e.g. US) when a name is ambiguous; repeatable.", show_default=False)] = None,
     watch: Annotated[Path | None, typer.Option("--watch", help="A watch rules file (YAML): check the new articles against it and print the alerts.", show_default=False)] = None,
     ray: Annotated[str | None, typer.Option("--ray", metavar="ADDRESS", help="Process batches as Ray tasks: 'local' (on --workers CPUs here), 'auto' or ray://host:port. Needs newsdesk[ray].", show_default=False)] = None,
+    parquet: Annotated[Path | None, typer.Option("--parquet", metavar="DIR", help="Write each batch as Parquet files in DIR where it was processed (a folder all Ray nodes share), not to the store; `newsdesk load DIR` adds them to a store.", show_default=False)] = None,
 ) -> None:
     """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
     rules = load_rules(watch) if watch else None  # a broken rules file fails before anything is read
     options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source, timeout=timeout, follow_links=follow_links)
+    config = AnalysisConfig(state(ctx).actor_files, tuple(_country_code(c) for c in near or ()), state(ctx).verb_files)
+    if parquet:
+        if rules:
+            raise UserError("--watch checks articles in a store: give it to `newsdesk load`, which adds the parts to one")
+        _ingest_to_parts(parquet, inputs, options, workers, batch_size, config, ray, quiet)
+        return
     con = state(ctx).open()
     command = "ingest " + " ".join(shlex.quote(i) for i in inputs)
     with _progress(quiet) as progress:
@@ -65,7 +73,6 @@ def ingest_command(
             else:
                 print(f"committed: {report.added} added, {report.skipped} skipped, {len(report.failures)} failed", file=sys.stderr, flush=True)
 
-        config = AnalysisConfig(state(ctx).actor_files, tuple(_country_code(c) for c in near or ()), state(ctx).verb_files)
         try:
             report = ingest(con, inputs, options, workers=workers, batch_size=batch_size, command=command, on_progress=on_progress,
                             config=config, ray_address=ray)
@@ -74,6 +81,43 @@ def ingest_command(
         if progress:
             progress.update(task, completed=total)
     _summary(report)
+    if rules:
+        print_alerts(check_rules(con, rules, report.article_ids, report.run_id))
+    con.close()
+
+
+def _ingest_to_parts(out_dir: Path, inputs: list[str], options: IngestOptions, workers: int, batch_size: int,
+                     config: AnalysisConfig, ray: str | None, quiet: bool) -> None:
+    def on_progress(report: PartsReport) -> None:
+        if quiet:
+            print(f"part {report.parts}: {report.added} added, {report.skipped} skipped, {len(report.failures)} failed", file=sys.stderr, flush=True)
+
+    try:
+        report = ingest_to_parts(out_dir, inputs, options, workers=workers, batch_size=batch_size, on_progress=on_progress,
+                                 config=config, ray_address=ray)
+    except (ClusterError, PartError) as exc:
+        raise UserError(str(exc)) from None
+    console.print(f"{report.parts} parts in {out_dir}: [bold green]{report.added}[/] articles, {report.skipped} already in parts, "
+                  f"[{'bold red' if report.failures else 'dim'}]{len(report.failures)} failed[/]", highlight=False)
+    _print_failures(report.failures)
+    console.print(f"add them to a store with: newsdesk load {shlex.quote(str(out_dir))}", highlight=False)
+
+
+@app.command("load")
+def load_command(
+    ctx: typer.Context,
+    parts: Annotated[Path, typer.Argument(help="A folder of Parquet parts written by `newsdesk ingest --parquet`", show_default=False)],
+    watch: Annotated[Path | None, typer.Option("--watch", help="A watch rules file (YAML): check the new articles against it and print the alerts.", show_default=False)] = None,
+) -> None:
+    """Add Parquet parts to the store: stories placed, entities merged, stored documents skipped."""
+    rules = load_rules(watch) if watch else None
+    con = state(ctx).open()
+    try:
+        report = load_parts(con, parts, command=f"load {shlex.quote(str(parts))}")
+    except PartError as exc:
+        raise UserError(str(exc)) from None
+    console.print(f"run {report.run_id}: {report.parts} parts, [bold green]{report.added}[/] added, {report.skipped} already stored, "
+                  f"[{'bold red' if report.failures else 'dim'}]{report.failures} failed[/]", highlight=False)
     if rules:
         print_alerts(check_rules(con, rules, report.article_ids, report.run_id))
     con.close()
@@ -110,12 +154,16 @@ def _summary(report: IngestReport) -> None:
         f"[{'bold red' if report.failures else 'dim'}]{len(report.failures)} failed[/]",
         highlight=False,
     )
-    for failure in report.failures[:10]:
-        console.print(f"  [red]✗[/] {failure.origin}: {failure.reason}" + (f" ({failure.detail})" if failure.detail else ""), highlight=False, markup=True)
-    if len(report.failures) > 10:
-        console.print(f"  … and {len(report.failures) - 10} more: `newsdesk failures`")
+    _print_failures(report.failures)
     if report.added == 1:
         console.print(f"article id: {report.article_ids[0]}  (newsdesk show {report.article_ids[0]})")
+
+
+def _print_failures(failures: list) -> None:
+    for failure in failures[:10]:
+        console.print(f"  [red]✗[/] {failure.origin}: {failure.reason}" + (f" ({failure.detail})" if failure.detail else ""), highlight=False, markup=True)
+    if len(failures) > 10:
+        console.print(f"  … and {len(failures) - 10} more: `newsdesk failures`")
 
 
 @app.command("failures")

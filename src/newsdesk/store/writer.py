@@ -50,16 +50,20 @@ def write_batch(
         insert_rows(con, "stories", [
             (s.article_id, s.story_id, s.similar_to, s.similarity, list(s.signature) or None, STORY_EXTRACTOR) for s in stories
         ])
-        for failure in failures:
-            _upsert_failure(con, run_id, failure)
-        _resolve_failures(con, [item.document for item in processed])
+        upsert_failures(con, run_id, failures)
+        resolve_failures(con, [item.document.origin for item in processed])
 
 
 def record_failures(con: duckdb.DuckDBPyConnection, run_id: int, failures: Sequence[Failure]) -> None:
     if failures:
         with transaction(con):
-            for failure in failures:
-                _upsert_failure(con, run_id, failure)
+            upsert_failures(con, run_id, failures)
+
+
+def upsert_failures(con: duckdb.DuckDBPyConnection, run_id: int, failures: Sequence[Failure]) -> None:
+    """A failure seen again is the same row, one attempt more; inside the caller's transaction."""
+    for failure in failures:
+        _upsert_failure(con, run_id, failure)
 
 
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple]) -> None:
@@ -121,8 +125,7 @@ def _insert_articles(con: duckdb.DuckDBPyConnection, run_id: int, batch: Sequenc
         ("quantities", quantities), ("entity_mentions", entity_mentions), ("places", places), ("events", events),
     ):
         insert_rows(con, table, rows)
-    _upsert_entities(con, list(entities.values()))
-    _merge_surnames(con, [e for e in entities.values() if e.type == "PERSON"])
+    write_entities(con, list(entities.values()))
 
 
 def _merged(known: Entity | None, entity: Entity) -> Entity:
@@ -132,17 +135,23 @@ def _merged(known: Entity | None, entity: Entity) -> Entity:
                    role=known.role or entity.role, affiliation=known.affiliation or entity.affiliation)
 
 
+def write_entities(con: duckdb.DuckDBPyConnection, entities: list[Entity]) -> None:
+    _upsert_entities(con, entities)
+    _merge_surnames(con, [e for e in entities if e.type == "PERSON"])
+
+
 def _upsert_entities(con: duckdb.DuckDBPyConnection, entities: list[Entity]) -> None:
     """Entities are shared by every article: a person seen again gains aliases, keeps what it had."""
     if not entities:
         return
-    rows = [(e.entity_id, e.name, e.type, e.country, e.code, e.wikidata, list(e.aliases), e.role, e.affiliation, e.parent, e.geonames_id, e.origin)
+    # Aliases sorted: the same articles give the same row however they were batched.
+    rows = [(e.entity_id, e.name, e.type, e.country, e.code, e.wikidata, sorted(set(e.aliases)), e.role, e.affiliation, e.parent, e.geonames_id, e.origin)
             for e in entities]
     columns = [list(column) for column in zip(*rows)]
     con.execute(
         f"""INSERT INTO entities SELECT {', '.join('unnest(?)' for _ in columns)}
             ON CONFLICT (entity_id) DO UPDATE SET
-                aliases = list_distinct(list_concat(entities.aliases, excluded.aliases)),
+                aliases = list_sort(list_distinct(list_concat(entities.aliases, excluded.aliases))),
                 role = coalesce(entities.role, excluded.role),
                 affiliation = coalesce(entities.affiliation, excluded.affiliation),
                 name = CASE WHEN entities.origin = 'text' THEN entities.name ELSE excluded.name END,
@@ -175,7 +184,7 @@ def _merge_surnames(con: duckdb.DuckDBPyConnection, people: list[Entity]) -> Non
         con.execute("UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?", [target, source])
         con.execute("UPDATE quotes SET speaker_entity = ? WHERE speaker_entity = ?", [target, source])
         con.execute("UPDATE quantities SET claimed_by_entity = ? WHERE claimed_by_entity = ?", [target, source])
-        con.execute("UPDATE entities SET aliases = list_distinct(list_append(aliases, ?)) WHERE entity_id = ?", [surname, target])
+        con.execute("UPDATE entities SET aliases = list_sort(list_distinct(list_append(aliases, ?))) WHERE entity_id = ?", [surname, target])
         con.execute("DELETE FROM entities WHERE entity_id = ?", [source])
 def _event_row(article_id: str, e: Event) -> tuple:
     def actor(a):
@@ -219,8 +228,8 @@ def _upsert_failure(con: duckdb.DuckDBPyConnection, run_id: int, failure: Failur
     )
 
 
-def _resolve_failures(con: duckdb.DuckDBPyConnection, documents) -> None:
-    origins = [d.origin for d in documents]
+def resolve_failures(con: duckdb.DuckDBPyConnection, origins: Sequence[str]) -> None:
+    """The open failures of inputs now stored are resolved."""
     if origins:
         con.execute(
             "UPDATE failures SET resolved_at = ? WHERE resolved_at IS NULL AND origin IN (SELECT unnest(?))",
