@@ -78,7 +78,7 @@ def test_articles_stored_before_stories_get_a_signature_from_their_parse(cli, db
     text = EXAMPLES / "text"
     assert cli("ingest", str(text / "torkham-clashes.txt")).code == 0
     con = duckdb.connect(str(db))  # the store as an older newsdesk left it: no stories yet
-    con.execute("DROP TABLE alerts; DROP TABLE stories; DELETE FROM schema_version WHERE version >= 10")
+    con.execute("DROP TABLE deliveries; DROP TABLE alerts; DROP TABLE stories; DELETE FROM schema_version WHERE version >= 10")
     con.close()
     assert cli("ingest", str(text / "torkham-clashes-rerun.txt")).code == 0
     assert "Frontier Times, Khyber Daily" in " ".join(cli("stories").out.split())

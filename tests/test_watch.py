@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 from fastapi.testclient import TestClient
@@ -63,6 +65,7 @@ def test_alerts_for_stored_articles_go_to_a_jsonl_file(cli, rules, seed_path, tm
         ("- name: x\n  claims: {at_least: many}", "at_least is a number"),
         ("- name: x\n  text: a\n- name: x\n  text: b", "rule names must be unique (x)"),
         ("rules: [", "not valid YAML"),
+        ("- name: x\n  text: a\n  notify: hooks.example.org/desk", "notify is a webhook's http(s) address"),
     ],
 )
 def test_a_broken_rules_file_is_one_clear_line(tmp_path, cli, text, message):
@@ -72,3 +75,50 @@ def test_a_broken_rules_file_is_one_clear_line(tmp_path, cli, text, message):
         load_rules(path)
     result = cli("watch", str(path))
     assert result.code == 1 and message in " ".join(result.err.split()) and "Traceback" not in result.err
+
+
+class _Webhook(BaseHTTPRequestHandler):
+    received: list[dict] = []
+    status = 200
+
+    def do_POST(self):  # noqa: N802 (the name http.server calls)
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if self.status == 200:
+            self.received.append(json.loads(body))
+        self.send_response(self.status)
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def webhook():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _Webhook)
+    _Webhook.received, _Webhook.status = [], 200
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/hook", _Webhook
+    server.shutdown()
+
+
+def test_alerts_are_posted_to_the_rules_webhook_until_it_takes_them(cli, seed_path, tmp_path, webhook):
+    url, hook = webhook
+    path = tmp_path / "watch.yaml"
+    path.write_text(f"notify: {url}\nrules:\n- name: Kabulov speaks\n  quotes: {{speaker: Kabulov}}\n"
+                    "- name: peace talks\n  text: peace talks\n  notify: []\n", encoding="utf-8")
+    hook.status = 503  # the webhook is down when the article comes in
+    ingested = cli("ingest", str(seed_path), "--source", "Afghanistan Times", "--quiet", "--watch", str(path))
+    assert ingested.code == 0 and "not delivered to" in ingested.out and "HTTP 503" in ingested.out
+    assert hook.received == []
+    pending = " ".join(cli("alerts", "--undelivered").out.split())
+    assert "[Kabulov speaks]" in pending and "not yet delivered to 1 webhook" in pending and "[peace talks]" not in pending
+
+    hook.status = 200  # up again: the next check posts what is due, once
+    assert "alerts delivered to" in cli("watch", str(path)).out
+    assert "no new alerts" in cli("watch", str(path)).out
+    (post,) = hook.received
+    assert {a["rule"] for a in post["alerts"]} == {"Kabulov speaks"}  # the rule with notify: [] posts nowhere
+    first = post["alerts"][0]
+    assert first["evidence"] and first["end_char"] > first["start_char"] and first["source"] == "Afghanistan Times"
+    assert post["text"].startswith(f"newsdesk: {len(post['alerts'])} new alert") and "[Kabulov speaks] Zamir Kabulov" in post["text"]
+    assert "no undelivered alerts" in cli("alerts", "--undelivered").out

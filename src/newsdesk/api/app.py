@@ -125,9 +125,10 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
         return queries.list_stories(con, min_articles=min_articles, contains=contains, limit=limit)
 
     @app.get("/api/alerts")
-    def alerts(con: Store, rule: str | None = None, limit: Limit = 100) -> list[dict[str, Any]]:
-        """Facts that matched a watch rule (`newsdesk watch RULES`), newest first, with their evidence."""
-        return queries.list_alerts(con, rule=rule, limit=limit)
+    def alerts(con: Store, rule: str | None = None, undelivered: bool = False, limit: Limit = 100) -> list[dict[str, Any]]:
+        """Facts that matched a watch rule (`newsdesk watch RULES`), newest first, with their evidence and
+        how many of the rule's webhooks have yet to take them (`undelivered=true`: only those)."""
+        return queries.list_alerts(con, rule=rule, undelivered=undelivered, limit=limit)
 
     @app.get("/api/basemap")
     def basemap() -> dict[str, Any]:

@@ -19,10 +19,10 @@ from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, PartsRe
 from ..records import RawDocument
 from ..store import queries
 from ..store.parquet import PartError, load_parts
-from ..watch import check_rules, load_rules
+from ..watch import load_rules
 from .app import app
 from .context import UserError, console, err_console, state
-from .watch import print_alerts
+from .watch import check_and_deliver
 
 
 def _date(value: str | None) -> date | None:
@@ -82,7 +82,7 @@ def ingest_command(
             progress.update(task, completed=total)
     _summary(report)
     if rules:
-        print_alerts(check_rules(con, rules, report.article_ids, report.run_id))
+        check_and_deliver(con, rules, report.article_ids, report.run_id)
     con.close()
 
 
@@ -119,7 +119,7 @@ def load_command(
     console.print(f"run {report.run_id}: {report.parts} parts, [bold green]{report.added}[/] added, {report.skipped} already stored, "
                   f"[{'bold red' if report.failures else 'dim'}]{report.failures} failed[/]", highlight=False)
     if rules:
-        print_alerts(check_rules(con, rules, report.article_ids, report.run_id))
+        check_and_deliver(con, rules, report.article_ids, report.run_id)
     con.close()
 
 

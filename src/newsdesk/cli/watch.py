@@ -11,7 +11,7 @@ import typer
 from rich.text import Text
 
 from ..store import queries
-from ..watch import Alert, check_rules, load_rules
+from ..watch import Alert, Rule, check_rules, deliver, load_rules
 from .app import app
 from .context import console, state
 
@@ -25,8 +25,7 @@ def watch_command(
     """Check every stored article against the rules; store and print the alerts not seen before."""
     rules = load_rules(rules_file)
     con = state(ctx).open()
-    alerts = check_rules(con, rules)
-    print_alerts(alerts)
+    alerts = check_and_deliver(con, rules)
     if jsonl and alerts:
         with jsonl.open("a", encoding="utf-8") as handle:
             for alert in alerts:
@@ -37,15 +36,32 @@ def watch_command(
 def alerts_command(
     ctx: typer.Context,
     rule: Annotated[str | None, typer.Option(help="Only this rule's alerts.")] = None,
+    undelivered: Annotated[bool, typer.Option("--undelivered", help="Only alerts a webhook of their rule has yet to take.")] = False,
     limit: Annotated[int, typer.Option(min=1)] = 50,
 ) -> None:
     """Stored alerts, newest first, each with the article and the words that matched."""
-    rows = queries.list_alerts(state(ctx).open(read_only=True), rule=rule, limit=limit)
+    rows = queries.list_alerts(state(ctx).open(read_only=True), rule=rule, undelivered=undelivered, limit=limit)
     if not rows:
-        console.print("no alerts" + (f" for rule {rule!r}" if rule else ""))
+        console.print(("no undelivered alerts" if undelivered else "no alerts") + (f" for rule {rule!r}" if rule else ""))
         return
     for row in rows:
-        console.print(_line(row["rule"], row["summary"], row["article_id"], row["title"], row["evidence"]))
+        line = _line(row["rule"], row["summary"], row["article_id"], row["title"], row["evidence"])
+        if row["undelivered"]:
+            line.append(f"\n      not yet delivered to {row['undelivered']} webhook{'s' if row['undelivered'] != 1 else ''}", style="red")
+        console.print(line)
+
+
+def check_and_deliver(con, rules: list[Rule], article_ids: list[str] | None = None, run_id: int | None = None) -> list[Alert]:
+    """Check the rules, print the new alerts, post every alert due to its webhooks and say how that went."""
+    alerts = check_rules(con, rules, article_ids, run_id)
+    print_alerts(alerts)
+    for delivery in deliver(con, rules):
+        if delivery.error:
+            console.print(f"[red]✗[/] {delivery.alerts} alerts not delivered to {delivery.target}: {delivery.error} (kept; posted again at the next check)",
+                          highlight=False)
+        else:
+            console.print(f"[green]✓[/] {delivery.alerts} alerts delivered to {delivery.target}", highlight=False)
+    return alerts
 
 
 def print_alerts(alerts: list[Alert]) -> None:

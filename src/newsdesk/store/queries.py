@@ -15,7 +15,7 @@ from .db import StoreError
 
 EXPORTABLE_TABLES = (
     "articles", "sentences", "mentions", "entities", "entity_mentions", "places", "events", "quotes", "quantities", "paragraphs",
-    "documents", "failures", "runs", "stories", "alerts",
+    "documents", "failures", "runs", "stories", "alerts", "deliveries",
 )
 
 
@@ -371,12 +371,16 @@ def get_story_of(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, A
     return {"story_id": rows[0]["story_id"], "articles": rows} if rows else None
 
 
-def list_alerts(con: duckdb.DuckDBPyConnection, *, rule: str | None = None, limit: int = 50) -> list[dict[str, Any]]:
-    """Stored alerts, newest first, with their article and the words that matched."""
-    where, params = _where(("l.rule = ?", _equals(rule)))
+def list_alerts(con: duckdb.DuckDBPyConnection, *, rule: str | None = None, undelivered: bool = False, limit: int = 50) -> list[dict[str, Any]]:
+    """Stored alerts, newest first, with their article, the words that matched, and how many of
+    their rule's webhooks have yet to take them (``undelivered``: only those)."""
+    where, params = _where(("l.rule = ?", _equals(rule)), ("due > 0", [] if undelivered else None))
     return _rows(con.execute(
-        f"""SELECT l.*, a.title, a.published, substr(a.text, l.start_char + 1, l.end_char - l.start_char) AS evidence
-            FROM alerts l JOIN articles a USING (article_id) {where}
+        f"""SELECT * EXCLUDE (due), due AS undelivered FROM (
+                SELECT l.*, a.title, a.published, substr(a.text, l.start_char + 1, l.end_char - l.start_char) AS evidence,
+                       (SELECT count(*) FROM deliveries d WHERE d.delivered_at IS NULL AND d.rule = l.rule AND d.article_id = l.article_id
+                               AND d.kind = l.kind AND d.item = l.item) AS due
+                FROM alerts l JOIN articles a USING (article_id)) l {where}
             ORDER BY l.created_at DESC, l.rule, l.article_id, l.kind, l.item LIMIT ?""",
         params + [limit],
     ))
@@ -407,7 +411,7 @@ def export_query(table: str) -> str:
         return "SELECT * EXCLUDE (raw) FROM failures ORDER BY failure_id"
     if table == "articles":
         return "SELECT * FROM articles ORDER BY article_id"
-    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "events": "article_id, event", "paragraphs": "article_id, paragraph", "runs": "run_id", "stories": "story_id, article_id", "alerts": "rule, article_id, kind, item"}
+    keys = {"quotes": "article_id, quote", "quantities": "article_id, quantity", "sentences": "article_id, sentence", "mentions": "article_id, mention", "entity_mentions": "article_id, mention", "entities": "entity_id", "places": "article_id, place", "events": "article_id, event", "paragraphs": "article_id, paragraph", "runs": "run_id", "stories": "story_id, article_id", "alerts": "rule, article_id, kind, item", "deliveries": "rule, article_id, kind, item, target"}
     return f"SELECT * FROM {table} ORDER BY {keys[table]}"
 
 

@@ -394,4 +394,24 @@ MIGRATIONS += (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        13,
+        "deliveries: each alert of a rule with webhooks, posted to each until one succeeds",
+        """
+        CREATE TABLE deliveries (
+            rule          VARCHAR NOT NULL,      -- the alert (alerts' key)
+            article_id    VARCHAR NOT NULL,
+            kind          VARCHAR NOT NULL,
+            item          INTEGER NOT NULL,
+            target        VARCHAR NOT NULL,      -- the webhook address
+            delivered_at  TIMESTAMP,             -- NULL until a post of it succeeds
+            attempts      INTEGER NOT NULL DEFAULT 0,
+            last_error    VARCHAR,               -- why the last post failed
+            PRIMARY KEY (rule, article_id, kind, item, target)
+        );
+        """,
+    ),
+)
+
 LATEST_VERSION = MIGRATIONS[-1].version

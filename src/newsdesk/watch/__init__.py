@@ -15,11 +15,14 @@ with the same filters the CLI and the API offer:
 ```
 
 An alert is one matching fact (or, for ``text``, one article) with its evidence span. Alerts are
-stored once: checking the same rules again reports only what is new. Nothing is sent anywhere;
-``newsdesk watch --jsonl FILE`` appends new alerts for another tool to pick up.
+stored once: checking the same rules again reports only what is new. A rule (or the whole file,
+as ``{notify: URL, rules: [...]}``) may name webhooks: ``notify: https://hooks.example.org/desk``;
+its alerts are posted there until delivered (``notify.py``). ``newsdesk watch --jsonl FILE``
+appends new alerts to a file for another tool to pick up.
 """
 
 from .rules import Rule, WatchError, load_rules
 from .check import Alert, check_rules
+from .notify import Delivery, deliver
 
-__all__ = ["Alert", "Rule", "WatchError", "check_rules", "load_rules"]
+__all__ = ["Alert", "Delivery", "Rule", "WatchError", "check_rules", "deliver", "load_rules"]

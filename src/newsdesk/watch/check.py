@@ -26,7 +26,8 @@ class Alert:
 
 def check_rules(con: duckdb.DuckDBPyConnection, rules: list[Rule], article_ids: list[str] | None = None,
                 run_id: int | None = None) -> list[Alert]:
-    """Match the rules against the given articles (all when None); store and return the new alerts."""
+    """Match the rules against the given articles (all when None); store and return the new alerts,
+    each due for delivery to its rule's webhooks."""
     found = [alert for rule in rules for alert in _matches(con, rule, article_ids)]
     if not found:
         return []
@@ -36,6 +37,8 @@ def check_rules(con: duckdb.DuckDBPyConnection, rules: list[Rule], article_ids: 
         new = [a for a in found if (a.rule, a.article_id, a.kind, a.item) not in known]
         stamp = now()
         insert_rows(con, "alerts", [(a.rule, a.article_id, a.kind, a.item, a.start_char, a.end_char, a.summary, stamp, run_id) for a in new])
+        targets = {rule.name: rule.notify for rule in rules}
+        insert_rows(con, "deliveries", [(a.rule, a.article_id, a.kind, a.item, target, None, 0, None) for a in new for target in targets[a.rule]])
     return new
 
 
