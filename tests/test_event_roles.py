@@ -420,3 +420,11 @@ def test_declining_comment_rejects_no_one():
 def test_the_holder_of_positions_attacked_is_the_target(text, target):
     (attack,) = _events(text, "ASSAULT")
     assert _code(attack.target) == target
+
+
+def test_the_noun_a_reduced_passive_describes_is_its_object():
+    # "money released" is no release of people; "hostages released" still is
+    assert not _events("The money recently released by the U.S. Department of Health and Human Services to Ohio "
+                       "public health agencies was made available by the American Recovery and Reinvestment Act.", "RETREAT")
+    (release,) = _events("Two Turkish hostages released by the rebels on Monday arrived in Ankara.", "RETREAT")
+    assert _code(release.source) == "---REB" and _code(release.target) == "TURCVL"

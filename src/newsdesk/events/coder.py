@@ -360,6 +360,8 @@ MEASURES = frozenset("ton tonne kilogram kg pound amount quantity shipment consi
 
 def _objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]  # "shots were fired"
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
+        objs.append(verb.head)  # "the money released by the department": a reduced passive's noun is its object
     objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return objs + [g for o in objs if o.lemma_.lower() in MEASURES for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]
