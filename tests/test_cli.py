@@ -24,7 +24,8 @@ def test_ingest_and_show_the_seed(cli, seed_path, expected):
     assert "unknown (not in the source" in out  # no guessed date
     assert "relays RIA Novosti" in out
     assert "Zamir Kabulov ← “he” · told → RIA Novosti" in out  # quotes with their resolved speaker
-    assert "> 10,000 Daesh fighters" in out and "claimed by Zamir Kabulov" in out
+    assert "> 10,000 Daesh fighters (Islamic State)" in out and "claimed by Zamir Kabulov" in out
+    assert "troops of Daesh (Islamic State)" in out  # whose, said once: not "Daesh fighters of Daesh"
 
 
 def test_published_option_and_filters(cli, seed_path):

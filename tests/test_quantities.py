@@ -120,6 +120,24 @@ def test_a_duration_that_is_a_figure_is_not_when():
     assert trucks.when == "Tuesday"
 
 
+@pytest.mark.parametrize(
+    "text, counts",
+    [
+        # real news sentences: a count is what happened to the figure's own clause
+        ("She said at least 14 people had died and dozens were missing.", [(14, "killed"), (12, None)]),
+        ("Militiamen have killed three sheikhs and raped ten women in separate events in Darfur on Thursday and Friday.",
+         [(3, "killed"), (10, None)]),
+        ("More than 275 ISIS militants were killed and 33 ISIS vehicles were destroyed in the battle for Shaddadi.",
+         [(275, "killed"), (33, None)]),
+        ("At least nine civilians were killed, including seven children, and 24 others wounded in the bombardment.",
+         [(9, "killed"), (7, "killed"), (24, "wounded")]),
+    ],
+)
+def test_a_count_is_of_its_own_clause(text, counts):
+    doc = next(load_model().parse([text]))
+    assert [(f.value, f.event) for f in find_quantities(doc)] == counts
+
+
 def load_conflict_gold():
     lines = (ROOT / "tests" / "gold" / "conflict_counts.jsonl").read_text(encoding="utf-8").splitlines()
     return [json.loads(line) for line in lines]

@@ -248,7 +248,11 @@ def claim_line(claim: dict, *, with_title: bool = False) -> Text:
     line.append(f" {claim['counted'] or claim['unit'] or ''}")
     if claim["of_actor"]:
         of = claim.get("of_name")
-        line.append(f" of {claim['of_actor']}" + (f" ({of})" if of and of != claim["of_actor"] else ""))
+        named = of and of != claim["of_actor"]
+        if claim["of_actor"] in (claim["counted"] or ""):  # "Pakistani soldiers": whose is in the words already
+            line.append(f" ({of})" if named else "")
+        else:
+            line.append(f" of {claim['of_actor']}" + (f" ({of})" if named else ""))
     if claim.get("place_name"):
         line.append(f" in {claim['place_name']} ({claim['place_geonames_id']})", style="green")
     elif claim["place"]:

@@ -388,6 +388,17 @@ def _change(doc: Doc, start: int, end: int) -> str | None:
 CASUALTY = {"killed", "wounded", "kidnapped", "arrested", "displaced"}
 
 
+def _up_to_its_verb(number: Token) -> list[Token]:
+    """The words above a figure up to the verb of its own clause: in "14 people had died and dozens
+    were missing" the dozens are missing, not dead."""
+    above = []
+    for token in list(number.ancestors)[:3]:
+        above.append(token)
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "prep"):
+            break  # no clause of its own: an auxiliary ("10 IS militants" read as "is"), "including seven children" 
+    return above
+
+
 def _event(doc: Doc, head: Token | None, start: int) -> str | None:
     """GKG-style count type. What happened to them (killed, wounded …) beats who they are (troops)."""
     number = doc[start]
@@ -398,7 +409,7 @@ def _event(doc: Doc, head: Token | None, start: int) -> str | None:
             verb = head.head
             candidates += [verb] + [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp")]
     candidates += [t for t in doc[number.i + 1:number.i + 3] if t.pos_ in ("ADJ", "VERB")]  # "12 dead", "50 injured"
-    candidates += list(number.ancestors)[:3]
+    candidates += _up_to_its_verb(number)
     for token in candidates:
         event = EVENT_LEMMAS.get(token.lemma_.lower()) or EVENT_LEMMAS.get(token.lower_)
         if event in CASUALTY:
