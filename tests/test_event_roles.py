@@ -79,6 +79,9 @@ def test_the_accused_is_the_doer_of_the_act_charged():
         "Clinton kept her options open concerning future talks with Syria and Iran.",  # no one is said to talk
         "The attorney general's office released an e-mail from a mother.",  # no one is freed
         "“We must help each other,” Mayor Jane Clayton said.",  # a demand of no one else
+        # a source's terms with the reporter: no one is asked anything
+        "According to a local official who asked not to be named, more than 300 families have fled the villages toward Sévaré.",
+        "A senior Pakistani security official, who requested anonymity, said the talks had stalled.",
     ],
 )
 def test_words_that_report_no_event(text):
@@ -272,6 +275,9 @@ def test_a_denied_act_is_reported_not_asserted(text, word, source):
 def test_its_forces_are_the_forces_of_the_subject_above():
     (event,) = _events("Israel said its troops killed three militants in Gaza.", "ASSAULT")
     assert _code(event.source) == "ISRMIL"
+    # the subject names its state in a modifier
+    (event,) = _events("Russia's defence ministry said its forces had struck military-industrial facilities in Ukraine.", "ASSAULT")
+    assert (_code(event.source), _code(event.target)) == ("RUSMIL", "UKR")
 
 
 def _roles(event) -> tuple:

@@ -29,6 +29,8 @@ VIOLENCE_WORDS = frozenset(
 )
 REFUSALS = frozenset("refuse decline fail reject".split())
 NON_ANSWERS = frozenset("comment discuss say elaborate speculate answer confirm disclose specify identify name detail talk".split())
+ASKING = frozenset("ask request".split())
+UNNAMED = frozenset("name identify quote".split())
 CONDITIONS = frozenset("if unless".split())
 SPECULATIVE = frozenset("may might could".split())
 WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
@@ -62,8 +64,17 @@ def refused(verb: Token) -> bool:
 
 
 def non_answer(verb: Token) -> bool:
-    """ "declined to comment", "declined comment", "refused to discuss the items seized": no one is rejected."""
-    return verb.lemma_.lower() in REFUSALS and any(c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in NON_ANSWERS for c in verb.children)
+    """ "declined to comment", "declined comment", "refused to discuss the items seized": no one is
+    rejected; "an official who asked not to be named", "requested anonymity": a source's terms
+    with the reporter, no one is asked anything."""
+    lemma = verb.lemma_.lower()
+    if lemma in REFUSALS:
+        return any(c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in NON_ANSWERS for c in verb.children)
+    if lemma not in ASKING:
+        return False
+    unnamed = any(c.dep_ == "xcomp" and c.lemma_.lower() in UNNAMED and any(n.dep_ == "neg" for n in c.children) for c in verb.children)
+    objects = [c for c in verb.children if c.dep_ == "dobj"] + [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    return unnamed or any(o.lemma_.lower() == "anonymity" for o in objects)
 
 
 def hypothetical(verb: Token) -> bool:

@@ -470,8 +470,8 @@ def _antecedent_state(token: Token, actors: Actors) -> str | None:
     """The state a possessive "its"/"their" points to: the nearest subject above that is one."""
     for ancestor in token.ancestors:
         doer = next((c for c in ancestor.children if c.dep_ in SUBJECTS and c.i != token.i and not token.is_ancestor(c) and c.i < token.i), None)
-        if doer is not None and doer.pos_ != "PRON":
-            return actors.country_of([doer])
+        if doer is not None and doer.pos_ != "PRON":  # "Russia's defence ministry said its forces": Russia
+            return actors.country_of([doer] + [t for c in doer.children if c.dep_ in ("poss", "compound", "amod", "nmod") for t in c.subtree])
     return None
 
 
