@@ -172,6 +172,17 @@ def test_a_name_inside_another_name_is_not_matched():
     assert not [m for m in analysis.entity_mentions if m.entity_id == "oman"]
 
 
+def test_a_country_name_that_is_the_surname_of_a_person_named_before_is_that_person():
+    text = ("On June 1, 2007, Melton Lewis Paris, 51, was found shot to death inside his residence. "
+            "Paris had been shot once in the head, according to Anderson County Sheriff Greg Taylor.")
+    _, analysis = analyse_text(text)
+    assert {m.entity_id for m in analysis.entity_mentions if m.span.text == "Paris"} == {"person:melton-lewis-paris"}
+    assert "france" not in {e.entity_id for e in analysis.entities}
+    # named first, the capital is still the government
+    _, analysis = analyse_text("Paris condemned the attack. Later, Jean Paris, a local farmer, said he saw nothing.")
+    assert analysis.entity_mentions[0].entity_id == "france"
+
+
 # --- user dictionaries ---------------------------------------------------------------------------
 
 def _package_files():

@@ -54,6 +54,11 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
 
     covered = {i for m in matches for i in range(m.start, m.end)}
     persons = people(doc, covered, {q.speaker_name for q in quotes if q.speaker_name})
+    for person, span in _surnames_read_as_names(doc, matches, persons):
+        person.mentions.append(span)
+        drafts = [d for d in drafts if d[0] != span.start_char]
+        actor_spans = [(s, e) for s, e in actor_spans if s.start != span.start]
+        entities = {k: v for k, v in entities.items() if any(d[2] == k for d in drafts)}
     speaker_ids: dict[str, str] = {}
     for person in persons:
         entity = _person_entity(person, registry, actor_spans)
@@ -82,6 +87,26 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
                 speaker_ids[quote.speaker_name] = entity.entity_id
                 entities.setdefault(entity.entity_id, entity)
     return Resolved(tuple(entities.values()), _mentions(drafts, sentence_starts, doc.text), speaker_ids)
+
+
+def _surnames_read_as_names(doc: Doc, matches: list[Match], persons: list[Person]) -> list[tuple[Person, Span]]:
+    """A registry name standing alone that is the surname of a person named before it: after
+    "Melton Lewis Paris, 51, was found shot", "Paris had been shot" is him, not France. The
+    person must be plainly one (a title, a role, an age, three names): the model also takes
+    headlines for people ("Rethinking Egypt")."""
+    named = {p.name.split()[-1]: p for p in persons if len(p.name.split()) > 1 and _plainly_a_person(doc, p)}
+    found = []
+    for match in matches:
+        person = named.get(doc[match.start].text) if match.end - match.start == 1 else None
+        if person is not None and min(m.start for m in person.mentions) < match.start:
+            found.append((person, match.span(doc)))
+    return found
+
+
+def _plainly_a_person(doc: Doc, person: Person) -> bool:
+    if person.role or person.titled or len(person.name.split()) > 2:
+        return True
+    return any(m.end + 2 < len(doc) and doc[m.end].text == "," and doc[m.end + 1].like_num for m in person.mentions)  # "Tom Paris, 51,"
 
 
 def _organisation_like(ent: Span) -> bool:

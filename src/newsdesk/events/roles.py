@@ -70,7 +70,8 @@ NOT_PEOPLE = frozenset("position target interest base facility installation outp
 OWN = frozenset("its their his her".split())
 # "Georgian-controlled villages", "rebel-held territory", "militant positions": the places are the holder's.
 HOLDING = frozenset("control hold occupy run".split())
-HELD = frozenset("position base outpost hideout stronghold enclave camp territory area village town region district".split())
+HELD = frozenset("position base outpost post checkpoint barracks garrison hideout stronghold enclave camp territory area village town region "
+                 "district".split())
 CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
