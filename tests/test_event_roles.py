@@ -421,6 +421,7 @@ def test_declining_comment_rejects_no_one():
     [
         ("Helicopter gunships fired on the militant positions.", "---REB"),
         ("The Macedonian army prepared to resume shelling Albanian rebel-held territory.", "ALBREB"),
+        ("Gunmen on motorbikes attacked an army post near Mopti in central Mali before dawn on Sunday.", "---MIL"),  # not Mopti's people
     ],
 )
 def test_the_holder_of_positions_attacked_is_the_target(text, target):
