@@ -109,6 +109,25 @@ def test_a_part_left_half_written_is_not_loaded_and_another_schema_is_refused(tm
         load_parts(connect(tmp_path / "store.duckdb"), parts)
 
 
+def test_a_damaged_part_is_a_failure_the_other_parts_load_and_a_retry_loads_it_mended(cli, tmp_path):
+    parts = tmp_path / "parts"
+    ingest_to_parts(parts, [str(EXAMPLES / "text")], batch_size=3)  # 3 + 3 + 2 articles
+    damaged, unreadable, _ = find_parts(parts)
+    events = damaged.file("events")
+    kept = events.read_bytes()
+    events.write_bytes(b"not parquet")  # a truncated copy, a full disk
+    (unreadable.path / MANIFEST).write_text("{")
+    result = cli("load", str(parts))
+    assert result.code == 0, result.err
+    assert "1 parts, 2 added" in result.out and "2 parts could not be read" in result.err
+    failures = cli("failures")
+    assert failures.out.count("unreadable part") == 2 and "load" in failures.out
+    events.write_bytes(kept)  # mended; the manifest stays broken
+    retried = cli("failures", "--retry")
+    assert retried.code == 0 and "3 added" in retried.out and "1 still unreadable" in retried.out
+    assert cli("failures").out.count("unreadable part") == 1
+
+
 def test_cli_ingest_to_parquet_then_load(cli, db, tmp_path):
     parts = tmp_path / "parts"
     result = cli("ingest", str(EXAMPLES / "text"), "--parquet", str(parts), "--quiet")

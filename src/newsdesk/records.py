@@ -57,7 +57,7 @@ class Failure:
     """Why an input could not become an article. Nothing stops for it."""
 
     origin: str
-    stage: str  # fetch | read | decode | extract | parse | store
+    stage: str  # fetch | read | decode | extract | parse | store | load (a Parquet part)
     reason: str  # short, stable, groupable ("empty input", "truncated gzip")
     detail: str = ""
     sha256: str | None = None

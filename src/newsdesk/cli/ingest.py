@@ -18,7 +18,7 @@ from ..ingest.web import DEFAULT_TIMEOUT, is_url, read_url
 from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, PartsReport, ingest, ingest_to_parts
 from ..records import RawDocument
 from ..store import queries
-from ..store.parquet import PartError, load_parts
+from ..store.parquet import MANIFEST, PartError, load_parts
 from ..watch import load_rules
 from .app import app
 from .context import UserError, console, err_console, state
@@ -118,6 +118,9 @@ def load_command(
         raise UserError(str(exc)) from None
     console.print(f"run {report.run_id}: {report.parts} parts, [bold green]{report.added}[/] added, {report.skipped} already stored, "
                   f"[{'bold red' if report.failures else 'dim'}]{report.failures} failed[/]", highlight=False)
+    if report.broken:
+        err_console.print(f"{report.broken} parts could not be read and were left out (see `newsdesk failures`; "
+                          "`newsdesk failures --retry` loads them again)")
     if rules:
         check_and_deliver(con, rules, report.article_ids, report.run_id)
     con.close()
@@ -198,11 +201,14 @@ def failures_command(
 def _retry(ctx: typer.Context) -> None:
     con = state(ctx).open()
     documents = []
+    part_folders: dict[Path, None] = {}
     for row in queries.failures_to_retry(con):
         origin = row["origin"]
         source = origin.split("#", 1)[0]
         path = Path(source)
-        if is_url(source):  # the server may answer now: fetch it again
+        if (path / MANIFEST).exists():  # a Parquet part that could not be loaded: load its folder again
+            part_folders[path.parent] = None
+        elif is_url(source):  # the server may answer now: fetch it again
             documents.extend(item for item in read_url(source, {}, DEFAULT_MAX_BYTES) if item.origin == origin)
         elif path.exists():  # the source may have been fixed since: read it again
             documents.extend(item for item in read_path(path, IngestOptions()) if item.origin == origin)
@@ -210,7 +216,12 @@ def _retry(ctx: typer.Context) -> None:
             documents.append(RawDocument(origin=origin, data=bytes(row["raw"]), media_type=row["media_type"]))
         else:
             err_console.print(f"skipped {origin}: source file is gone and no bytes were kept")
-    if not documents:
+    if not documents and not part_folders:
         raise UserError("nothing to retry: no open failure has kept bytes or a readable source")
-    report = ingest(con, [], documents=documents, command="failures --retry", config=AnalysisConfig(state(ctx).actor_files, verb_files=state(ctx).verb_files))
-    _summary(report)
+    for folder in part_folders:
+        loaded = load_parts(con, folder, command=f"failures --retry (load {shlex.quote(str(folder))})")
+        console.print(f"run {loaded.run_id}: {loaded.parts} parts of {folder}, [bold green]{loaded.added}[/] added, "
+                      f"[{'bold red' if loaded.broken else 'dim'}]{loaded.broken} still unreadable[/]", highlight=False)
+    if documents:
+        report = ingest(con, [], documents=documents, command="failures --retry", config=AnalysisConfig(state(ctx).actor_files, verb_files=state(ctx).verb_files))
+        _summary(report)

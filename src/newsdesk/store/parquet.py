@@ -44,10 +44,11 @@ class PartError(RuntimeError):
 class Part:
     path: Path
     manifest: dict
+    problem: str | None = None  # why it cannot be read ("unreadable manifest: …"); recorded as a failure
 
     @property
     def order(self) -> tuple[str, int]:
-        return (self.manifest["started"], self.manifest["batch"])
+        return (str(self.manifest.get("started", "")), int(self.manifest.get("batch", 0)))
 
     def file(self, table: str) -> Path | None:
         path = self.path / f"{table}.parquet"
@@ -61,6 +62,7 @@ class LoadReport:
     added: int = 0
     skipped: int = 0
     failures: int = 0
+    broken: int = 0  # parts that could not be read, each recorded as a failure of stage "load"
     article_ids: list[str] | None = None
 
 
@@ -107,9 +109,12 @@ def find_parts(out_dir: Path) -> list[Part]:
     for path in out_dir.glob(f"{PART_PREFIX}*"):
         manifest = path / MANIFEST
         if path.is_dir() and manifest.exists():
-            parts.append(Part(path, json.loads(manifest.read_text())))
+            try:
+                parts.append(Part(path, json.loads(manifest.read_text(encoding="utf-8"))))
+            except (OSError, ValueError) as exc:
+                parts.append(Part(path, {}, problem=f"unreadable manifest: {_first_line(exc)}"))
     for part in parts:
-        if part.manifest.get("schema_version") != LATEST_VERSION:
+        if part.problem is None and part.manifest.get("schema_version") != LATEST_VERSION:
             raise PartError(f"{part.path} was written with store schema {part.manifest.get('schema_version')}; "
                             f"this newsdesk loads schema {LATEST_VERSION}: process its inputs again")
     return sorted(parts, key=lambda p: (p.order, p.path.name))
@@ -117,10 +122,14 @@ def find_parts(out_dir: Path) -> list[Part]:
 
 def stored_hashes(out_dir: Path) -> set[str]:
     """Content hashes of the documents already in parts, so processing the same input again is a no-op."""
-    files = [str(f) for part in find_parts(out_dir) if (f := part.file("documents"))] if Path(out_dir).is_dir() else []
-    if not files:
-        return set()
-    return {row[0] for row in duckdb.execute("SELECT sha256 FROM read_parquet(?)", [files]).fetchall()}
+    files = [str(f) for part in find_parts(out_dir) if part.problem is None and (f := part.file("documents"))] if Path(out_dir).is_dir() else []
+    hashes: set[str] = set()
+    for file in files:
+        try:
+            hashes.update(row[0] for row in duckdb.execute("SELECT sha256 FROM read_parquet(?)", [file]).fetchall())
+        except duckdb.Error:
+            continue  # a damaged part: its documents are processed again, and the load skips whichever copy comes second
+    return hashes
 
 
 def load_parts(con: duckdb.DuckDBPyConnection, out_dir: Path, command: str = "load") -> LoadReport:
@@ -134,9 +143,19 @@ def load_parts(con: duckdb.DuckDBPyConnection, out_dir: Path, command: str = "lo
     try:
         stories = StoryIndex.from_links(queries.story_links(con))
         for part in parts:
-            with transaction(con):
-                _load_part(con, part, run_id, stories, report)
-            report.parts += 1
+            problem = part.problem
+            if problem is None:
+                try:
+                    with transaction(con):
+                        _load_part(con, part, run_id, stories, report)
+                    report.parts += 1
+                except (duckdb.Error, OSError) as exc:  # a damaged file: nothing of the part is stored
+                    problem = f"{type(exc).__name__}: {_first_line(exc)}"
+            if problem is not None:
+                with transaction(con):
+                    writer.upsert_failures(con, run_id, [Failure(str(part.path), "load", "unreadable part", problem)])
+                report.failures += 1
+                report.broken += 1
         status = "finished"
     finally:
         writer.finish_run(con, run_id, status=status, added=report.added, skipped=report.skipped, failures=report.failures)
@@ -166,7 +185,12 @@ def _load_part(con: duckdb.DuckDBPyConnection, part: Part, run_id: int, stories:
         report.article_ids.extend(new_articles)
     failures = list(_failures(con, part))
     writer.upsert_failures(con, run_id, failures)
+    writer.resolve_failures(con, [str(part.path)])  # a part that could not be read before
     report.failures += len(failures)
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, part: Part, run_id: int, key: str, keys: list[str]) -> None:
