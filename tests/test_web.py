@@ -26,8 +26,10 @@ Tillaberi, killing 12 of the attackers. Two soldiers were wounded, the defence m
 
 class _Site(BaseHTTPRequestHandler):
     pages: dict[str, tuple[int, bytes]] = {}
+    hits: list[str] = []
 
     def do_GET(self):  # noqa: N802 (the name http.server calls)
+        self.hits.append(self.path)
         if self.path == "/slow":
             time.sleep(1.5)
         status, body = self.pages.get(self.path, (404, b"not here"))
@@ -45,6 +47,7 @@ def site():
     server = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     base = f"http://127.0.0.1:{server.server_address[1]}"
     _Site.pages = {"/wire.rss": (200, FEED), "/story": (200, PAGE), "/slow": (200, PAGE)}
+    _Site.hits = []
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield base
     server.shutdown()
@@ -94,3 +97,31 @@ def test_following_a_feed_s_links_stores_the_pages_with_the_entries_metadata(con
     stored = queries.get_article(con, article["article_id"])
     assert stored["url"] == f"{site}/story" and str(stored["published"]) == "2026-10-17"
     assert stored["site_name"] == "Regional Wire" and "repelled an attack" in stored["text"]
+
+
+def _linked_feed(site: str) -> bytes:
+    return FEED.replace(b"https://regionalwire.example/2026/10/niger-tillaberi-attack", f"{site}/story".encode())
+
+
+def test_an_opml_list_stands_for_the_feeds_it_lists(cli, site, tmp_path):
+    feeds = tmp_path / "desk.opml"
+    feeds.write_text(f"""<?xml version="1.0"?><opml version="2.0"><head><title>Sahel desk</title></head><body>
+      <outline text="Wires"><outline text="Regional Wire" type="rss" xmlUrl="{site}/wire.rss"/></outline>
+      <outline text="Gone" type="rss" xmlUrl="{site}/gone.rss"/>
+      <outline text="A site, not a feed" htmlUrl="{site}/story"/></body></opml>""")
+    result = cli("ingest", str(feeds))
+    assert result.code == 0 and "2 added" in result.out and "HTTP 404" in result.out
+    (tmp_path / "broken.opml").write_text("<opml><body><outline xmlUrl=")
+    result = cli("ingest", str(tmp_path / "broken.opml"))
+    assert result.code == 0 and "not a readable OPML feed list" in result.out
+
+
+def test_polling_stores_what_is_new_and_fetches_no_stored_page_again(cli, site, db):
+    _Site.pages["/linked.rss"] = (200, _linked_feed(site))
+    result = cli("ingest", f"{site}/linked.rss", "--follow-links", "--every", "1s", "--rounds", "2")
+    assert result.code == 0, result.err
+    assert "poll 1" in result.out and "poll 2" in result.out
+    assert _Site.hits.count("/linked.rss") == 2 and _Site.hits.count("/story") == 1  # stored: not fetched again
+    assert [line.split()[-1] for line in cli("stats").out.splitlines() if line.startswith("runs ")] == ["2"]  # one run a poll
+    assert cli("ingest", f"{site}/linked.rss", "--rounds", "2").code != 0  # rounds count polls
+    assert cli("ingest", f"{site}/linked.rss", "--every", "soon").code != 0

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import shlex
 import sys
-from datetime import date
+import time
+from dataclasses import replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
@@ -17,7 +20,7 @@ from ..ingest.sources import DEFAULT_MAX_BYTES, expand_inputs, read_path
 from ..ingest.web import DEFAULT_TIMEOUT, is_url, read_url
 from ..pipeline import DEFAULT_BATCH_SIZE, AnalysisConfig, IngestReport, PartsReport, ingest, ingest_to_parts
 from ..records import RawDocument
-from ..store import queries
+from ..store import StoreError, queries
 from ..store.parquet import MANIFEST, PartError, load_parts
 from ..watch import load_rules
 from .app import app
@@ -37,7 +40,7 @@ def _date(value: str | None) -> date | None:
 @app.command("ingest")
 def ingest_command(
     ctx: typer.Context,
-    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs (.html .htm .html.gz .txt .jsonl .warc .warc.gz .rss .atom), or http(s) addresses of feeds and pages", show_default=False)],
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders or globs (.html .htm .html.gz .txt .jsonl .warc .warc.gz .rss .atom), http(s) addresses of feeds and pages, or .opml lists of feeds", show_default=False)],
     published: Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for these inputs; never guessed otherwise.")] = None,
     source: Annotated[str | None, typer.Option(help="Publisher of these inputs, e.g. 'Afghanistan Times'.")] = None,
     workers: Annotated[int, typer.Option(min=1, max=64, help="Worker processes for extraction and parsing.")] = 1,
@@ -50,17 +53,73 @@ def ingest_command(
     watch: Annotated[Path | None, typer.Option("--watch", help="A watch rules file (YAML): check the new articles against it and print the alerts.", show_default=False)] = None,
     ray: Annotated[str | None, typer.Option("--ray", metavar="ADDRESS", help="Process batches as Ray tasks: 'local' (on --workers CPUs here), 'auto' or ray://host:port. Needs newsdesk[ray].", show_default=False)] = None,
     parquet: Annotated[Path | None, typer.Option("--parquet", metavar="DIR", help="Write each batch as Parquet files in DIR where it was processed (a folder all Ray nodes share), not to the store; `newsdesk load DIR` adds them to a store.", show_default=False)] = None,
+    every: Annotated[str | None, typer.Option("--every", metavar="INTERVAL", help="Poll: read the inputs again every INTERVAL (90s, 15m, 1h) until stopped (Ctrl-C), storing what is new and checking --watch each time.", show_default=False)] = None,
+    rounds: Annotated[int | None, typer.Option("--rounds", min=1, help="With --every: stop after this many polls.", show_default=False)] = None,
 ) -> None:
     """Read news into the store: extract, parse once, store. Re-ingesting the same bytes is a no-op."""
     rules = load_rules(watch) if watch else None  # a broken rules file fails before anything is read
+    interval = _interval(every) if every else None
+    if rounds is not None and interval is None:
+        raise UserError("--rounds counts polls: give --every too")
     options = IngestOptions(max_bytes=max_bytes, published=_date(published), source=source, timeout=timeout, follow_links=follow_links)
     config = AnalysisConfig(state(ctx).actor_files, tuple(_country_code(c) for c in near or ()), state(ctx).verb_files)
     if parquet:
         if rules:
             raise UserError("--watch checks articles in a store: give it to `newsdesk load`, which adds the parts to one")
+        if interval:
+            raise UserError("--every polls into a store; for parts, run `newsdesk ingest --parquet` from a scheduler")
         _ingest_to_parts(parquet, inputs, options, workers, batch_size, config, ray, quiet)
         return
+    if interval is None:
+        _ingest_once(ctx, inputs, options, workers, batch_size, config, ray, quiet, rules)
+        return
+    _poll(ctx, inputs, options, workers, batch_size, config, ray, rules, interval, every, rounds)
+
+
+def _poll(ctx: typer.Context, inputs: list[str], options: IngestOptions, workers: int, batch_size: int, config: AnalysisConfig,
+          ray: str | None, rules, interval: float, every: str, rounds: int | None) -> None:
+    """Read the inputs again and again. The store is open only while a poll writes, so the
+    dashboard and other commands can read it in between; a poll that finds it busy waits for the next."""
+    console.print(f"polling {len(inputs)} inputs every {every}" + (f", {rounds} times" if rounds else "; Ctrl-C stops"), highlight=False)
+    done = 0
+    try:
+        while rounds is None or done < rounds:
+            started = time.monotonic()
+            done += 1
+            console.print(f"[dim]poll {done} at {datetime.now():%Y-%m-%d %H:%M:%S}[/]", highlight=False)
+            try:
+                _ingest_once(ctx, inputs, options, workers, batch_size, config, ray, True, rules)
+            except StoreError as exc:
+                err_console.print(f"poll {done}: {exc}; trying again at the next poll")
+            if rounds is None or done < rounds:
+                time.sleep(max(0.0, interval - (time.monotonic() - started)))
+    except KeyboardInterrupt:
+        console.print(f"stopped after {done} polls")
+
+
+def _interval(text: str) -> float:
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smh]?)\s*", text.lower())
+    if not match:
+        raise typer.BadParameter(f"{text!r} is not an interval like 90s, 15m or 1h")
+    seconds = float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600}[match.group(2)]
+    if seconds < 1:
+        raise typer.BadParameter("poll at most once a second")
+    return seconds
+
+
+def _ingest_once(ctx: typer.Context, inputs: list[str], options: IngestOptions, workers: int, batch_size: int, config: AnalysisConfig,
+                 ray: str | None, quiet: bool, rules) -> None:
     con = state(ctx).open()
+    try:
+        _ingest_into(con, inputs, options, workers, batch_size, config, ray, quiet, rules)
+    finally:
+        con.close()
+
+
+def _ingest_into(con, inputs: list[str], options: IngestOptions, workers: int, batch_size: int, config: AnalysisConfig,
+                 ray: str | None, quiet: bool, rules) -> None:
+    if options.follow_links:
+        options = replace(options, known_urls=queries.stored_urls(con))
     command = "ingest " + " ".join(shlex.quote(i) for i in inputs)
     with _progress(quiet) as progress:
         # Counting walks the inputs a second time: only worth it when a bar shows it.
@@ -83,7 +142,6 @@ def ingest_command(
     _summary(report)
     if rules:
         check_and_deliver(con, rules, report.article_ids, report.run_id)
-    con.close()
 
 
 def _ingest_to_parts(out_dir: Path, inputs: list[str], options: IngestOptions, workers: int, batch_size: int,

@@ -3,7 +3,8 @@
 Supported inputs: http(s) addresses of feeds and pages (``web.py``), ``.html``/``.htm``
 (optionally ``.gz``), ``.txt`` (optionally ``.gz``), ``.jsonl`` (optionally ``.gz``; one
 article a line), WARC files (``.warc``/``.warc.gz``; response records) and RSS/Atom feeds
-saved to disk (``.rss``, ``.atom``, or ``.xml`` with a feed inside; one article an entry). A
+saved to disk (``.rss``, ``.atom``, or ``.xml`` with a feed inside; one article an entry);
+an OPML file (``.opml``) stands for the feeds it lists, read from the web. A
 file next to an input named ``<stem>.meta.json`` supplies metadata (url, published, source,
 title, synthetic…).
 
@@ -25,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Failure, RawDocument, content_hash
-from .feeds import iter_feed, looks_like_feed
+from .feeds import iter_feed, looks_like_feed, read_feed_list
 from .warc import iter_warc
 from .web import DEFAULT_TIMEOUT, is_url, read_url
 
@@ -37,6 +38,7 @@ TEXT_SUFFIXES = (".txt", ".text")
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc",)
 FEED_SUFFIXES = (".rss", ".atom", ".rdf", ".xml")
+FEED_LIST_SUFFIXES = (".opml",)  # read for the feeds they list, fetched from the web
 SIDECAR_SUFFIX = ".meta.json"
 
 
@@ -47,6 +49,7 @@ class IngestOptions:
     source: str | None = None  # publisher name the user vouches for
     timeout: float = DEFAULT_TIMEOUT  # seconds to wait for a web server
     follow_links: bool = False  # a feed fetched from the web: fetch each entry's page
+    known_urls: frozenset[str] = frozenset()  # pages already stored: a feed's entry linking one is not fetched again
 
 
 def kind_of(path: Path) -> str | None:
@@ -89,10 +92,18 @@ def expand_inputs(patterns: Iterable[str]) -> Iterator[tuple[Path, bool]]:
 
 def iter_documents(patterns: Iterable[str], options: IngestOptions = IngestOptions()) -> Iterator[RawDocument | Failure]:
     patterns = list(patterns)
-    for path, explicit in expand_inputs(p for p in patterns if not is_url(p)):
+    feed_lists = [p for p in patterns if not is_url(p) and p.lower().endswith(FEED_LIST_SUFFIXES)]
+    for path, explicit in expand_inputs(p for p in patterns if not is_url(p) and p not in feed_lists):
         yield from read_path(path, options, explicit=explicit)
-    for url in dict.fromkeys(p for p in patterns if is_url(p)):
-        yield from read_url(url, _apply_options({}, options), options.max_bytes, options.timeout, options.follow_links)
+    urls = [p for p in patterns if is_url(p)]
+    for feed_list in feed_lists:
+        listed = read_feed_list(Path(feed_list))
+        if isinstance(listed, Failure):
+            yield listed
+        else:
+            urls += listed
+    for url in dict.fromkeys(urls):
+        yield from read_url(url, _apply_options({}, options), options.max_bytes, options.timeout, options.follow_links, options.known_urls)
 
 
 def read_path(path: Path, options: IngestOptions, *, explicit: bool = True) -> Iterator[RawDocument | Failure]:

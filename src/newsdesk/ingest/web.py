@@ -30,7 +30,8 @@ def is_url(text: str) -> bool:
 
 
 def read_url(url: str, metadata: dict[str, Any], max_bytes: int, timeout: float = DEFAULT_TIMEOUT,
-             follow_links: bool = False) -> Iterator[RawDocument | Failure]:
+             follow_links: bool = False, known_urls: frozenset[str] = frozenset()) -> Iterator[RawDocument | Failure]:
+    """``known_urls``: pages already stored, which a feed's entries do not fetch again."""
     data = fetch(url, max_bytes, timeout)
     if isinstance(data, Failure):
         yield data
@@ -38,7 +39,8 @@ def read_url(url: str, metadata: dict[str, Any], max_bytes: int, timeout: float 
     if looks_like_feed(data):  # servers label feeds text/xml, application/rss+xml, even text/html
         for item in iter_feed(url, data, metadata):
             if follow_links and isinstance(item, RawDocument) and item.url and is_url(item.url):
-                yield from _linked_page(item, max_bytes, timeout)
+                if item.url not in known_urls:  # polled again, a feed lists mostly what is stored
+                    yield from _linked_page(item, max_bytes, timeout)
             else:
                 yield item
         return

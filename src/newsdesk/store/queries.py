@@ -396,6 +396,11 @@ def list_failures(con: duckdb.DuckDBPyConnection, *, include_resolved: bool = Fa
     ))
 
 
+def stored_urls(con: duckdb.DuckDBPyConnection) -> frozenset[str]:
+    """The web pages stored, by address: a feed polled again need not fetch them."""
+    return frozenset(row[0] for row in con.execute("SELECT origin FROM documents WHERE origin LIKE 'http%'").fetchall())
+
+
 def failures_to_retry(con: duckdb.DuckDBPyConnection) -> list[dict[str, Any]]:
     return _rows(con.execute(
         "SELECT origin, raw, media_type FROM failures WHERE resolved_at IS NULL ORDER BY failure_id"
