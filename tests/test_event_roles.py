@@ -435,3 +435,11 @@ def test_the_noun_a_reduced_passive_describes_is_its_object():
                        "public health agencies was made available by the American Recovery and Reinvestment Act.", "RETREAT")
     (release,) = _events("Two Turkish hostages released by the rebels on Monday arrived in Ankara.", "RETREAT")
     assert _code(release.source) == "---REB" and _code(release.target) == "TURCVL"
+
+
+def test_parties_named_together_in_an_act_between_parties_are_each_other_s_counterpart():
+    signed = _events("Washington and Manila signed a mutual defence treaty in 1951.", "SUPPORT")
+    assert sorted((_code(e.source), _code(e.target)) for e in signed) == [("PHLGOV", "USAGOV"), ("USAGOV", "PHLGOV")]
+    # one party and a named other side stay one event
+    (talks,) = _events("Armenia held talks with Azerbaijan in Geneva on Thursday.", "CONSULT")
+    assert (_code(talks.source), _code(talks.target)) == ("ARM", "AZE")

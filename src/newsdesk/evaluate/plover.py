@@ -11,6 +11,10 @@ the sentence and compare with our event on the gold event word (else our first e
   A gold sector is its first three letters: "CVLkur" and "RELCHR" add an ethnic or religious
   code to the sector (CVL, REL), which we do not code; "***" gives no sector;
 - **all three** right.
+
+Parties marked ``SRC/TAR`` in the markup ("(SRC/TAR: Czechia) and (SRC/TAR: China) signed") are
+each source and target; the records list them as sources and leave the target empty, so there
+no target and a target that is one of those parties are both right.
 """
 
 from __future__ import annotations
@@ -101,6 +105,8 @@ def evaluate_plover(path: Path, verb_files: tuple[str, ...] = ()) -> PloverScore
         type_ok = ours.plover == gold_type
         source_ok = _actor_right(ours.source, _actors(record.get("source")))
         target_ok = _actor_right(ours.target, _actors(record.get("target")))
+        if not target_ok and "(SRC/TAR:" in markup and not _actors(record.get("target")) and ours.target is not None:
+            target_ok = _actor_right(ours.target, _actors(record.get("source")))  # each party the other's counterpart
         row[1] += type_ok
         row[2] += source_ok
         row[3] += target_ok

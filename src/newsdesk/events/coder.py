@@ -76,7 +76,8 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 # Agents of the place where they act: local police, an unidentified armed force, civilians.
 LOCAL_AGENTS = frozenset("COP UAF CVL CRM".split())
-# Acts between parties: with no one named on the other side there is no event ("the council met").
+# Acts between parties: with no one named on the other side there is no event ("the council met");
+# parties named together are each other's counterpart ("Washington and Manila signed a treaty").
 BETWEEN_PARTIES = ("040", "041", "044", "046", "057")
 DEMANDED = ("xcomp", "ccomp", "acl")  # "urged Israel to release", "demanded that Israel release", "its demand that …"
 YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surrendered in Soroti": where, not to whom
@@ -116,7 +117,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
-        for source, target in _pairs(sources, targets):
+        pairs = _counterparts(sources) if cameo.startswith(BETWEEN_PARTIES) and not targets else _pairs(sources, targets)
+        for source, target in pairs:
             if game and not _states(source, target):
                 continue  # "Zamalek beat Enppi 1-0"
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
@@ -195,6 +197,13 @@ def _armed(actor: EventActor | None) -> bool:
         return False
     code = actor.code or ""
     return code[3:6] in ARMED or (actor.entity_id is not None and code[:3] == "IMG") or code.endswith(tuple(ARMED))
+
+
+def _counterparts(parties: list) -> list[tuple]:
+    """Parties named together as the subject of an act between parties are each other's
+    counterpart: "Clinton and Lavrov agreed to negotiate" is the US with Russia and Russia with the US."""
+    pairs = [(s, t) for s in parties for t in parties if s is not t and (s.entity_id or s.name) != (t.entity_id or t.name)]
+    return pairs or [(s, None) for s in parties]
 
 
 def _pairs(sources: list, targets: list) -> list[tuple]:
