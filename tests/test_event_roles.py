@@ -82,6 +82,9 @@ def test_the_accused_is_the_doer_of_the_act_charged():
         # a source's terms with the reporter: no one is asked anything
         "According to a local official who asked not to be named, more than 300 families have fled the villages toward Sévaré.",
         "A senior Pakistani security official, who requested anonymity, said the talks had stalled.",
+        # a warning of weather or a fire informs; it threatens no one
+        "The Kenya Meteorological Department warned that heavy rains would continue for another week.",
+        "The officers entered the building to start warning residents of the fire and assist them in evacuating.",
     ],
 )
 def test_words_that_report_no_event(text):

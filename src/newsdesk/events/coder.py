@@ -349,8 +349,11 @@ def _verb_code(verb: Token, entry) -> str | None:
         return str(entry)
     particles = entry.get("particles") or {}
     objects = entry.get("objects") or {}
-    if any(objects.get(o.lemma_.lower()) == "none" for o in _objects(verb)):
-        return "none"  # "pulled out a knife": the object says it is no event, whatever the particle
+    about = [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    about += [g for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
+              for g in p.children if g.dep_ == "pobj"]  # "warning residents of the fire"
+    if any(objects.get(o.lemma_.lower()) == "none" for o in _objects(verb) + about):
+        return "none"  # "pulled out a knife", "warned that heavy rains would continue": no event, whatever the particle
     for child in verb.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles:
             return str(particles[child.lower_])
