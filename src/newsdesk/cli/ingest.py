@@ -11,6 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Annotated
 
+import duckdb
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -116,7 +117,7 @@ def _ingest_once(ctx: typer.Context, inputs: list[str], options: IngestOptions, 
         con.close()
 
 
-def _ingest_into(con, inputs: list[str], options: IngestOptions, workers: int, batch_size: int, config: AnalysisConfig,
+def _ingest_into(con: duckdb.DuckDBPyConnection, inputs: list[str], options: IngestOptions, workers: int, batch_size: int, config: AnalysisConfig,
                  ray: str | None, quiet: bool, rules) -> None:
     if options.follow_links:
         options = replace(options, known_urls=queries.stored_urls(con))
