@@ -110,17 +110,14 @@ def _interval(text: str) -> float:
 
 def _ingest_once(ctx: typer.Context, inputs: list[str], options: IngestOptions, workers: int, batch_size: int, config: AnalysisConfig,
                  ray: str | None, quiet: bool, rules) -> None:
-    con = state(ctx).open()
-    try:
+    with state(ctx).open() as con:  # closed even when the poll fails, so others can open the store
+        if options.follow_links:
+            options = replace(options, known_urls=queries.stored_urls(con))
         _ingest_into(con, inputs, options, workers, batch_size, config, ray, quiet, rules)
-    finally:
-        con.close()
 
 
 def _ingest_into(con: duckdb.DuckDBPyConnection, inputs: list[str], options: IngestOptions, workers: int, batch_size: int, config: AnalysisConfig,
                  ray: str | None, quiet: bool, rules) -> None:
-    if options.follow_links:
-        options = replace(options, known_urls=queries.stored_urls(con))
     command = "ingest " + " ".join(shlex.quote(i) for i in inputs)
     with _progress(quiet) as progress:
         # Counting walks the inputs a second time: only worth it when a bar shows it.

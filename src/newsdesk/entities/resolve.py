@@ -54,11 +54,15 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
 
     covered = {i for m in matches for i in range(m.start, m.end)}
     persons = people(doc, covered, {q.speaker_name for q in quotes if q.speaker_name})
-    for person, span in _surnames_read_as_names(doc, matches, persons):
-        person.mentions.append(span)
-        drafts = [d for d in drafts if d[0] != span.start_char]
-        actor_spans = [(s, e) for s, e in actor_spans if s.start != span.start]
-        entities = {k: v for k, v in entities.items() if any(d[2] == k for d in drafts)}
+    surnames = _surnames_read_as_names(doc, matches, persons)
+    if surnames:
+        for person, span in surnames:
+            person.mentions.append(span)
+        starts = {span.start_char for _, span in surnames}
+        drafts = [d for d in drafts if d[0] not in starts]
+        actor_spans = [(s, e) for s, e in actor_spans if s.start_char not in starts]
+        still_named = {d[2] for d in drafts}
+        entities = {k: v for k, v in entities.items() if k in still_named}
     speaker_ids: dict[str, str] = {}
     for person in persons:
         entity = _person_entity(person, registry, actor_spans)

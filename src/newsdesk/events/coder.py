@@ -349,10 +349,7 @@ def _verb_code(verb: Token, entry) -> str | None:
         return str(entry)
     particles = entry.get("particles") or {}
     objects = entry.get("objects") or {}
-    about = [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    about += [g for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
-              for g in p.children if g.dep_ == "pobj"]  # "warning residents of the fire"
-    if any(objects.get(o.lemma_.lower()) == "none" for o in _objects(verb) + about):
+    if "none" in objects.values() and any(objects.get(o.lemma_.lower()) == "none" for o in _objects(verb) + _topics(verb)):
         return "none"  # "pulled out a knife", "warned that heavy rains would continue": no event, whatever the particle
     for child in verb.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles:
@@ -364,6 +361,14 @@ def _verb_code(verb: Token, entry) -> str | None:
     if "*" in objects and any(c.dep_ in ("dobj", "nsubjpass") for c in verb.children):
         return str(objects["*"])
     return str(entry["code"]) if entry.get("code") else None
+
+
+def _topics(verb: Token) -> list[Token]:
+    """What a verb's object is of or about, and the subject of its that-clause: "warning residents
+    of the fire", "warned that heavy rains would continue"."""
+    topics = [c for clause in verb.children if clause.dep_ == "ccomp" for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return topics + [g for o in verb.children if o.dep_ == "dobj" for p in o.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
+                     for g in p.children if g.dep_ == "pobj"]
 
 
 # Nouns that measure what they govern: "25,000 tons of food aid" is aid, "a shipment of arms" arms.

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds saved to disk: each entry is a document; OPML lists of feeds.
+"""RSS and Atom feeds saved to disk: each entry is a document.
 
 feedparser reads the feed from bytes (never from the network). An entry's body is its full
 content (``content:encoded``, Atom ``content``) when the feed carries it, given to the HTML
@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
-from xml.etree import ElementTree
 
 import feedparser
 
@@ -94,20 +92,3 @@ def _date(entry) -> date | None:
         if value:
             return date(value.tm_year, value.tm_mon, value.tm_mday)
     return None
-
-
-def read_feed_list(path: Path) -> list[str] | Failure:
-    """The feed addresses of an OPML file, the list feed readers export and import
-    (``<outline xmlUrl="…">``, nested in folders or not), in file order."""
-    origin = str(path)
-    try:
-        root = ElementTree.fromstring(path.read_bytes())
-    except OSError as exc:
-        return Failure(origin, "read", "cannot read file", str(exc))
-    except ElementTree.ParseError as exc:
-        return Failure(origin, "read", "not a readable OPML feed list", str(exc))
-    addresses = [o.get("xmlUrl", "").strip() for o in root.iter("outline")]
-    addresses = [a for a in dict.fromkeys(addresses) if a.lower().startswith(("http://", "https://"))]
-    if not addresses:
-        return Failure(origin, "read", "not a readable OPML feed list", "no outline with an http(s) xmlUrl")
-    return addresses

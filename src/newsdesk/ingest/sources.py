@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Any
 
 from ..records import Failure, RawDocument, content_hash
-from .feeds import iter_feed, looks_like_feed, read_feed_list
+from .feeds import iter_feed, looks_like_feed
 from .warc import iter_warc
-from .web import DEFAULT_TIMEOUT, is_url, read_url
+from .web import DEFAULT_TIMEOUT, is_url, read_feed_list, read_url
 
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 FAILURE_DATA_LIMIT = 1024 * 1024  # keep raw bytes of failed inputs up to this size

@@ -2,7 +2,8 @@
 
 A feed's entries become documents as a feed saved to disk does (``feeds.py``); with
 ``follow_links`` each entry's linked page is fetched and extracted instead, the entry's title,
-date and publisher kept as its metadata. A page is an HTML document. Every request has a time
+date and publisher kept as its metadata. A page is an HTML document. An OPML file, the list
+feed readers export, names feeds to read from the web. Every request has a time
 limit and a size limit; whatever goes wrong (no answer in time, an HTTP error, a refused
 connection, too many bytes) becomes a ``Failure`` with the address as its origin, so the batch
 goes on and ``newsdesk failures --retry`` fetches it again. Polling a feed again stores only
@@ -15,7 +16,9 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 from .. import __version__
 from ..records import Failure, RawDocument
@@ -80,3 +83,20 @@ def fetch(url: str, max_bytes: int, timeout: float = DEFAULT_TIMEOUT) -> bytes |
     if not data.strip():
         return Failure(url, "fetch", "empty input", "the server sent no body")
     return data
+
+
+def read_feed_list(path: Path) -> list[str] | Failure:
+    """The feed addresses of an OPML file, the list feed readers export and import
+    (``<outline xmlUrl="…">``, nested in folders or not), in file order."""
+    origin = str(path)
+    try:
+        root = ElementTree.fromstring(path.read_bytes())
+    except OSError as exc:
+        return Failure(origin, "read", "cannot read file", str(exc))
+    except ElementTree.ParseError as exc:
+        return Failure(origin, "read", "not a readable OPML feed list", str(exc))
+    addresses = [o.get("xmlUrl", "").strip() for o in root.iter("outline")]
+    addresses = [a for a in dict.fromkeys(addresses) if is_url(a)]
+    if not addresses:
+        return Failure(origin, "read", "not a readable OPML feed list", "no outline with an http(s) xmlUrl")
+    return addresses

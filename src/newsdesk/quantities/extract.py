@@ -395,7 +395,7 @@ def _up_to_its_verb(number: Token) -> list[Token]:
     for token in list(number.ancestors)[:3]:
         above.append(token)
         if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", "prep"):
-            break  # no clause of its own: an auxiliary ("10 IS militants" read as "is"), "including seven children" 
+            break  # no clause of its own: an auxiliary ("10 IS militants" read as "is"), "including seven children"
     return above
 
 

@@ -123,12 +123,18 @@ def find_parts(out_dir: Path) -> list[Part]:
 def stored_hashes(out_dir: Path) -> set[str]:
     """Content hashes of the documents already in parts, so processing the same input again is a no-op."""
     files = [str(f) for part in find_parts(out_dir) if part.problem is None and (f := part.file("documents"))] if Path(out_dir).is_dir() else []
+    if not files:
+        return set()
+    try:
+        return {row[0] for row in duckdb.execute("SELECT sha256 FROM read_parquet(?)", [files]).fetchall()}
+    except duckdb.Error:  # a damaged part: read the others file by file; its documents are processed again
+        pass
     hashes: set[str] = set()
     for file in files:
         try:
             hashes.update(row[0] for row in duckdb.execute("SELECT sha256 FROM read_parquet(?)", [file]).fetchall())
         except duckdb.Error:
-            continue  # a damaged part: its documents are processed again, and the load skips whichever copy comes second
+            continue
     return hashes
 
 
