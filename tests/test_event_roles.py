@@ -446,3 +446,29 @@ def test_parties_named_together_in_an_act_between_parties_are_each_other_s_count
     # one party and a named other side stay one event
     (talks,) = _events("Armenia held talks with Azerbaijan in Geneva on Thursday.", "CONSULT")
     assert (_code(talks.source), _code(talks.target)) == ("ARM", "AZE")
+
+
+@pytest.mark.parametrize(
+    "text, plover, role, codes",
+    [
+        # nationalities coordinated before one agent noun each stand with it
+        ("Security forces in Guinea have tortured scores of Sierra Leonean and Liberian refugees, whom authorities blame "
+         "for a border conflict.", "ASSAULT", "target", ["LBRREF", "SLEREF"]),
+        ("American and British troops attacked Iraqi positions near Basra.", "ASSAULT", "source", ["GBRMIL", "USAMIL"]),
+        # a noun is the name it is called by, not its owner's
+        ("Osama bin Laden's al-Qaeda terror network has threatened to deliver devastating blows to the United States and Israel.",
+         "THREATEN", "source", ["IMGMUSAQD"]),
+        # nationals named by their institution
+        ("President Yoweri Museveni has threatened to ban Ugandan opposition candidates from participating in the upcoming elections.",
+         "THREATEN", "target", ["UGAOPP"]),
+        ("Israeli army bulldozers demolished Palestinian homes and civilian buildings in southern Gaza on Sunday.", "COERCE", "source", ["ISRMIL"]),
+        # peoples of a state named by their nation
+        ("Bosnian Serbs demanded a truce with Croat forces in central Bosnia.", "REQUEST", "target", ["HRVMIL"]),
+        ("Bosnian Serbs demanded a truce with Croat forces in central Bosnia.", "REQUEST", "source", ["BIHCVL"]),
+        # a camp attacked is its people
+        ("A temporary camp for Congolese refugees was attacked by Burundian militiamen armed with machetes.", "ASSAULT", "target", ["CODREF"]),
+    ],
+)
+def test_who_a_group_of_nationals_is(text, plover, role, codes):
+    events = [e for e in _events(text, plover) if e.predicate.text not in ("blame",)]
+    assert sorted({_code(getattr(e, role)) for e in events}) == codes

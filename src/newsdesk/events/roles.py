@@ -25,7 +25,11 @@
   bare agent noun becomes an agent, with the country of a modifier or of "in/from X" when one
   is named ("Rebels in the Ivory Coast" → CIVREB, "Alexandria detectives" → USACOP), or of the
   state "its" points to ("Russia denied that its forces …"); "these militants" is the last armed
-  group named; nationals counted or described are people ("Palestinian detainees" → PSECVL);
+  group named; nationals counted or described are people ("Palestinian detainees" → PSECVL), or
+  the institution a modifier names ("Ugandan opposition candidates" → UGAOPP); nationalities
+  coordinated before one noun each stand with it ("American and British troops" → USAMIL, GBRMIL);
+  a noun is what it is called before whose it is ("bin Laden's al-Qaeda network" → al-Qaeda); a
+  camp attacked is its people ("a camp for Congolese refugees" → CODREF);
   a pronoun stands for the person named before it ("He was charged": ``antecedents.py``).
 """
 
@@ -36,7 +40,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from ..entities.sense import QUANTITY_WORDS, agent_nouns, agent_of
+from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_nouns, agent_of
 from ..records import EntityMention, EventActor, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
@@ -387,12 +391,49 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
     """The actor of an argument and of each argument coordinated with it ("X and Y")."""
     if token is None:
         return []
-    found = [_actor(token, actors, inside, countries)] + [_actor(c, actors, inside, countries) for c in token.conjuncts if c.i > token.i]
+    for _ in range(3):  # "scores of Sierra Leonean and Liberian refugees": the people counted, each of them
+        under = next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if under is None or actors.at(token) is not None or not (token.like_num or token.lemma_.lower() in QUANTITY_WORDS):
+            break
+        token = under
+    heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+    found = [_actor(head, actors, inside, countries) for head in heads]
+    found = [_with_shared_noun(head, actor, heads, found, actors) for head, actor in zip(heads, found)]
+    found += [fellow for head, actor in zip(heads, found) for fellow in _fellow_nationals(head, actor, actors)]
     unique: list[EventActor] = []
     for actor in found:
         if actor is not None and all((actor.entity_id or actor.name) != (u.entity_id or u.name) for u in unique):
             unique.append(actor)
     return unique
+
+
+def _fellow_nationals(head: Token, actor: EventActor | None, actors: Actors) -> list[EventActor]:
+    """ "American and British troops", "Russian and Syrian warplanes": each nationality coordinated
+    with the one that modifies the agent noun stands with that noun too."""
+    if actor is None or state_of(actor.code) is None or len(actor.code or "") < 6:
+        return []
+    sector = actor.code[3:6]
+    fellows = []
+    for modifier in (m for m in head.children if m.dep_ in ("amod", "compound", "nmod") and m.i < head.i):
+        for other in (c for c in modifier.conjuncts if c.i > modifier.i):
+            mention = actors.at(other)
+            if mention is not None and mention.rule == "demonym" and _is_country(mention):
+                fellow = _from_mention(mention, actors)
+                fellows.append(EventActor(fellow.entity_id, fellow.name, mention.code + sector, fellow.span))
+    return fellows
+
+
+def _with_shared_noun(head: Token, actor: EventActor | None, heads: list[Token], found: list, actors: Actors) -> EventActor | None:
+    """ "Sierra Leonean and Liberian refugees", parsed with the first nationality as a noun of its
+    own: it shares the agent noun of the partner that a nationality modifies."""
+    mention = actors.at(head)
+    if actor is None or mention is None or mention.rule != "demonym" or not _is_country(mention) or actor.code != mention.code:
+        return actor
+    for partner, other in zip(heads, found):
+        if partner.i > head.i and other is not None and state_of(other.code) and len(other.code or "") >= 6 and any(
+                (m := actors.at(c)) is not None and state_of(m.code) for c in partner.children if c.dep_ == "amod"):
+            return EventActor(actor.entity_id, actor.name, actor.code + other.code[3:6], actor.span)
+    return actor
 
 
 def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool = False) -> EventActor | None:
@@ -425,12 +466,18 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
             return _from_mention(mention, actors)
     modifiers = [c for h in heads for c in h.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
     modifiers += [g for m in modifiers if m.lemma_.lower() in HOLDING for g in m.children if g.dep_ in ("npadvmod", "compound", "amod")]
-    named = actors.within(modifiers)  # "declined Russian invitation", "Russia's offer", "Israeli intelligence officials"
+    # "declined Russian invitation", "Russia's offer", "Israeli intelligence officials"; the name a
+    # noun is called by before its owner: "bin Laden's al-Qaeda network" is al-Qaeda
+    named = actors.within([m for m in modifiers if m.dep_ != "poss"] + [m for m in modifiers if m.dep_ == "poss"])
     if named is not None and named.code and len(named.code) >= 6 and named.code[3:6].isalpha():
         return _from_mention(named, actors)
-    if named is not None and _is_country(named) and token.tag_ == "NNS" and not agent_of(token) and token.lemma_.lower() not in NOT_PEOPLE:
-        actor = _from_mention(named, actors)  # "Palestinian detainees", "Palestinian homes": the country's people
-        return EventActor(actor.entity_id, actor.name, named.code + "CVL", actor.span)
+    if named is not None and _is_country(named) and token.tag_ in ("NNS", "NNPS") and not agent_of(token) and token.lemma_.lower() not in NOT_PEOPLE:
+        actor = _from_mention(named, actors)  # "Palestinian detainees", "Palestinian homes": the country's people,
+        institution = next((s for m in modifiers if m.dep_ in ("compound", "amod") and (s := agent_of(m)) in INSTITUTIONS), "CVL")
+        return EventActor(actor.entity_id, actor.name, named.code + institution, actor.span)  # "opposition candidates": its opposition
+    housed = next(iter(_prep_objects(token, frozenset({"for"}))), None) if token.lemma_.lower() in HELD else None
+    if housed is not None and (people := _actor(housed, actors)) is not None:
+        return people  # "a camp for Congolese refugees was attacked": its people
     holder = next((m for m in modifiers if m.dep_ != "poss" and agent_of(m) and token.lemma_.lower() in HELD), None)
     if holder is not None:  # "fired on the militant positions"; "Albanian rebel-held territory" is Albania's
         return _agent(holder, agent_of(holder), actors, beside=modifiers)
