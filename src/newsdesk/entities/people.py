@@ -53,7 +53,7 @@ def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> li
     """
     persons: list[Person] = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or excluded.intersection(range(ent.start, ent.end)):
+        if name_kind(ent) != "PERSON" or excluded.intersection(range(ent.start, ent.end)):
             continue
         span = _clean(ent)
         if span is None:
@@ -75,6 +75,33 @@ def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> li
             known.titled = True
             known.role = known.role or TITLE_ROLES.get(doc[span.start - 1].lower_)
     return [p for p in persons if len(p.name.split()) > 1 or p.role or p.titled or p.name in speakers or not all(_place_like(m) for m in p.mentions)]
+
+
+# Words that end an organisation's name: "Nasser Institute", "Jimmy Carter Center".
+ORGANISATION_WORDS = frozenset("party front movement league committee commission association institute foundation alliance "
+                               "organisation organization society center centre fund trust club university".split())
+
+
+def name_kind(ent: Span) -> str:
+    """The model's label of a name, corrected where the small model is known to slip: a name it
+    tags PERSON that ends in an organisation's word is an organisation ("the President Nasser
+    Institute"); one it tags ORG right after a title is a person ("Vice-President Moody Awori")."""
+    if ent.label_ == "PERSON" and ent[-1].lemma_.lower() in ORGANISATION_WORDS and ent[-1].is_title:
+        return "ORG"
+    if ent.label_ == "ORG" and _titled_name(ent):
+        return "PERSON"
+    return ent.label_
+
+
+def _titled_name(ent: Span) -> bool:
+    """Two or three capitalised words right after a capitalised title that modifies them, none
+    an agent noun or an organisation's word."""
+    if ent.start == 0 or not 2 <= len(ent) <= 3:
+        return False
+    title = ent.doc[ent.start - 1]
+    if not title.text[:1].isupper() or not (title.lemma_.lower() in ROLE_NOUNS or title.lower_ in TITLES) or title.head.i not in range(ent.start, ent.end):
+        return False
+    return all(t.pos_ == "PROPN" and t.is_title and not agent_of(t) and t.lemma_.lower() not in ORGANISATION_WORDS for t in ent)
 
 
 def _place_like(mention: Span) -> bool:
@@ -121,7 +148,7 @@ def _role(name: Span) -> tuple[str | None, Span | None]:
     related += [c for c in root.children if c.dep_ in ("appos", "compound", "amod") and not (name.start <= c.i < name.end)]
     for token in related:
         if token.lemma_.lower() in ROLE_NOUNS:
-            return _two_word_role(token), _phrase(token)
+            return _two_word_role(token), _title_phrase(token, name) if token.head == root and token.i < name.start else _phrase(token)
     doc = name.doc
     # "A Special Representative to Russian President on Afghanistan, Zamir Kabulov"
     window_start = max(name.sent.start, name.start - ROLE_WINDOW)
@@ -146,6 +173,13 @@ def _two_word_role(token: Token) -> str:
         if pair in agent_nouns():
             return pair
     return token.lemma_.lower()
+
+
+def _title_phrase(title: Token, name: Span) -> Span:
+    """ "Kenya's Vice-President Moody Awori": a flat parse hangs the owner and the title's words
+    on the name itself, so the title phrase is all the name's modifiers before it."""
+    modifiers = [c for c in name.root.lefts if c.i < name.start and c.dep_ in ("compound", "amod", "poss", "nmod")]
+    return name.doc[min(c.left_edge.i for c in modifiers + [title]):name.start]
 
 
 def _phrase(token: Token) -> Span:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from ..records import Entity, EntityMention, Quantity, Quote, TextSpan
 from .match import Match, find_names
 from ..attribution.speakers import ROLE_NOUNS
-from .people import Person, affiliation_span, people, person_id
+from .people import Person, affiliation_span, name_kind, people, person_id
 from .registry import Name, Registry, slug
 from .sense import PLACE_PREPOSITIONS, QUANTITY_WORDS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
 
@@ -76,10 +76,11 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
 
     drafts += _speaker_mentions(quotes, speaker_ids, entities)
     for ent in doc.ents:
-        if ent.label_ in TEXT_ENTITY_TYPES and covered.isdisjoint(range(ent.start, ent.end)) and ent.text[:1].isupper():
+        label = name_kind(ent)
+        if label in TEXT_ENTITY_TYPES and covered.isdisjoint(range(ent.start, ent.end)) and ent.text[:1].isupper():
             if not _organisation_like(ent):
                 continue
-            prefix, kind = TEXT_ENTITY_TYPES[ent.label_]
+            prefix, kind = TEXT_ENTITY_TYPES[label]
             name = ent.text[4:] if ent.text.startswith("the ") else ent.text
             entity_id = f"{prefix}:{slug(name)}"
             entities.setdefault(entity_id, Entity(entity_id, name, kind, origin="text"))
