@@ -229,6 +229,10 @@ def test_an_intention_held_over_someone_is_a_threat():
         ("Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank.", "ASSAULT", "ISRMIL", "PSECVL"),
         # an unnamed bomber is an unidentified armed force, of the place it struck
         ("A roadside bombing in the Iraqi city of Mosul on Sunday killed one U.S. soldier.", "ASSAULT", "IRQUAF", "USAMIL"),
+        # … a town the model tags NORP and the gazetteer spells "Sāmarrā’"
+        ("A minefield explosion near the town of Samarra killed two Iraqi youths on Sunday.", "ASSAULT", "IRQUAF", "IRQCVL"),
+        # the institution before a person's title is the sector ("opposition leader")
+        ("The interior minister allowed opposition leader Maulana Fazl-ur-Rehman to hold a rally.", "CONCEDE", "---GOV", "---OPP"),
     ],
 )
 def test_actors_coded_from_leaders_sectors_and_counted_people(text, plover, source, target):

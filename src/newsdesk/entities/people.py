@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..attribution.speakers import ROLE_NOUNS
 from .registry import slug
-from .sense import PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
+from .sense import INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
 
 # Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
 TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -167,10 +167,12 @@ def _role(name: Span) -> tuple[str | None, Span | None]:
 
 
 def _two_word_role(token: Token) -> str:
-    """ "Attorney General" is a prosecutor's office, not a general; "Prime Minister" a head of government."""
+    """ "Attorney General" is a prosecutor's office, not a general; "Prime Minister" a head of
+    government; an "opposition leader" leads the opposition."""
     if token.i > 0:
-        pair = f"{token.doc[token.i - 1].lemma_.lower()} {token.lemma_.lower()}"
-        if pair in agent_nouns():
+        before = token.doc[token.i - 1]
+        pair = f"{before.lemma_.lower()} {token.lemma_.lower()}"
+        if pair in agent_nouns() or (before.dep_ in ("compound", "amod") and agent_of(before) in INSTITUTIONS):
             return pair
     return token.lemma_.lower()
 

@@ -83,6 +83,16 @@ GENERIC_AGENTS = ("MIL", "LEG", "GOV", "COP")
 GROUPS = frozenset("group faction movement member bloc camp wing outfit cell unit".split())
 
 
+def role_sector(role: str) -> str | None:
+    """The sector of a person's role: "governor" → GOV; "opposition leader" → OPP, the institution
+    before a generic role noun."""
+    nouns = agent_nouns()
+    words = role.split()
+    if len(words) > 1 and role not in nouns and nouns.get(words[0]) in INSTITUTIONS:
+        return nouns[words[0]]
+    return nouns.get(role) or nouns.get(words[-1])
+
+
 def agent_of(token: Token) -> str | None:
     """The sector an agent noun names; a modifier naming an institution makes it precise:
     "police task force" is COP (not MIL), "sheriff's deputies" COP (not LEG), "court officials" JUD,

@@ -40,7 +40,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
-from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_nouns, agent_of
+from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, role_sector
 from ..records import EntityMention, EventActor, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
@@ -564,7 +564,7 @@ def _resolved(pronoun: Token, actors: Actors) -> EventActor | None:
 
 def _role_code(kind: str, role: str | None) -> str | None:
     """A person known only by a title takes its sector: "Governor John Hoeven" → ---GOV."""
-    agent = agent_nouns().get(role) if kind == "PERSON" and role else None
+    agent = role_sector(role) if kind == "PERSON" and role else None
     return f"---{agent}" if agent else None
 
 
@@ -578,4 +578,4 @@ def public(actor: EventActor | None, actors: Actors) -> bool:
     if actor.entity_id is None or actor.entity_id not in actors.names:
         return False
     _, kind, role = actors.names[actor.entity_id]
-    return kind != "PERSON" or (role is not None and role not in PRIVATE_ROLES and agent_nouns().get(role) != "CVL")
+    return kind != "PERSON" or (role is not None and role not in PRIVATE_ROLES and role_sector(role) != "CVL")

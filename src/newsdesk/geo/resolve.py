@@ -215,7 +215,12 @@ def _convincing(best: Scored | None, toponym: Toponym) -> bool:
     if best is None:
         return toponym.named_area  # "the town of Umm Batna": a place, though not in the gazetteer
     place = best.place
-    return fold(place.name) == fold(toponym.text) and (place.feature_class in ("A", "L") or place.population >= TENTATIVE_MIN_POPULATION)
+    return _letters(place.name) == _letters(toponym.text) and (place.feature_class in ("A", "L") or place.population >= TENTATIVE_MIN_POPULATION)
+
+
+def _letters(name: str) -> str:
+    """ "Sāmarrā’" and "Samarra" are one name: the gazetteer keeps transliteration marks."""
+    return "".join(c for c in fold(name) if c.isalnum())
 
 
 def _place(index: int, toponym: Toponym, scored: Scored | None, sentence_starts: list[int]) -> Place:
