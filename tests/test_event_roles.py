@@ -259,11 +259,35 @@ def test_plover_scoring_reads_the_primary_sector_of_gold_and_ours():
         ("The United Nations urged Israel to release the prisoners.", "1053", "IGOUNO", "ISR"),
         ("Hamas demanded that Israel release the prisoners.", "1053", "PSEINSHMS", "ISR"),
         ("Russia called on Ukraine to withdraw its troops.", "1056", "RUS", "UKR"),
+        # an order to another party is a demand of it
+        ("The court ordered the Pakistani government to release the prisoners.", "1053", "---JUD", "PAKGOV"),
     ],
 )
 def test_a_demanded_act_is_a_request_not_an_act_done(text, cameo, source, target):
     events = _events(text)
     assert [(e.plover, e.cameo, _code(e.source), _code(e.target)) for e in events] == [("REQUEST", cameo, source, target)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an order to one's own forces is the act, by the one who commands them
+        ("President Putin ordered the army to attack Ukraine.", [("ASSAULT", "RUSGOV", "UKR")]),
+        # an order that something be done to someone: the one who orders does it
+        ("The Pakistani prime minister ordered all political activists to be freed immediately.", [("RETREAT", "PAKGOV", "---OPP")]),
+        ("The Pakistani prime minister ordered the opposition activists to be freed.", [("RETREAT", "PAKGOV", "---OPP")]),
+        # the one forced does the act
+        ("Syrian troops forced the rebels to withdraw from the town.", [("RETREAT", "---REB", None)]),
+        # an act one is persuaded, asked or allowed to do is not reported done
+        ("Officials tried to persuade Israel to release the inmates.", []),
+        ("The motion asks the court to delay the execution to allow his lawyers to appeal.", []),
+        # an order to no one known is no event
+        ("The judge sentenced her and also ordered him to attend classes.", []),
+    ],
+)
+def test_who_acts_under_an_order_or_a_persuasion(text, expected):
+    events = [e for e in _events(text) if e.modality not in UNREAL]
+    assert [(e.plover, _code(e.source), _code(e.target)) for e in events] == expected
 
 
 @pytest.mark.parametrize(

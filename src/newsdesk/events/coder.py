@@ -56,6 +56,7 @@ from .roles import (
     Actors,
     all_actors,
     noun_arguments,
+    own_forces,
     public,
     state_of,
     subject,
@@ -118,7 +119,10 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
         pairs = _counterparts(sources) if cameo.startswith(BETWEEN_PARTIES) and not targets else _pairs(sources, targets)
+        ordering = not is_noun and _an_order(token, patterns)
         for source, target in pairs:
+            if ordering and (target is None or not target.code):
+                continue  # "ordered him to attend classes": an order to no one known, or to no actor of public life
             if game and not _states(source, target):
                 continue  # "Zamalek beat Enppi 1-0"
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
@@ -264,6 +268,11 @@ def _governed_act(token: Token, cameo: str, is_noun: bool, patterns: Patterns) -
     return None
 
 
+def _an_order(verb: Token, patterns: Patterns) -> bool:
+    entry = patterns.verbs.get(verb.lemma_.lower())
+    return isinstance(entry, dict) and bool(entry.get("acts")) and _verb_code(verb, entry) == str(entry["acts"])
+
+
 def _demand(word: Token, patterns: Patterns) -> bool:
     """A demand, appeal or call ("urged", "called on", "its demand that"), not a question."""
     coded = _code_word(word, patterns)
@@ -343,7 +352,8 @@ def _code_word(token: Token, patterns: Patterns) -> tuple[str, bool] | None:
 
 
 def _verb_code(verb: Token, entry) -> str | None:
-    """A verb's code: by its particle ("hand over"), its object ("expel diplomats"), else its own.
+    """A verb's code: by the act it governs ("ordered them to leave"), its particle ("hand over"),
+    its object ("expel diplomats"), else its own.
     An object entry ``"*"`` is the code for any other direct object ("demonstrated a belief")."""
     if not isinstance(entry, dict):
         return str(entry)
@@ -351,6 +361,10 @@ def _verb_code(verb: Token, entry) -> str | None:
     objects = entry.get("objects") or {}
     if "none" in objects.values() and any(objects.get(o.lemma_.lower()) == "none" for o in _objects(verb) + _topics(verb)):
         return "none"  # "pulled out a knife", "warned that heavy rains would continue": no event, whatever the particle
+    if entry.get("acts") and any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and c.tag_ != "VBN" for c in verb.children):
+        # "ordered the government to release": a demand; "ordered troops to withdraw" is the withdrawal,
+        # by the one who commands them; "ordered an inquiry" is the inquiry
+        return None if any(c.dep_ == "dobj" and own_forces(c) for c in verb.children) else str(entry["acts"])
     for child in verb.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles:
             return str(particles[child.lower_])

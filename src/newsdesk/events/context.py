@@ -35,6 +35,8 @@ CONDITIONS = frozenset("if unless".split())
 SPECULATIVE = frozenset("may might could".split())
 WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
 WISHING = frozenset("hope wish expect want".split())
+# "persuading Israel to release inmates", "allowed inspectors to visit": the act is urged or let be, not reported done.
+SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit require ask urge".split())
 FREQUENCY = frozenset("often usually typically generally routinely frequently regularly traditionally customarily normally "
                       "sometimes always rarely seldom commonly habitually".split())
 ANYONE = frozenset("anyone anybody whoever everyone everybody".split())
@@ -80,8 +82,8 @@ def non_answer(verb: Token) -> bool:
 def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
     "is considering sanctions against", "whether he killed", "why he would shoot", "information
-    leading to the arrest", "could yield", "may have targeted": an act only supposed, weighed,
-    possible or guessed at."""
+    leading to the arrest", "could yield", "may have targeted", "persuaded Israel to release": an
+    act only supposed, weighed, possible, guessed at, urged or allowed."""
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
@@ -98,7 +100,25 @@ def hypothetical(verb: Token) -> bool:
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
     if verb.dep_ == "ccomp" and governor.lemma_.lower() in WISHING:
         return True  # "hopes the president will allow him inside": a wish, not the president's act
+    if _swayed(verb):
+        return True
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
+
+
+def _swayed(verb: Token) -> bool:
+    """An act someone is persuaded, allowed or asked to do, or one done to that end ("asks the court
+    to delay the execution to allow him time")."""
+    clause = verb
+    for _ in range(3):
+        governor = clause.head
+        if governor.i == clause.i:
+            return False
+        if clause.dep_ == "xcomp" and governor.lemma_.lower() in SWAYING and any(c.dep_ == "dobj" for c in governor.children):
+            return True
+        if clause.dep_ not in ("xcomp", "advcl", "conj"):
+            return False
+        clause = governor
+    return False
 
 
 def habitual(verb: Token, *, material: bool) -> bool:

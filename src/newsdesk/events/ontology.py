@@ -107,7 +107,7 @@ def load_patterns(user_files: tuple[str, ...] = ()) -> Patterns:
         intent.update(data.get("intent") or [])
         codes.update(data.get("codes") or {})
     for lemma, entry in list(verbs.items()) + list(nouns.items()):
-        found = [entry.get("code")] + [*(entry.get("objects") or {}).values(), *(entry.get("particles") or {}).values()] if isinstance(entry, dict) else [entry]
+        found = [entry.get("code"), entry.get("acts")] + [*(entry.get("objects") or {}).values(), *(entry.get("particles") or {}).values()] if isinstance(entry, dict) else [entry]
         for code in found:
             if code is not None and str(code) != "none" and str(code) not in codes and str(code)[:3] not in codes:
                 raise PatternError(f"pattern {lemma!r}: CAMEO code {code!r} is not in the ontology (events/data/cameo.yaml)")

@@ -61,6 +61,9 @@ SPEECH_ONLY = frozenset("warn agree".split())  # with only a clause, a speech ac
 SPEECH_VERBS = frozenset("say announce conclude declare state insist tell add stress".split())
 EVENT_SUBJECTS = frozenset("bombing bomb explosion blast mine minefield shelling attack airstrike strike missile rocket shell gunfire".split())
 # "is about to restore", "is ready to help": the adjective's subject acts ("sane enough to help" is no act).
+# "ordered the government to release", "forced the rebels to retreat": the one ordered or forced does the act.
+OBJECT_CONTROL = frozenset("order force compel oblige tell instruct direct command authorize authorise allow permit enable help "
+                           "persuade convince invite encourage urge ask advise require".split())
 READINESS = frozenset("about ready willing prepared poised set eager determined able unable likely unlikely keen".split())
 # Nouns of an act suffered: the possessor is the one it befell ("Henry's arrest", "Allawi's assassination").
 SUFFERED = frozenset("arrest detention release capture killing murder execution abduction kidnapping deportation expulsion "
@@ -144,6 +147,10 @@ def subject(verb: Token) -> Token | None:
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((g for g in agent.children if g.dep_ == "pobj"), None)
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in OBJECT_CONTROL:
+            controller = next((c for c in current.head.children if c.dep_ == "dobj" and c.i < current.i), None)
+            if controller is not None and not own_forces(controller) and _ordered_patient(current) is None:
+                return controller
         if current.dep_ in ("conj", "xcomp", "advcl") and current.head.i != current.i:
             current = current.head  # "criticized and threatened", "agreed to attack"
             continue
@@ -160,6 +167,14 @@ def subject(verb: Token) -> Token | None:
             continue
         return None
     return None
+
+
+def own_forces(token: Token) -> bool:
+    """ "ordered troops to withdraw", "sent its police to …": forces named by no other country act
+    for the one who commands them."""
+    if agent_of(token) not in ("MIL", "COP", "SPY"):
+        return False
+    return not any(c.dep_ in ("amod", "compound", "poss") and (c.ent_type_ in ("NORP", "GPE") or c.pos_ == "PROPN") for c in token.children)
 
 
 def _nearest(verb: Token, deps: tuple[str, ...]) -> Token | None:
@@ -182,6 +197,11 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
             return [], []  # "… was shot by a trooper … was jailed": the partner's agent did not jail him
     if passive is None and _participle_clause(verb):
         passive = verb.head if verb.dep_ == "acl" else subject(verb.head)  # "Crolley, …, is in jail, charged with assault"
+    patient = _ordered_patient(verb) if by is None else None
+    if patient is not None:
+        # "ordered the activists to be freed", "ordered him sent to hospital": the one who orders does it to them
+        doer = subject(verb.head)
+        return (all_actors(doer, actors) if doer is not None else []), all_actors(patient, actors)
     if passive is not None:
         sources = all_actors(by, actors) if by is not None else _cause_authors(verb, actors, event_nouns)
         return sources, all_actors(passive, actors)
@@ -235,6 +255,18 @@ def _passive_conjunct(verb: Token) -> bool:
     """ "… surrendered to police and were detained": a passive verb sharing its partner's subject."""
     return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _ordered_patient(verb: Token) -> Token | None:
+    """The one a passive act governed by a verb of ordering is done to: "ordered the activists to
+    be freed", "ordered him sent to hospital"."""
+    if verb.tag_ != "VBN" or verb.head.i == verb.i or verb.head.lemma_.lower() not in OBJECT_CONTROL:
+        return None
+    if verb.dep_ == "xcomp":
+        return next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if verb.dep_ == "ccomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    return None
 
 
 def _participle_clause(verb: Token) -> bool:
