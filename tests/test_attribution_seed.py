@@ -138,6 +138,7 @@ def test_headline_attribution(title, content, source):
     quote = headline_quote(title, 0)
     assert (quote.content.text, quote.speaker_name, quote.field) == (content, source, "title")
     assert title[quote.content.start:quote.content.end] == content
+    assert quote.cue.text in ":-—" and title[quote.cue.start:quote.cue.end] == quote.cue.text  # the mark that attributes
 
 
 @pytest.mark.parametrize("title", ["Floods displace 40,000 in Kenya's Garissa county", "Russia-Ukraine talks", "Talks: Day 2"])
@@ -168,6 +169,15 @@ def test_a_quote_signed_with_a_dash():
     )
     assert [(q.cue.text, q.speaker_name) for q in quotes] == [("―", "Esther Tapia"), ("―", "Karen Bobadilla")]
     assert quotes[1].content.text == "Mostly he promotes ignorance and hate."
+
+
+def test_a_signature_glued_to_the_closing_mark_and_a_quote_opened_with_a_closing_mark():
+    quotes = quotes_of(
+        "“Trump must stop portraying Latinos as dangerous gangsters.”― Carla Sanchez.\n\n"
+        "”Mr. Trump embodies the lasting legacy of racism in the United States.” ― Sonya Herridge\n"
+    )
+    assert [(q.cue.text, q.speaker_name) for q in quotes] == [("―", "Carla Sanchez"), ("―", "Sonya Herridge")]
+    assert quotes[1].content.text.startswith("Mr. Trump embodies")
 
 
 def test_the_setting_of_a_statement_belongs_to_its_cue():

@@ -13,8 +13,8 @@ from ..records import Quote, TextSpan
 from .quotes import EXTRACTOR
 
 _SOURCE = r"[A-Z][\w.'’&]*(?:\s+[A-Z][\w.'’&]*){0,3}"
-_TAIL = re.compile(rf"^(?P<content>.+?\S)\s*[-–—]\s*(?P<source>{_SOURCE})\s*$")
-_HEAD = re.compile(rf"^(?P<source>{_SOURCE})\s*:\s+(?P<content>.+\S)\s*$")
+_TAIL = re.compile(rf"^(?P<content>.+?\S)\s*(?P<mark>[-–—])\s*(?P<source>{_SOURCE})\s*$")
+_HEAD = re.compile(rf"^(?P<source>{_SOURCE})\s*(?P<mark>:)\s+(?P<content>.+\S)\s*$")
 MIN_CONTENT_WORDS = 3
 
 
@@ -30,7 +30,7 @@ def headline_quote(title: str | None, index: int) -> Quote | None:
             index=index,
             kind="headline",
             content=TextSpan(match.start("content"), match.end("content"), match.group("content")),
-            cue=None,
+            cue=TextSpan(match.start("mark"), match.end("mark"), match.group("mark")),
             cue_lemma=None,
             cue_kind="speech",
             speaker=source,

@@ -13,8 +13,9 @@ _NAME = r"[A-Z][\w.'’-]*(?:[^\S\n]+[A-Z][\w.'’-]*){0,4}"
 _SIGNATURE = re.compile(rf"[”\"»]?{_BLANK}(?P<dash>[―—–]){_BLANK}(?P<name>{_NAME})[^\S\n.]*\.?{_BLANK}(?:\n|$)")
 
 
-def signature_of(doc: Doc, quote_end: int) -> tuple[Token, Span] | None:
-    """“…” ― Carla Sanchez: a quote signed by a dash and a name at the end of its line."""
+def signature_of(doc: Doc, quote_end: int) -> tuple[Token, tuple[int, int], Span] | None:
+    """“…” ― Carla Sanchez: a quote signed by a dash and a name at the end of its line. The dash's
+    own characters are the cue: the tokenizer may glue it to the closing mark (”―)."""
     found = _SIGNATURE.match(doc.text, quote_end)
     if found is None:
         return None
@@ -23,7 +24,7 @@ def signature_of(doc: Doc, quote_end: int) -> tuple[Token, Span] | None:
     name = doc.char_span(found.start("name"), name_end, alignment_mode="expand")
     if dash is None or name is None:
         return None
-    return dash[0], name
+    return dash[0], found.span("dash"), name
 
 
 # "PENCE: Well, look, …" in a transcript, "Sanders: Clinton needs to …" in a headline.

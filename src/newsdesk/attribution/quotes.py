@@ -45,7 +45,8 @@ def quoted_passages(text: str, paragraph_starts: list[int]) -> list[tuple[int, i
         width = 2 if text.startswith("''", i) or text.startswith("``", i) else 1
         char = '"' if width == 2 else text[i]
         if opened is None:
-            if char in OPENING and _opens(text, i):
+            if (char in OPENING or (char == "”" and (i == 0 or text[i - 1] == "\n"))) and _opens(text, i):
+                # a closing mark that opens a paragraph opens a quote: ”Mr. Trump embodies …” ― Sonya Herridge
                 opened = i + width
         elif char in CLOSING and _closes(text, i + width - 1):
             spans.append((opened, i))
@@ -193,8 +194,8 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
             # “…?” Trump said, …: the cue's own sentence, in the same paragraph
             sentences.add(doc[after].sent)
         if (signed := signature_of(doc, end)) is not None:
-            dash, name = signed
-            out.append(Candidate("direct", (start, end), dash, name, None, mark=True))
+            dash, dash_span, name = signed
+            out.append(Candidate("direct", (start, end), dash, name, None, mark=True, cue_text=dash_span))
             continue
         cue = _cue_outside(sentences, (start - 1, end + 1), passages)
         if cue is None and (introduction := _introduced_by(doc, span)) is not None:

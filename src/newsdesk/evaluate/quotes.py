@@ -7,6 +7,9 @@ compared with the gold attributions, component by component:
 - **overlap**: our span covers at least half of the gold span's word tokens (a gold
   span of punctuation only, a colon or a dash cue, must match exactly).
 
+Each text opens with its headline on a line of its own; it is read as the pipeline reads an
+article's title ("Sanders: Clinton needs to …", ``attribution/headline.py``) as well as parsed.
+
 Matching is one-to-one (each gold span matches at most one of ours, the largest
 such matching). Precision is over our spans, recall over gold spans. Where several annotator passes exist
 for one text, the first (by file name) is the gold.
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..attribution import extract_quotes
+from ..attribution.headline import headline_quote
 from ..nlp import load_model
 
 COMPONENTS = ("cue", "source", "content")
@@ -139,6 +143,9 @@ def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None) -> Q
     for (text_path, ann_path), text, doc in zip(pairs, texts, model.parse(texts)):
         gold = read_brat(ann_path)
         quotes = [q for q in extract_quotes(doc, paragraph_starts(text)) if keep_kinds is None or q.cue_kind in keep_kinds]
+        headline = headline_quote(text.split("\n", 1)[0], len(quotes))  # the title starts the text: offsets agree
+        if headline is not None and not any(q.content.start < headline.content.end for q in quotes):
+            quotes.append(headline)
         predicted = {
             "cue": [(q.cue.start, q.cue.end) for q in quotes if q.cue],
             "source": [(q.speaker.start, q.speaker.end) for q in quotes if q.speaker],
