@@ -326,6 +326,11 @@ def test_according_to_ends_at_its_comma_when_the_parse_runs_on():
     assert quote.speaker_name == "Rush Limbaugh" and quote.content.text.startswith("the move reeks")
 
 
+def test_according_to_a_source_the_parse_reads_as_a_verb():
+    (quote,) = quotes_of("Donald Trump repeatedly demeaned women with sexist language, according to show insiders.")
+    assert (quote.kind, quote.speaker.text, quote.content.text) == ("according_to", "show insiders", "Donald Trump repeatedly demeaned women with sexist language")
+
+
 @pytest.mark.parametrize(
     ("sentence", "cue", "content_start"),
     [
