@@ -33,6 +33,7 @@ ASKING = frozenset("ask request".split())
 UNNAMED = frozenset("name identify quote".split())
 CONDITIONS = frozenset("if unless".split())
 SPECULATIVE = frozenset("may might could".split())
+OBLIGING = frozenset("must should".split())
 WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
 WISHING = frozenset("hope wish expect want".split())
 # "persuading Israel to release inmates", "allowed inspectors to visit": the act is urged or let be, not reported done.
@@ -95,6 +96,9 @@ def hypothetical(verb: Token) -> bool:
         return True  # "didn't know why he would shoot people there": a question asked, not an act
     if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in verb.children):
         return True  # "could yield", "may have targeted the facility": possible, or a guess about the past
+    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+            c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.head.children):
+        return True  # "forces must ensure security to allow supplies to reach the needy": the aim of what is asked
     if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb.head.head.lemma_.lower() == "lead" and verb.head.head.head.lemma_.lower() in LEADS:
         return True  # "a reward for information leading to the arrest of a suspect": no arrest yet
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head

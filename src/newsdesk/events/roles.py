@@ -142,6 +142,8 @@ def subject(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         found = _nearest(current, SUBJECTS)
+        if found is not None and found.tag_ == "VBG" and (own := _nearest(found, SUBJECTS)) is not None and own.i < found.i:
+            return own  # "The Red Cross operating in Iraq said": the small model made the participle the subject
         if found is not None:
             return found
         agent = next((c for c in current.children if c.dep_ == "agent"), None)
