@@ -36,6 +36,9 @@ def _code(actor) -> str | None:
         # a country named where the shots are aimed
         ("Israel fired rockets into Lebanon on Sunday.", "ASSAULT", "LBN"),
         ("Russia fired missiles at Ukraine overnight.", "ASSAULT", "UKR"),
+        # the one a program the object is part of is for, and the one a purpose is aimed at
+        ("The United States suspended part of a military aid program for Bosnia, the New York Times reported.", "SANCTION", "BIH"),
+        ("Britain mobilized army reservists for a possible war against Iraq on Tuesday.", "MOBILIZE", "IRQ"),
     ],
 )
 def test_targets_beyond_the_direct_object(text, plover, target):

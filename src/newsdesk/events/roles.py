@@ -329,6 +329,10 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
     verb governs ("offered to hand over … to Great Britain")."""
     dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     candidates = _prep_objects(dobj, OBJECT_PREPOSITIONS) if dobj is not None else []
+    # "suspended part of a military aid program for Bosnia": the object's "of", and what that is for or with
+    candidates += [t for o in (_prep_objects(dobj, frozenset({"of"})) if dobj is not None else []) for t in _prep_objects(o, OBJECT_PREPOSITIONS | {"for"})]
+    # "mobilized army reservists for a possible war against Iraq": the one the purpose is aimed at
+    candidates += [t for p in _prep_objects(verb, frozenset({"for"})) for t in _prep_objects(p, frozenset({"against"}))]
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -372,14 +376,16 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
         sources = all_actors(subject(carrier.head), actors)  # "the army launched an offensive"
     if not sources:
         sources = all_actors(accused_of(noun), actors)  # "arrested a man on a charge of assault"
-    target_token = next(iter(_prep_objects(carrier, TARGET_PREPOSITIONS | {"between"})), None)
-    if target_token is None and hostile:
-        target_token = next(iter(_prep_objects(noun, frozenset({"of"}))), None)
-    if target_token is None:  # "a suspension of air links with Serbia"
-        target_token = next((t for o in _prep_objects(noun, frozenset({"of"})) for t in _prep_objects(o, OBJECT_PREPOSITIONS)), None)
-    if target_token is not None:
-        targets = all_actors(target_token, actors, countries=True) or all_actors(_author(target_token), actors)
-    elif not targets:
+    candidates = _prep_objects(carrier, TARGET_PREPOSITIONS | {"between"})
+    if hostile:
+        candidates += _prep_objects(noun, frozenset({"of"}))
+    # "a suspension of air links with Serbia"
+    candidates += [t for o in _prep_objects(noun, frozenset({"of"})) for t in _prep_objects(o, OBJECT_PREPOSITIONS)]
+    for target_token in candidates:
+        found = all_actors(target_token, actors, countries=True) or all_actors(_author(target_token), actors)
+        if found:
+            return sources, found
+    if not targets and not candidates:
         targets = _cause_patients(noun, actors) or all_actors(_that_subject(noun), actors)
     return sources, targets
 
