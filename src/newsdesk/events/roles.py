@@ -224,7 +224,10 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     if doer is not None and not sources and doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() not in event_nouns | EVENT_SUBJECTS:
         return [], []  # "a quake struck Indonesia": the doer is no actor; "a roadside bombing killed" stays
     if doer is not None and not sources and doer.lemma_.lower() in EVENT_SUBJECTS:
-        sources = [_agent(doer, "UAF", actors)]  # "a roadside bombing killed …": an unidentified armed force
+        # "a roadside bombing killed …": an unidentified armed force, of the place it struck;
+        # "US Predator attacks have killed …": the forces of the state that owns them
+        owner = actors.country_of([t for c in doer.children if c.dep_ in ("amod", "compound", "nmod", "poss") for t in c.subtree])
+        sources = [_agent(doer, "MIL" if owner else "UAF", actors)]
     withdrawal = verb.lemma_.lower() in WITHDRAWING  # "from Iraq": a country named as the place left
     targets = all_actors(target_token, actors, inside=True, countries=withdrawal) or _further_targets(verb, actors)
     return sources, targets
