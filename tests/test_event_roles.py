@@ -212,6 +212,11 @@ def test_refusing_cooperation_is_a_rejection(text, source):
     assert (event.modality, _code(event.source)) == ("done", source)
 
 
+def test_an_institution_acting_on_its_own_state_acts_toward_no_one():
+    (event,) = _events("Serbian President Vojislav Kostunica promised to democratize Serbia and establish the rule of law.", "AGREE")
+    assert (_code(event.source), event.target) == ("SRBGOV", None)
+
+
 def test_an_intention_held_over_someone_is_a_threat():
     text = "Nigeria announced that it will withdraw its peacekeeping force from Chad unless the president arranges a ceasefire."
     (event, *_) = _events(text)

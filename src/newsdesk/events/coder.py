@@ -215,7 +215,14 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
     if not sources and not targets:
         return []
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-    return [(s, None if (s and t and s.entity_id and s.entity_id == t.entity_id) else t) for s, t in pairs]
+    return [(s, None if (s and t and ((s.entity_id and s.entity_id == t.entity_id) or _own_state(s, t))) else t) for s, t in pairs]
+
+
+def _own_state(source: EventActor, target: EventActor) -> bool:
+    """ "Serbian President Kostunica promised to democratize Serbia": an institution acting on its
+    own state names no one it acts toward."""
+    code = source.code or ""
+    return len(code) > 3 and target.code == code[:3] and state_of(code) is not None
 
 
 def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
