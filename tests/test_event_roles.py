@@ -39,6 +39,8 @@ def _code(actor) -> str | None:
         # the one a program the object is part of is for, and the one a purpose is aimed at
         ("The United States suspended part of a military aid program for Bosnia, the New York Times reported.", "SANCTION", "BIH"),
         ("Britain mobilized army reservists for a possible war against Iraq on Tuesday.", "MOBILIZE", "IRQ"),
+        # the state asked for refuge
+        ("Three Syrian soldiers sought asylum in Turkey.", "REQUEST", "TUR"),
     ],
 )
 def test_targets_beyond_the_direct_object(text, plover, target):

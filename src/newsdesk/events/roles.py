@@ -54,6 +54,7 @@ OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".sp
 # "withdrew its troops from Lebanon": what is withdrawn is one's own; the target is where from.
 WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return".split())
+REFUGE = frozenset("refuge asylum shelter sanctuary".split())
 ASKING = frozenset("ask appeal plead beg seek request".split())
 CAUSE_MARKERS = frozenset("due because after following amid".split())
 SUBJECTS = ("nsubj", "csubj")
@@ -342,6 +343,8 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
     candidates += [c for c in verb.children if c.dep_ == "dobj"]  # a country as object
     if verb.lemma_.lower() in ASKING:  # "asking for the public's help": the one whose help is asked
         candidates += [p for o in _prep_objects(verb, frozenset({"for"})) for p in o.children if p.dep_ == "poss"]
+        if dobj is not None and dobj.lemma_.lower() in REFUGE:
+            candidates += _prep_objects(verb, frozenset({"in"}))  # "sought refuge in Germany": the state asked to take them in
     candidates += _prep_objects(verb, DIRECTIONS)  # "fired rockets into Lebanon"
     for token in candidates:
         found = all_actors(token, actors, countries=True)
