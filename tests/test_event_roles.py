@@ -76,6 +76,7 @@ def test_the_accused_is_the_doer_of_the_act_charged():
         "Keenan declined to comment on the items seized in the case.",  # no one is rejected
         "Asked why he didn't use Shreveport's program as a model, McCoy answered that he did not know.",  # a question
         "An 80-year-old woman was killed this morning when a neighbor accidentally hit her while backing out of a driveway.",
+        "Kevin Johnson, 34, was struck while walking near Red Bank Road, the deputy coroner said.",  # a pedestrian hit
         "Most districts are changing policies that will allow them to fire veteran teachers if they need to.",  # dismissal
         "DuPage Sheriff John Zaruba is warning residents about two recent scams.",  # advice
         "The two companies are demonstrating a belief in the bright future of their location.",

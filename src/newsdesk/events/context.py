@@ -23,6 +23,7 @@ ACCIDENT_WORDS = frozenset(
     "accident accidental accidentally crash crashed collision collide collided driver driving drove vehicle car truck "
     "motorist pedestrian wreck overturned drowned drowning derailed derailment drive lane highway intersection motorcycle".split()
 )
+ON_FOOT = frozenset("walk cross jog run ride bike cycle".split())
 VIOLENCE_WORDS = frozenset(
     "bomb bomber bombing gun gunman gunfire shot shooting shooter rifle explosive explosion grenade knife stabbed missile "
     "rocket militant insurgent attack attacker assailant suicide ambush sniper".split()
@@ -58,7 +59,14 @@ def accident(sentence: Span) -> bool:
     no weapon in the sentence."""
     lemmas = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
     in_a_fire = any(t.lemma_.lower() in ("fire", "blaze") and t.dep_ == "pobj" and t.head.lower_ in ("in", "by") for t in sentence)
-    return bool(lemmas & ACCIDENT_WORDS or in_a_fire) and not lemmas & VIOLENCE_WORDS
+    return bool(lemmas & ACCIDENT_WORDS or in_a_fire or _struck_on_foot(sentence)) and not lemmas & VIOLENCE_WORDS
+
+
+def _struck_on_foot(sentence: Span) -> bool:
+    """ "Kevin Johnson was struck while walking near Red Bank Road": hit by no one named, on foot."""
+    return any(t.lemma_.lower() in ("strike", "hit") and any(c.dep_ == "auxpass" for c in t.children)
+               and not any(c.dep_ == "agent" for c in t.children)
+               and any(a.dep_ == "advcl" and a.lemma_.lower() in ON_FOOT for a in t.children) for t in sentence)
 
 
 def refused(verb: Token) -> bool:
