@@ -316,6 +316,12 @@ def test_a_name_after_a_title_is_a_person_and_an_organisation_named_after_one_is
     assert [(e.name, e.type) for e in analysis.entities] == [("Ziaur Rahman Party", "ORGANIZATION")]
 
 
+def test_one_capitalised_word_qualifying_a_noun_is_no_organisation():
+    _, analysis = analyse_text("An Alton funeral director has been charged with robbing two Indiana banks.")
+    assert not [e.name for e in analysis.entities if e.type == "ORGANIZATION"]
+    assert not [e for e in analysis.events if e.target is not None and e.target.span.text == "Alton"]
+
+
 def test_user_agent_nouns_name_the_institution(tmp_path):
     from newsdesk.entities import load_registry
     from newsdesk.pipeline import analyse_text

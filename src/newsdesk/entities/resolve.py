@@ -115,12 +115,15 @@ def _plainly_a_person(doc: Doc, person: Person) -> bool:
 
 
 def _organisation_like(ent: Span) -> bool:
-    """The small model tags many towns as ORG ("in Hasakah") and common nouns too ("the Council")."""
+    """The small model tags many towns as ORG ("in Hasakah", "an Alton funeral director") and
+    common nouns too ("the Council")."""
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return False
     if len(ent) == 1 and agent_of(ent[0]):
         return False
+    if len(ent) == 1 and root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        return False  # "An Alton funeral director": one capitalised word qualifying a noun, a town more often than a firm
     return any(t.text[:1].isupper() for t in ent if t.is_alpha)
 
 
