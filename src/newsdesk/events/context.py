@@ -39,6 +39,9 @@ WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discus
 WISHING = frozenset("hope wish expect want".split())
 # "persuading Israel to release inmates", "allowed inspectors to visit": the act is urged or let be, not reported done.
 SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit require ask urge".split())
+# "ordered the government to release", "forced the rebels to retreat": the one ordered, forced or
+# swayed does the act (roles.py); only an act forced or helped along is done.
+OBJECT_CONTROL = SWAYING | frozenset("order force compel oblige instruct direct command enable help".split())
 FREQUENCY = frozenset("often usually typically generally routinely frequently regularly traditionally customarily normally "
                       "sometimes always rarely seldom commonly habitually".split())
 ANYONE = frozenset("anyone anybody whoever everyone everybody".split())

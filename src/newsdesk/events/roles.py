@@ -44,7 +44,7 @@ from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, role_sector
 from ..records import EntityMention, EventActor, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
-from .context import CONDITIONS
+from .context import CONDITIONS, OBJECT_CONTROL
 
 # "stag": the model's lemma of "staged"
 LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order".split())
@@ -62,9 +62,6 @@ SPEECH_ONLY = frozenset("warn agree".split())  # with only a clause, a speech ac
 SPEECH_VERBS = frozenset("say announce conclude declare state insist tell add stress".split())
 EVENT_SUBJECTS = frozenset("bombing bomb explosion blast mine minefield shelling attack airstrike strike missile rocket shell gunfire".split())
 # "is about to restore", "is ready to help": the adjective's subject acts ("sane enough to help" is no act).
-# "ordered the government to release", "forced the rebels to retreat": the one ordered or forced does the act.
-OBJECT_CONTROL = frozenset("order force compel oblige tell instruct direct command authorize authorise allow permit enable help "
-                           "persuade convince invite encourage urge ask advise require".split())
 READINESS = frozenset("about ready willing prepared poised set eager determined able unable likely unlikely keen".split())
 # Nouns of an act suffered: the possessor is the one it befell ("Henry's arrest", "Allawi's assassination").
 SUFFERED = frozenset("arrest detention release capture killing murder execution abduction kidnapping deportation expulsion "
