@@ -240,7 +240,7 @@ def test_an_intention_held_over_someone_is_a_threat():
         ("Israeli soldiers routinely beat up Palestinian detainees on the occupied West Bank.", "ASSAULT", "ISRMIL", "PSECVL"),
         # an unnamed bomber is an unidentified armed force, of the place it struck
         ("A roadside bombing in the Iraqi city of Mosul on Sunday killed one U.S. soldier.", "ASSAULT", "IRQUAF", "USAMIL"),
-        # … but an attack a state owns is its forces'
+        # … but an attack a state owns is its forces
         ("Recent US Predator attacks have killed at least eight top al-Qaeda leaders since last July.", "ASSAULT", "USAMIL", "IMGMUSAQD"),
         # … a town the model tags NORP and the gazetteer spells "Sāmarrā’"
         ("A minefield explosion near the town of Samarra killed two Iraqi youths on Sunday.", "ASSAULT", "IRQUAF", "IRQCVL"),
