@@ -360,6 +360,33 @@ def test_a_pronoun_in_a_role_stands_for_the_person_named_before(text, word, role
     assert all(a.antecedent is not None and a.antecedent.text in text for a in resolved)
 
 
+@pytest.mark.parametrize(
+    "text, word, roles",
+    [
+        # a person described and never named: the description that introduced her
+        ("A 24-year-old woman was found with a gun at the school on Monday. Police later arrested her.", "arrested",
+         (("Police", "Police"), ("her", "woman"))),
+        # "the woman" points back to "a woman"
+        ("A firefighter stopped a woman from stealing a fire truck on Sunday. The firefighter detained the 24-year-old woman. "
+         "Police later arrested her.", "arrested", (("Police", "Police"), ("her", "woman"))),
+        # "as a nurse" says what Smith is: no one else
+        ("Mary Smith left the hospital on Monday. She worked there as a nurse, and it was there that she shot her husband.", "shot",
+         (("she", "Mary Smith"), ("husband", "husband"))),
+    ],
+)
+def test_a_pronoun_stands_for_the_person_described_before(text, word, roles):
+    (event,) = [e for e in _events(text) if e.predicate.text == word]
+    assert _roles(event) == roles
+    assert _code(event.target) == "---CVL"
+
+
+def test_an_unknown_person_nearer_than_anyone_described_blocks_the_guess():
+    """ "the officer" is someone the text does not name; "him" is not the man of the sentence before."""
+    text = ("A man was seen near the store on Monday. "
+            "Ray Bell ran through two parking lots before turning on the officer and striking him in the face.")
+    assert not [e for e in _events(text) if e.target and e.target.antecedent]
+
+
 def test_a_she_told_of_settles_who_a_later_he_is():
     text = ("Keith Baskerville, 30, was found at his home in September. "
             "Judge Mary O'Brien said Baskerville's treatment had been delayed because she ordered him sent to a hospital, "

@@ -14,9 +14,17 @@ same question for speakers only; this one answers it for the roles of events, by
   never stands for the one quoted. (A pronoun in "X said he …" is X: ``roles.py`` asks that
   first.)
 
+A person the text describes but never names is one too, when the description introduces them
+("A 24-year-old woman was found with a gun … Police arrested her": the woman, ---CVL): a
+singular noun of one person ("woman", "suspect", "officer") with "a", "an", a number or nothing
+before it. A definite description ("the man") usually points back to someone already named, so it
+counts only while the article has named no one before it. A description that is a named person's
+apposition ("John Smith, a teacher") is that person, and a predicate ("Smith is a teacher", "worked as
+a nurse", "It was a mother of four she murdered") says what someone is: neither is another person.
+
 Anything else ("they", "it", "them", a pronoun with no person before it) stays unresolved: no
-actor rather than a guess. The resolved actor keeps the pronoun as its span and the name it
-stands for as its ``antecedent``, so the analyst sees both.
+actor rather than a guess. The resolved actor keeps the pronoun as its span and the name or
+description it stands for as its ``antecedent``, so the analyst sees both.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
+from ..entities.sense import agent_of
 from ..records import EntityMention, Quote, TextSpan
 
 GENDER_OF_PRONOUN = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -40,6 +49,20 @@ GENDERED_NOUNS = {
 PERSONAL_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "obj"})
 SENTENCES_BACK = 2
+# Agent nouns that name one person (not "police", "family", "crowd"): a description a pronoun may stand for.
+INDIVIDUALS = frozenset(
+    "woman man teen teenager boy girl youth driver motorist pedestrian passenger victim neighbor neighbour customer "
+    "shopper homeowner tenant juvenile female male adult person individual bystander passerby wife husband mother father "
+    "son daughter infant toddler baby child resident citizen villager protester demonstrator migrant civilian "
+    "suspect criminal robber burglar thief smuggler trafficker kidnapper inmate convict prisoner fugitive shoplifter "
+    "carjacker arsonist murderer killer dealer policeman policewoman officer detective sheriff deputy trooper agent "
+    "soldier commander marine rebel insurgent militant fighter gunman militiaman extremist terrorist journalist reporter "
+    "businessman worker farmer student teacher doctor nurse priest imam cleric president minister governor mayor "
+    "spokesman spokeswoman official leader ambassador envoy diplomat judge prosecutor senator lawmaker legislator".split())
+INDEFINITE = frozenset("a an another one".split())
+# A named person's mention, or the head noun of a description; an unknown one (a Span) is a
+# person the text points to ("the officer") without saying who.
+Referent = EntityMention | Token | Span
 
 
 @dataclass
@@ -49,7 +72,12 @@ class Antecedents:
     doc: Doc
     people: list[tuple[EntityMention, Span]]  # person mentions in text order, with their tokens
     quotes: tuple[Quote, ...] = ()
-    genders: dict[str, str] = field(default_factory=dict)  # entity id → m | f
+    genders: dict[str, str] = field(default_factory=dict)  # referent key → m | f
+    described: list[tuple[Token | Span, Span]] = field(default_factory=list)  # people described, not named
+
+    @property
+    def referents(self) -> list[tuple[Referent, Span]]:
+        return sorted([*self.people, *self.described], key=lambda rs: rs[1].start_char)
 
     @classmethod
     def of(cls, doc: Doc, mentions: tuple[EntityMention, ...], names: dict[str, tuple[str, str, str | None]],
@@ -64,11 +92,14 @@ class Antecedents:
                 people.append((mention, span))
         people = sorted(people + _surnames_unrecognised(doc, people), key=lambda ms: ms[0].span.start)
         found = cls(doc, people, tuple(q for q in quotes if q.kind == "direct" and q.field == "text"))
-        found.genders = _genders(people)
+        found.described = _descriptions(doc, people)
+        found.genders = _genders(people) | {_key(r): GENDERED_NOUNS[span.root.lemma_.lower()] for r, span in found.described
+                                            if span.root.lemma_.lower() in GENDERED_NOUNS}
         found._learn_genders()
         return found
 
-    def resolve(self, pronoun: Token) -> EntityMention | None:
+    def resolve(self, pronoun: Token) -> EntityMention | Token | None:
+        """The named person's mention, or the head noun of the description, a pronoun stands for."""
         word = pronoun.lower_
         quote = self._quote_around(pronoun)
         if word in FIRST_PERSON:
@@ -78,21 +109,23 @@ class Antecedents:
             return None
         nearest_sentence = candidates[0][1].sent.start == pronoun.sent.start
         # a subject continues the topic; then, in the pronoun's sentence the nearest, before it the first
-        return max(candidates, key=lambda ms: (ms[1].root.dep_ in ("nsubj", "nsubjpass"), ms[0].span.start if nearest_sentence else -ms[0].span.start))[0]
+        found = max(candidates, key=lambda rs: (rs[1].root.dep_ in ("nsubj", "nsubjpass"), rs[1].start_char if nearest_sentence else -rs[1].start_char))[0]
+        return None if isinstance(found, Span) else found
 
-    def _candidates(self, pronoun: Token, quote: Quote | None) -> list[tuple[EntityMention, Span]]:
-        """The people a he/she/him/her may stand for, in the nearest sentence that names any."""
+    def _candidates(self, pronoun: Token, quote: Quote | None) -> list[tuple[Referent, Span]]:
+        """The people a he/she/him/her may stand for, in the nearest sentence that names or describes any."""
         wanted = GENDER_OF_PRONOUN.get(pronoun.lower_)
         if wanted is None or pronoun.dep_ == "poss":
             return []
         excluded = {quote.speaker_entity} if quote is not None else set()
+        referents = self.referents
         if pronoun.dep_ in OBJECT_DEPS:
-            excluded |= {m.entity_id for m, span in self.people if span.root in _subjects(pronoun)}
+            excluded |= {_key(r) for r, span in referents if span.root in _subjects(pronoun)}
         sentence = pronoun.sent
         for _ in range(SENTENCES_BACK + 1):
-            here = [(m, span) for m, span in self.people
-                    if sentence.start_char <= m.span.start < sentence.end_char and m.span.end <= pronoun.idx
-                    and m.entity_id not in excluded and self.genders.get(m.entity_id, wanted) == wanted]
+            here = [(r, span) for r, span in referents
+                    if sentence.start_char <= span.start_char < sentence.end_char and span.end_char <= pronoun.idx
+                    and _key(r) not in excluded and self.genders.get(_key(r), wanted) == wanted]
             if here or sentence.start == 0:
                 return here
             sentence = _previous(sentence)
@@ -106,7 +139,7 @@ class Antecedents:
             wanted = GENDER_OF_PRONOUN.get(token.lower_)
             if wanted is None or token.dep_ == "poss":
                 continue
-            candidates = {m.entity_id for m, _ in self._candidates(token, self._quote_around(token))}
+            candidates = {_key(r) for r, _ in self._candidates(token, self._quote_around(token))}
             if len(candidates) == 1:
                 self.genders.setdefault(next(iter(candidates)), wanted)
 
@@ -117,6 +150,49 @@ class Antecedents:
         if quote.speaker_entity is None:
             return None
         return next((m for m, _ in self.people if m.entity_id == quote.speaker_entity), None)
+
+
+def _key(referent: Referent) -> str:
+    if isinstance(referent, EntityMention):
+        return referent.entity_id
+    return f"described:{referent.i}" if isinstance(referent, Token) else f"unknown:{referent.start}"
+
+
+def _descriptions(doc: Doc, people: list[tuple[EntityMention, Span]]) -> list[tuple[Token | Span, Span]]:
+    """People the text describes and does not name, each mention with the description that
+    introduced it: "a 24-year-old woman … detained the woman"; "the suspect" before anyone is named."""
+    named = {t.i for _, span in people for t in span}
+    first_named = min((span.start for _, span in people), default=len(doc))
+    introduced: dict[str, Token] = {}
+    found = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if (token.tag_ != "NN" or lemma not in INDIVIDUALS or token.i in named or token.dep_ in ("compound", "attr")
+                or (token.dep_ == "pobj" and token.head.lower_ == "as")
+                or agent_of(token) is None or _a_named_person(token, named)):
+            continue
+        determiner = next((c.lower_ for c in token.children if c.dep_ in ("det", "nummod") and c.i < token.i), None)
+        if determiner is None or determiner in INDEFINITE or token.i < first_named:
+            introduced[lemma] = token
+            found.append((token, doc[token.i:token.i + 1]))
+        elif determiner in ("the", "this", "that"):
+            # "the officer" with no "an officer" before, or with someone named since ("a gunman …
+            # Robert Stewart … the gunman"), is someone the resolver cannot name; it still stands
+            # nearer than anyone named earlier ("turning on the officer and striking him")
+            earlier = introduced.get(lemma)
+            if earlier is None or any(earlier.i < span.start < token.i for _, span in people):
+                earlier = doc[token.i:token.i + 1]
+            found.append((earlier, doc[token.i:token.i + 1]))
+    return found
+
+
+def _a_named_person(token: Token, named: set[int]) -> bool:
+    """ "John Smith, a teacher", "a teacher, John Smith", "Officer Smith"."""
+    if any(c.dep_ in ("appos", "compound", "flat") and c.i in named for c in token.children):
+        return True
+    if token.dep_ == "appos" and token.head.i in named:
+        return True
+    return False
 
 
 def _subjects(pronoun: Token) -> list[Token]:

@@ -597,11 +597,14 @@ def _a_person(actor: EventActor | None, actors: Actors) -> bool:
 
 
 def _resolved(pronoun: Token, actors: Actors) -> EventActor | None:
-    """ "He was charged": the person named before, with the pronoun as the span that says so."""
-    named = actors.antecedents.resolve(pronoun)
-    if named is None:
+    """ "He was charged": the person named or described before, with the pronoun as the span that says so."""
+    referent = actors.antecedents.resolve(pronoun)
+    if referent is None:
         return None
-    actor = _from_mention(named, actors)
+    if isinstance(referent, Token):  # "a 24-year-old woman … arrested her"
+        actor = _agent(referent, agent_of(referent), actors)
+    else:
+        actor = _from_mention(referent, actors)
     return EventActor(actor.entity_id, actor.name, actor.code, TextSpan(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text), actor.span)
 
 
