@@ -516,6 +516,22 @@ def test_parties_named_together_in_an_act_between_parties_are_each_other_s_count
     # one party and a named other side stay one event
     (talks,) = _events("Armenia held talks with Azerbaijan in Geneva on Thursday.", "CONSULT")
     assert (_code(talks.source), _code(talks.target)) == ("ARM", "AZE")
+    # an intent to cooperate, too
+    cooperate = _events("Reuters reported that senior US State Department official Daniel Fried and the deputy Russian foreign "
+                        "minister had spoken and agreed to cooperate on keeping the violence from growing.", "AGREE")
+    assert sorted((_code(e.source), _code(e.target)) for e in cooperate) == [("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The state agency cooperated fully with the audit, French said.",  # cooperation with no one named
+        "Governor Kasich visits supporters in Hartford on Sunday.",  # a visit to no one coded
+        "Governor Kasich invited everyone to the opening of the bridge.",  # an invitation to no party
+    ],
+)
+def test_an_act_between_parties_with_no_other_party_is_no_event(text):
+    assert not [e for e in _events(text) if e.cameo.startswith(("031", "036", "042", "06"))]
 
 
 @pytest.mark.parametrize(

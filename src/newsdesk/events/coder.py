@@ -77,9 +77,10 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 # Agents of the place where they act: local police, an unidentified armed force, civilians.
 LOCAL_AGENTS = frozenset("COP UAF CVL CRM".split())
-# Acts between parties: with no one named on the other side there is no event ("the council met");
-# parties named together are each other's counterpart ("Washington and Manila signed a treaty").
-BETWEEN_PARTIES = ("040", "041", "044", "046", "057")
+# Acts between parties (to cooperate, to meet, an invitation, a visit, talks, a signing, cooperation):
+# with no one named on the other side there is no event ("the council met", "the agency cooperated
+# fully"); parties named together are each other's counterpart ("Washington and Manila signed a treaty").
+BETWEEN_PARTIES = ("031", "036", "040", "041", "042", "043", "044", "046", "057", "06")
 DEMANDED = ("xcomp", "ccomp", "acl")  # "urged Israel to release", "demanded that Israel release", "its demand that …"
 YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surrendered in Soroti": where, not to whom
 # Help is aid (07) between states and organisations ("the US helped Egypt"); among local actors
