@@ -468,6 +468,13 @@ def test_a_dateline_taken_for_a_subject_stands_in_no_role():
     assert capture.target.span.text == "man" and _code(capture.source) == "USACOP"
 
 
+def test_a_subject_the_parse_joins_to_the_phrase_in_front_is_still_the_subject():
+    text = ("With the signing of a Memorandum of Understanding (MOU) on Cessation of Hostilities, the Sudanese government "
+            "and SPLM/A have agreed to allow unimpeded humanitarian access to all areas.")
+    (agreed,) = _events(text, "AGREE")
+    assert _code(agreed.source) == "SDNGOV"
+
+
 def test_an_uncoded_actor_acting_toward_no_one_is_no_event():
     assert not _events("The Edgar County Community Foundation agreed to hold the funds for the project.")
     # a coded actor is still news on its own
