@@ -529,6 +529,15 @@ def test_parties_named_together_in_an_act_between_parties_are_each_other_s_count
     assert sorted((_code(e.source), _code(e.target)) for e in cooperate) == [("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")]
 
 
+def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
+    games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
+                    "the French embassy said Monday.", "COOPERATE")
+    assert sorted((_code(e.source), _code(e.target)) for e in games) == [("EGYMIL", "FRAMIL"), ("FRAMIL", "EGYMIL")]
+    (joint,) = _events("India held joint exercises with France.", "COOPERATE")
+    assert (_code(joint.source), _code(joint.target)) == ("IND", "FRA")
+    assert not _events("Russia held military exercises near the Ukrainian border.", "COOPERATE")  # one party: no cooperation
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -346,6 +346,11 @@ def _code_word(token: Token, patterns: Patterns) -> tuple[str, bool] | None:
         return (code, False) if code and code != "none" else None  # "none": "executed a search warrant", "warned about scams"
     if token.pos_ == "NOUN" and lemma == "fire" and token.dep_ == "dobj" and token.head.lemma_.lower() == "open":
         return "190", True  # "opened fire on"; a house fire is no event word
+    if token.pos_ == "NOUN":
+        phrase = next((f"{c.lemma_.lower()} {lemma}" for c in token.children if c.dep_ == "compound"
+                       and f"{c.lemma_.lower()} {lemma}" in patterns.nouns), None)
+        if phrase is not None:
+            return str(patterns.nouns[phrase]), True  # "war games", "hunger strike": the phrase's own code
     if token.pos_ == "NOUN" and lemma in patterns.nouns:
         if lemma == "operation" and not any(c.lemma_.lower() in ("military", "security", "combat", "counterterrorism", "counter-terrorism") for c in token.children):
             return None  # only military operations are an assault

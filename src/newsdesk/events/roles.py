@@ -392,13 +392,21 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
     own = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in OWN), None)
     if not sources and own is not None and noun.dep_ == "dobj":
         sources = all_actors(subject(noun.head), actors)  # "the ILO reiterated its demand"
-    # "launched a mediation effort between …": the event noun qualifies the noun the sentence builds on
-    carrier = noun.head if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIERS else noun
-    if not sources and carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in LIGHT_VERBS:
+    # "launched a mediation effort between …", "launched 10 days of war games": the event noun
+    # qualifies the noun the sentence builds on
+    carrier = noun
+    if noun.dep_ == "compound" and noun.head.lemma_.lower() in CARRIERS:
+        carrier = noun.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.lemma_.lower() in CARRIERS | TIME_WORDS:
+        carrier = noun.head.head
+    carried = carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in LIGHT_VERBS
+    if not sources and carried:
         sources = all_actors(subject(carrier.head), actors)  # "the army launched an offensive"
     if not sources:
         sources = all_actors(accused_of(noun), actors)  # "arrested a man on a charge of assault"
     candidates = _prep_objects(carrier, TARGET_PREPOSITIONS | {"between"})
+    if carried:  # "held joint exercises with France", the parse hanging "with" on the verb
+        candidates += _prep_objects(carrier.head, frozenset({"with", "against", "between"}))
     if hostile:
         candidates += _prep_objects(noun, frozenset({"of"}))
     # "a suspension of air links with Serbia"
