@@ -529,6 +529,13 @@ def test_parties_named_together_in_an_act_between_parties_are_each_other_s_count
     assert sorted((_code(e.source), _code(e.target)) for e in cooperate) == [("RUSGOV", "USAGOV"), ("USAGOV", "RUSGOV")]
 
 
+def test_reaching_an_agreement_is_one_and_failing_to_is_a_rejection():
+    reached = _events("Israel and Egypt reached an agreement on Sunday.", "SUPPORT")
+    assert sorted((_code(e.source), _code(e.target), e.cameo) for e in reached) == [("EGY", "ISR", "057"), ("ISR", "EGY", "057")]
+    assert _events("Palestinians and Israelis failed to reach agreement on the fate of offices in east Jerusalem Sunday.", "REJECT")
+    assert not _events("The convoy reached the border on Monday.")
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

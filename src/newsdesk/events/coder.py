@@ -70,8 +70,9 @@ REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
 # What a refusal rejects: cooperation asked for ("refused to deploy peacekeepers"); refusing to
 # blame or to attack is restraint, no event.
 REFUSABLE = frozenset("03 04 05 06 07 08 15 16".split())
-# A negated acceptance is a rejection: "will not accept refugees", "did not agree to talks".
-ACCEPTING = frozenset("accept agree allow permit recognize recognise approve endorse ratify sign".split())
+# A negated acceptance is a rejection: "will not accept refugees", "did not agree to talks",
+# "failed to reach agreement".
+ACCEPTING = frozenset("accept agree allow permit recognize recognise approve endorse ratify sign reach".split())
 # Material acts (yield, protest, mobilise, sanction, coerce, violence) befall the place they
 # happen in when the text names no one: "protested in Serbia", "withdrew from Lebanon".
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
