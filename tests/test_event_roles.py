@@ -536,6 +536,14 @@ def test_reaching_an_agreement_is_one_and_failing_to_is_a_rejection():
     assert not _events("The convoy reached the border on Monday.")
 
 
+def test_workers_stopping_work_strike_and_patrols_ordered_are_a_show_of_force():
+    (strike,) = _events("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday.", "PROTEST")
+    assert (strike.cameo, _code(strike.source)) == ("143", "---LAB")
+    (patrols,) = _events("The government has ordered patrols by police and paramilitary soldiers after violent protests.", "MOBILIZE")
+    assert _code(patrols.source) == "---GOV"
+    assert not _events("Ministers volunteer their time to ride on patrol with officers.", "MOBILIZE")
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

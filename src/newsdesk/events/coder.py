@@ -355,6 +355,8 @@ def _code_word(token: Token, patterns: Patterns) -> tuple[str, bool] | None:
     if token.pos_ == "NOUN" and lemma in patterns.nouns:
         if lemma == "operation" and not any(c.lemma_.lower() in ("military", "security", "combat", "counterterrorism", "counter-terrorism") for c in token.children):
             return None  # only military operations are an assault
+        if lemma == "patrol" and token.dep_ not in ("dobj", "nsubj", "nsubjpass"):
+            return None  # patrols ordered or stepped up are a show of force; "rode on patrol" is none
         if lemma == "strike":
             kinds = {c.lemma_.lower() for c in token.children}
             if kinds & {"air", "drone", "missile"}:
