@@ -544,6 +544,24 @@ def test_workers_stopping_work_strike_and_patrols_ordered_are_a_show_of_force():
     assert not _events("Ministers volunteer their time to ride on patrol with officers.", "MOBILIZE")
 
 
+@pytest.mark.parametrize(
+    "text, role, code",
+    [
+        # who held an office of state and no longer does is of the elites
+        ("An Argentine judge has ordered former president Carlos Menem to appear October 16 for questioning.", "target", "ARGELI"),
+        ("Former Pakistani Prime Minister Nawaz Sharif was arrested on Monday.", "target", "PAKELI"),
+        ("Ex-president Charles Taylor was arrested.", "target", "---ELI"),
+        ("Police arrested former officials of the ministry.", "target", "---ELI"),
+        # a former soldier is still named for the army; a president in office governs
+        ("Police arrested former soldiers on Monday.", "target", "---MIL"),
+        ("Pakistani Prime Minister Nawaz Sharif was arrested on Monday.", "target", "PAKGOV"),
+    ],
+)
+def test_former_officials_are_elites(text, role, code):
+    (event,) = _events(text)
+    assert _code(getattr(event, role)) == code
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

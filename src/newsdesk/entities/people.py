@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..attribution.speakers import ROLE_NOUNS
 from .registry import slug
-from .sense import INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
+from .sense import FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
 
 # Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
 TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -168,13 +168,25 @@ def _role(name: Span) -> tuple[str | None, Span | None]:
 
 def _two_word_role(token: Token) -> str:
     """ "Attorney General" is a prosecutor's office, not a general; "Prime Minister" a head of
-    government; an "opposition leader" leads the opposition."""
+    government; an "opposition leader" leads the opposition; a "former president" no longer governs."""
+    role = token.lemma_.lower()
     if token.i > 0:
         before = token.doc[token.i - 1]
         pair = f"{before.lemma_.lower()} {token.lemma_.lower()}"
         if pair in agent_nouns() or (before.dep_ in ("compound", "amod") and agent_of(before) in INSTITUTIONS):
-            return pair
-    return token.lemma_.lower()
+            role = pair
+    return f"former {role}" if formerly(token.doc[token.i:token.i + 1]) else role
+
+
+def formerly(name: Span) -> bool:
+    """Whether the title just before a name or role noun says the office is past: "former president
+    Carlos Menem", "Former Pakistani Prime Minister Nawaz Sharif", "ex-president Taylor"."""
+    for token in reversed(name.doc[max(name.sent.start, name.start - 5):name.start]):
+        if token.lower_ in FORMER:
+            return True
+        if token.pos_ not in ("PROPN", "NOUN", "ADJ") and token.text != "-":
+            return False
+    return False
 
 
 def _title_phrase(title: Token, name: Span) -> Span:

@@ -19,9 +19,9 @@ from spacy.tokens import Doc, Span
 from ..records import Entity, EntityMention, Quantity, Quote, TextSpan
 from .match import Match, find_names
 from ..attribution.speakers import ROLE_NOUNS
-from .people import Person, affiliation_span, name_kind, people, person_id
+from .people import Person, affiliation_span, formerly, name_kind, people, person_id
 from .registry import Name, Registry, slug
-from .sense import PLACE_PREPOSITIONS, QUANTITY_WORDS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
+from .sense import ELITE_WHEN_FORMER, PLACE_PREPOSITIONS, QUANTITY_WORDS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
 
 EXTRACTOR = "newsdesk.entities/1"
 KIND_PREFERENCE = {"name": 0, "alias": 1, "metonym": 2, "capital": 3, "demonym": 4}
@@ -141,6 +141,8 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
     if entity.type != "COUNTRY":
         sense = "actor"
         rule = "metonym" if name.kind == "metonym" else rule
+        if entity.type == "PERSON" and code and code[3:6] in ELITE_WHEN_FORMER and formerly(span):
+            code = code[:3] + "ELI" + code[6:]  # "former president Carlos Menem": no longer the government
     elif (head := agent_head(span)) is not None:
         code = registry.code_for(entity.entity_id, agent_of(head))
         if head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ROLE_NOUNS:

@@ -83,11 +83,20 @@ GENERIC_AGENTS = ("MIL", "LEG", "GOV", "COP")
 GROUPS = frozenset("group faction movement member bloc camp wing outfit cell unit".split())
 
 
+# Who held an office of state and no longer does is of the elites (CAMEO ELI): "former president
+# Carlos Menem" is ARGELI, not ARGGOV. Former soldiers or rebels stay what they were named for.
+FORMER = frozenset({"former", "ex", "ex-"})
+ELITE_WHEN_FORMER = frozenset({"GOV", "LEG", "JUD"})
+
+
 def role_sector(role: str) -> str | None:
     """The sector of a person's role: "governor" → GOV; "opposition leader" → OPP, the institution
-    before a generic role noun."""
+    before a generic role noun; "former president" → ELI."""
     nouns = agent_nouns()
     words = role.split()
+    if len(words) > 1 and words[0] in FORMER:
+        sector = role_sector(" ".join(words[1:]))
+        return "ELI" if sector in ELITE_WHEN_FORMER else sector
     if len(words) > 1 and role not in nouns and nouns.get(words[0]) in INSTITUTIONS:
         return nouns[words[0]]
     return nouns.get(role) or nouns.get(words[-1])
@@ -96,7 +105,14 @@ def role_sector(role: str) -> str | None:
 def agent_of(token: Token) -> str | None:
     """The sector an agent noun names; a modifier naming an institution makes it precise:
     "police task force" is COP (not MIL), "sheriff's deputies" COP (not LEG), "court officials" JUD,
-    "rebel leaders" REB, "opposition leader" OPP."""
+    "rebel leaders" REB, "opposition leader" OPP; "former officials" are elites (ELI)."""
+    sector = _modified_agent(token)
+    if sector in ELITE_WHEN_FORMER and any(c.lower_ in FORMER for c in token.children if c.i < token.i):
+        return "ELI"
+    return sector
+
+
+def _modified_agent(token: Token) -> str | None:
     own = _lexical_agent(token)
     if own is None and token.lemma_.lower() in GROUPS:
         # "opposition groups", "rebel factions", "union members": the group is what its modifier names

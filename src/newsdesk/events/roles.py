@@ -651,4 +651,4 @@ def public(actor: EventActor | None, actors: Actors) -> bool:
     if actor.entity_id is None or actor.entity_id not in actors.names:
         return False
     _, kind, role = actors.names[actor.entity_id]
-    return kind != "PERSON" or (role is not None and role not in PRIVATE_ROLES and role_sector(role) != "CVL")
+    return kind != "PERSON" or (role is not None and role.removeprefix("former ") not in PRIVATE_ROLES and role_sector(role) != "CVL")
