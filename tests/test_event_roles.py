@@ -562,6 +562,30 @@ def test_former_officials_are_elites(text, role, code):
     assert _code(getattr(event, role)) == code
 
 
+@pytest.mark.parametrize(
+    "text, target",
+    [
+        # the authority a protest's purpose or grievance names is whom it presses
+        ("Tens of thousands of university students throughout Indonesia staged mass demonstrations Saturday to demand "
+         "political reforms by President Suharto's government.", "IDNGOV"),
+        ("Young Algerians blocked roads leading to the city centre on Sunday to press their demands for greater freedom "
+         "from President Bouteflika's government.", "DZAGOV"),
+        ("A group of Chechen refugees are continuing a hunger strike in protest of the Russian government's refusal.", "RUSGOV"),
+        # a state's landowners and its army are two parties
+        ("Algerian landowners began a hunger strike outside Parliament to demand the return of property seized by "
+         "Algerian government forces.", "DZAMIL"),
+    ],
+)
+def test_a_protest_presses_the_authority_its_purpose_names(text, target):
+    (protest,) = _events(text, "PROTEST")
+    assert _code(protest.target) == target
+
+
+def test_a_protest_whose_purpose_names_no_authority_has_no_target():
+    (protest,) = _events("Hundreds of students marched on Saturday to demand cheaper tuition.", "PROTEST")
+    assert protest.target is None
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

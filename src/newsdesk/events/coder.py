@@ -57,6 +57,7 @@ from .roles import (
     all_actors,
     noun_arguments,
     own_forces,
+    protest_addressee,
     public,
     state_of,
     subject,
@@ -116,6 +117,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             sources, targets = noun_arguments(token, actors, hostile=cameo[:2] >= "14")
         else:
             sources, targets = verb_arguments(token, actors, patterns.nouns.keys())
+        if cameo.startswith("14") and not targets:
+            targets = protest_addressee(token, actors)  # "… to demand reforms by President Suharto's government"
         if cameo.startswith("09") and _investigates_an_occurrence(token):
             targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
@@ -217,7 +220,15 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
     if not sources and not targets:
         return []
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
-    return [(s, None if (s and t and ((s.entity_id and s.entity_id == t.entity_id) or _own_state(s, t))) else t) for s, t in pairs]
+    return [(s, None if (s and t and (_same_party(s, t) or _own_state(s, t))) else t) for s, t in pairs]
+
+
+def _same_party(source: EventActor, target: EventActor) -> bool:
+    """One actor on both sides is no event between parties; a state's landowners and its army
+    are two ("Algerian landowners began a hunger strike … seized by Algerian government forces")."""
+    if not source.entity_id or source.entity_id != target.entity_id:
+        return False
+    return source.code == target.code or len(source.code or "") <= 3 or len(target.code or "") <= 3
 
 
 def _own_state(source: EventActor, target: EventActor) -> bool:
@@ -355,6 +366,8 @@ def _code_word(token: Token, patterns: Patterns) -> tuple[str, bool] | None:
     if token.pos_ == "NOUN" and lemma in patterns.nouns:
         if lemma == "operation" and not any(c.lemma_.lower() in ("military", "security", "combat", "counterterrorism", "counter-terrorism") for c in token.children):
             return None  # only military operations are an assault
+        if lemma == "protest" and token.dep_ == "pobj" and token.head.lower_ == "in":
+            return None  # "a hunger strike in protest of …": the manner of another act, not one of its own
         if lemma == "patrol" and token.dep_ not in ("dobj", "nsubj", "nsubjpass"):
             return None  # patrols ordered or stepped up are a show of force; "rode on patrol" is none
         if lemma == "strike":

@@ -420,6 +420,36 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
     return sources, targets
 
 
+# A protest's purpose names whom it presses: "to demand reforms by President Suharto's government".
+PRESSING = frozenset("demand press protest call urge seek oppose push force".split())
+AUTHORITIES = frozenset("GOV MIL COP JUD LEG".split())
+
+
+def protest_addressee(word: Token, actors: Actors) -> list[EventActor]:
+    """The authority a protest with no one named as its object is aimed at, when its purpose or
+    grievance names one: "staged demonstrations to demand political reforms by President
+    Suharto's government", "blocked roads to press their demands … from President Bouteflika's
+    government", "a hunger strike in protest of the Russian government's refusal"."""
+    governors = [word, word.head] if word.dep_ == "dobj" else [word]
+    phrases = []
+    for governor in governors:
+        for child in governor.children:
+            if child.dep_ in ("advcl", "xcomp") and child.lemma_.lower() in PRESSING:
+                phrases.append(child)
+            elif child.dep_ == "prep" and (child.lower_ in ("over", "against") or (
+                    child.lower_ == "in" and any(g.lemma_.lower() == "protest" for g in child.children))):
+                phrases.append(child)
+    for phrase in phrases:
+        for token in phrase.subtree:
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "poss", "amod", "nmod"):
+                continue  # a phrase's own head, not the title or owner inside it ("President Suharto's government")
+            actor = _actor(token, actors)
+            code = actor.code if actor is not None else None
+            if code and (code[3:6] in AUTHORITIES or (len(code) == 3 and state_of(code))):
+                return [actor]
+    return []
+
+
 def _that_subject(noun: Token) -> Token | None:
     """ "its demand that Israel ease restrictions", "the accusation that Russia meddled": the
     subject of the noun's that-clause (the parse may hang it on the verb that carries the noun)."""
