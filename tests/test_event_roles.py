@@ -586,6 +586,13 @@ def test_a_protest_whose_purpose_names_no_authority_has_no_target():
     assert protest.target is None
 
 
+def test_a_part_of_a_country_named_with_it_is_that_country():
+    (retaken,) = _events("Vietnamese-led forces have retaken a strategic village in Western Cambodia after fierce fighting.")
+    assert _code(retaken.target) == "KHM"
+    (arrest,) = _events("Police in Northern Ireland arrested two men.")  # the United Kingdom's, not Ireland's
+    assert _code(arrest.source) == "GBRCOP"
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

@@ -24,6 +24,8 @@ from .registry import Name, Registry
 FUZZY_LABELS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
 FUZZY_MIN_LENGTH = 6
 PLACE_OR_NAME_LABELS = frozenset({"PERSON", "LOC", "FAC", "EVENT", "WORK_OF_ART", "LAW"})
+REGION_WORDS = frozenset("north south east west northern southern eastern western central northeastern northwestern "
+                         "southeastern southwestern north-eastern north-western south-eastern south-western".split())
 SHOUTING = 0.5  # share of upper-case words above which acronyms are not trusted (headlines in capitals)
 
 
@@ -128,6 +130,8 @@ def _plausible(doc: Doc, context: _Context, registry: Registry, match: Match) ->
     if ent is None or not (match.end <= ent.end and len(ent) > length):
         return True
     country_like = all(n.kind in ("capital", "metonym") or registry.entities[n.entity_id].type == "COUNTRY" for n in match.names)
+    if country_like and match.end == ent.end and all(t.lower_ in REGION_WORDS for t in doc[ent.start:match.start]):
+        return True  # "Western Cambodia", "Southern Sudan": a part of the country, named with it
     if country_like and ent.label_ in PLACE_OR_NAME_LABELS:
         return False  # "Denzel Washington", "the Gulf of Oman", "the US Open"
     if not country_like and length == 1 and ent.label_ in ("ORG", "PERSON"):
