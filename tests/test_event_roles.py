@@ -593,6 +593,13 @@ def test_a_part_of_a_country_named_with_it_is_that_country():
     assert _code(arrest.source) == "GBRCOP"
 
 
+def test_a_verbal_act_for_a_purpose_is_addressed_to_the_object_of_the_act_it_serves():
+    text = ("On Tuesday, Nigerian junior foreign minister Dubem Oniya summoned Niger's ambassador Brah Mohamane "
+            "to complain of inaction over the gangs.")
+    (complaint,) = _events(text, "ACCUSE")
+    assert (_code(complaint.source), _code(complaint.target)) == ("NGAGOV", "NERGOV")
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")
