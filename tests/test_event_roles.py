@@ -600,6 +600,13 @@ def test_a_verbal_act_for_a_purpose_is_addressed_to_the_object_of_the_act_it_ser
     assert (_code(complaint.source), _code(complaint.target)) == ("NGAGOV", "NERGOV")
 
 
+def test_a_curfew_instituted_or_declared_befalls_the_town():
+    (threat,) = _events("President Abdelaziz Bouteflicka threatened to institute a curfew in Algiers in response to recent unrest.")
+    assert (threat.plover, _code(threat.target)) == ("THREATEN", "DZACVL")
+    (declared,) = _events("The army declared a curfew in Cizre.")
+    assert (declared.cameo, _code(declared.target)) == ("1723", "TURCVL")
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")
