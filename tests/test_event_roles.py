@@ -607,6 +607,13 @@ def test_a_curfew_instituted_or_declared_befalls_the_town():
     assert (declared.cameo, _code(declared.target)) == ("1723", "TURCVL")
 
 
+def test_an_ethnic_group_is_a_people_of_the_country_it_lives_in():
+    (protest,) = _events("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia, Belgrade radio said.", "PROTEST")
+    assert _code(protest.source) == "SRBCVL"
+    (nation,) = _events("Albanians demonstrated in Serbia.", "PROTEST")  # no "ethnic": the nation
+    assert _code(nation.source) == "ALB"
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

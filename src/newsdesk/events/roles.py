@@ -633,7 +633,14 @@ def _near_words(token: Token) -> list[Token]:
 def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
     code = mention.code or _role_code(kind, role)
+    if mention.rule == "demonym" and _ethnic(mention, actors.doc):
+        code = "---CVL"  # "ethnic Albanians demonstrated in Serbia": a people of the country they live in, not a state's
     return EventActor(mention.entity_id, name, code, TextSpan(mention.span.start, mention.span.end, mention.span.text))
+
+
+def _ethnic(mention: EntityMention, doc: Doc) -> bool:
+    before = doc.text[max(0, mention.span.start - 8):mention.span.start].lower().split()
+    return bool(before) and before[-1] == "ethnic"
 
 
 def _reporting_verb(pronoun: Token) -> Token | None:
