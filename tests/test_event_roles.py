@@ -614,6 +614,13 @@ def test_an_ethnic_group_is_a_people_of_the_country_it_lives_in():
     assert _code(nation.source) == "ALB"
 
 
+def test_forces_withdrawing_from_a_town_of_their_own_state_yield_to_no_one():
+    (home,) = _events("Bosnian Serbs said on Tuesday their forces had completed their withdrawal from the besieged Bosnian town of Gorazde.")
+    assert _code(home.source) == "BIHMIL" and home.target is None
+    (abroad,) = _events("Israel withdrew its troops from Lebanon.")
+    assert _code(abroad.target) == "LBN"
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

@@ -344,8 +344,9 @@ def _placed(source: EventActor | None, target: EventActor | None, place: Place, 
     if source is not None and (source.code or "").startswith("---") and source.code[3:] in LOCAL_AGENTS:
         state = states.get(place.country or "")
         source = replace(source, code=state + source.code[3:]) if state else source
-    if target is None and cameo[:2] in PLACE_TARGETS and cameo not in YIELDING_ONESELF and in_its_phrase():
-        target = _people_of(place, states, source, protest=cameo[:2] == "14")
+    withdrawing_at_home = cameo[:3] == "087" and source is not None and state_of(source.code) == states.get(place.country or "")
+    if target is None and cameo[:2] in PLACE_TARGETS and cameo not in YIELDING_ONESELF and not withdrawing_at_home and in_its_phrase():
+        target = _people_of(place, states, source, protest=cameo[:2] == "14")  # "withdrew from Lebanon"; not from a town of one's own
     return source, target
 
 
