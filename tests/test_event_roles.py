@@ -621,6 +621,11 @@ def test_forces_withdrawing_from_a_town_of_their_own_state_yield_to_no_one():
     assert _code(abroad.target) == "LBN"
 
 
+def test_an_agent_affiliated_with_a_national_body_is_of_its_country():
+    (strike,) = _events("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday.", "PROTEST")
+    assert _code(strike.source) == "SRBLAB"
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

@@ -77,6 +77,7 @@ OWN = frozenset("its their his her".split())
 HOLDING = frozenset("control hold occupy run".split())
 HELD = frozenset("position base outpost post checkpoint barracks garrison hideout stronghold enclave camp territory area village town region "
                  "district".split())
+BELONGING = frozenset("affiliate base headquarter".split())
 CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
@@ -608,6 +609,9 @@ def _agent(head: Token, agent: str, actors: Actors, beside: list[Token] | None =
     around += [g for c in head.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of", "throughout") for g in c.children if g.dep_ == "pobj"]
     if agent == "REF":  # "refugees fleeing the civil war in Liberia"
         around += [c for c in head.children if c.dep_ in ("acl", "relcl")]
+    # "workers affiliated with the Serbian Workers' Union", "a newspaper based in Beirut"; not
+    # "troops stationed in Germany", who are not Germany's
+    around += [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in BELONGING]
     country = actors.country_of([t for a in around for t in a.subtree])
     if country is None and any(c.dep_ == "poss" and c.lower_ in OWN for c in head.children):
         country = _antecedent_state(head, actors)  # "Russia denied that its forces attacked"
