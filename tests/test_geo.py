@@ -92,6 +92,12 @@ def test_the_bigger_place_does_not_always_win():
     assert long_beach.country == "US" and long_beach.admin1 == "CA"
 
 
+def test_a_town_is_not_the_region_named_after_it_and_another():
+    # GeoNames' ADM1 "Jericho and Al Aghwar" lists "Jericho" among its names; the town is meant
+    jericho = place("Israeli tanks fired four shell bombs at targets in Jericho, witnesses said.", "Jericho")
+    assert jericho.geonames_id == 284899
+
+
 def test_a_state_after_a_comma_places_the_town():
     assert place("A fire destroyed a mobile home in Alexandria, Louisiana, on Saturday.", "Alexandria").geonames_id == 4314550
     assert place("A fire destroyed a mobile home in Alexandria, La., on Saturday.", "Alexandria").geonames_id == 4314550

@@ -180,8 +180,8 @@ def _choose(toponym: Toponym, options: list[GazetteerPlace], focus: Counter, fol
         if place.feature_code in ("ADM1", "ADM2"):
             if toponym.area_word:
                 score += 3.0  # "Kunduz province", "the state of Oklahoma"
-            elif (place.country, fold(place.name)) in towns:
-                score -= 2.0  # "Mopti" alone is the town more often than its region
+            elif (place.country, fold(place.name)) in towns or ((place.country, text) in towns and text in fold(place.name).split(" and ")):
+                score -= 2.0  # "Mopti" alone is the town more often than its region; "Jericho" the town, not "Jericho and Al Aghwar"
         score += 1.0 if fold(place.name) == text else -1.5
         if focus.get(place.country):
             score += 1.5 + 0.5 * min(focus[place.country], 3)
