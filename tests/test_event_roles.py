@@ -626,6 +626,11 @@ def test_an_agent_affiliated_with_a_national_body_is_of_its_country():
     assert _code(strike.source) == "SRBLAB"
 
 
+def test_the_one_refused_something_is_the_target_of_the_refusal():
+    (refusal,) = _events("Benin was still refusing admittance to Ghanaians, by far the biggest group involved, Benin police said.", "REJECT")
+    assert (_code(refusal.source), _code(refusal.target)) == ("BEN", "GHA")
+
+
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():
     games = _events("French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea, "
                     "the French embassy said Monday.", "COOPERATE")

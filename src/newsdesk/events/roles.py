@@ -53,7 +53,7 @@ DIRECTIONS = frozenset("at into against".split())  # where a shot or a march is 
 OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
 # "withdrew its troops from Lebanon": what is withdrawn is one's own; the target is where from.
 WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
-RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return".split())
+RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return refuse deny".split())
 REFUGE = frozenset("refuge asylum shelter sanctuary".split())
 ASKING = frozenset("ask appeal plead beg seek request".split())
 CAUSE_MARKERS = frozenset("due because after following amid".split())
