@@ -538,7 +538,7 @@ def test_reaching_an_agreement_is_one_and_failing_to_is_a_rejection():
 
 def test_workers_stopping_work_strike_and_patrols_ordered_are_a_show_of_force():
     (strike,) = _events("Some 500,000 workers affiliated with the Serbian Workers' Union stopped work on Monday.", "PROTEST")
-    assert (strike.cameo, _code(strike.source)) == ("143", "---LAB")
+    assert strike.cameo == "143" and _code(strike.source).endswith("LAB")
     (patrols,) = _events("The government has ordered patrols by police and paramilitary soldiers after violent protests.", "MOBILIZE")
     assert _code(patrols.source) == "---GOV"
     assert not _events("Ministers volunteer their time to ride on patrol with officers.", "MOBILIZE")

@@ -17,8 +17,10 @@ same question for speakers only; this one answers it for the roles of events, by
 A person the text describes but never names is one too, when the description introduces them
 ("A 24-year-old woman was found with a gun … Police arrested her": the woman, ---CVL): a
 singular noun of one person ("woman", "suspect", "officer") with "a", "an", a number or nothing
-before it. A definite description ("the man") usually points back to someone already named, so it
-counts only while the article has named no one before it. A description that is a named person's
+before it. A definite description ("the woman") is the one an earlier "a woman" introduced when no
+one was named in between, and anyone before the article names someone; otherwise it is someone
+the resolver cannot name, who still stands nearer than anyone earlier and so leaves the pronoun
+unresolved ("turning on the officer and striking him"). A description that is a named person's
 apposition ("John Smith, a teacher") is that person, and a predicate ("Smith is a teacher", "worked as
 a nurse", "It was a mother of four she murdered") says what someone is: neither is another person.
 

@@ -58,6 +58,7 @@ from .roles import (
     noun_arguments,
     own_forces,
     protest_addressee,
+    purpose_addressee,
     public,
     state_of,
     subject,
@@ -120,7 +121,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if cameo.startswith("14") and not targets:
             targets = protest_addressee(token, actors)  # "… to demand reforms by President Suharto's government"
         if cameo[:2] < "14" and not targets and not is_noun:
-            targets = _purpose_addressee(token, actors)  # "summoned Niger's ambassador to complain"
+            targets = purpose_addressee(token, actors)  # "summoned Niger's ambassador to complain"
         if cameo.startswith("09") and _investigates_an_occurrence(token):
             targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
@@ -223,15 +224,6 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
         return []
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     return [(s, None if (s and t and (_same_party(s, t) or _own_state(s, t))) else t) for s, t in pairs]
-
-
-def _purpose_addressee(verb: Token, actors: Actors) -> list[EventActor]:
-    """A verbal act done for a purpose of another act is addressed to that act's object:
-    "summoned Niger's ambassador to complain of inaction", "met the Russian envoy to discuss the
-    crisis"."""
-    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return []
-    return all_actors(next((c for c in verb.head.children if c.dep_ == "dobj"), None), actors)
 
 
 def _same_party(source: EventActor, target: EventActor) -> bool:

@@ -451,6 +451,17 @@ def protest_addressee(word: Token, actors: Actors) -> list[EventActor]:
     return []
 
 
+def purpose_addressee(verb: Token, actors: Actors) -> list[EventActor]:
+    """A verbal act done as the purpose of another act is addressed to that act's object:
+    "summoned Niger's ambassador to complain of inaction"."""
+    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    addressee = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+    if addressee is None or (doer := subject(verb)) is not None and doer.i == addressee.i:
+        return []  # "forced the rebels to withdraw": the rebels do it
+    return all_actors(addressee, actors)
+
+
 def _that_subject(noun: Token) -> Token | None:
     """ "its demand that Israel ease restrictions", "the accusation that Russia meddled": the
     subject of the noun's that-clause (the parse may hang it on the verb that carries the noun)."""
@@ -643,8 +654,8 @@ def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
 
 
 def _ethnic(mention: EntityMention, doc: Doc) -> bool:
-    before = doc.text[max(0, mention.span.start - 8):mention.span.start].lower().split()
-    return bool(before) and before[-1] == "ethnic"
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
 
 
 def _reporting_verb(pronoun: Token) -> Token | None:
