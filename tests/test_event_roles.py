@@ -541,6 +541,9 @@ def test_workers_stopping_work_strike_and_patrols_ordered_are_a_show_of_force():
     assert strike.cameo == "143" and _code(strike.source).endswith("LAB")
     (patrols,) = _events("The government has ordered patrols by police and paramilitary soldiers after violent protests.", "MOBILIZE")
     assert _code(patrols.source) == "---GOV"
+    # the place the agent is of gives its country
+    (sindh,) = _events("The government of Sindh province has ordered patrols by police after violent protests.", "MOBILIZE")
+    assert _code(sindh.source) == "PAKGOV"
     assert not _events("Ministers volunteer their time to ride on patrol with officers.", "MOBILIZE")
 
 

@@ -96,8 +96,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 states: Mapping[str, str] | None = None) -> list[Event]:
     """``states`` maps a place's ISO alpha-2 country to its actor code (``Registry.states``):
     without it, no place stands in as a target."""
-    actors = Actors(doc, mentions, entity_names, tuple(quotes))
     states = states or {}
+    actors = Actors(doc, mentions, entity_names, tuple(quotes), tuple(places), states)
     game = sports_report(doc)
     events: list[Event] = []
     for token in doc:

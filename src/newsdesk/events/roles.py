@@ -35,13 +35,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
 from spacy.tokens import Doc, Token
 
 from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, role_sector
-from ..records import EntityMention, EventActor, Quote, TextSpan
+from ..records import EntityMention, EventActor, Place, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
 from .context import CONDITIONS, OBJECT_CONTROL
@@ -90,6 +91,8 @@ class Actors:
     mentions: tuple[EntityMention, ...]
     names: dict[str, tuple[str, str, str | None]]  # entity id → name, type, role
     quotes: tuple[Quote, ...] = ()
+    places: tuple[Place, ...] = ()
+    states: Mapping[str, str] = field(default_factory=dict)  # a place's ISO alpha-2 country → its actor code
 
     @cached_property
     def antecedents(self) -> Antecedents:
@@ -115,11 +118,16 @@ class Actors:
         return None
 
     def country_of(self, tokens: list[Token]) -> str | None:
-        """The country code of the first name among the tokens, in whatever sense it is used."""
+        """The country code of the first name among the tokens, in whatever sense it is used, or
+        of a place the geoparser found there ("the government of Sindh province" → PAK)."""
         for token in tokens:
             for m in self.mentions:
                 if m.span.start <= token.idx < m.span.end and state_of(m.code):
                     return state_of(m.code)
+        for token in tokens:
+            for place in self.places:
+                if place.span.start <= token.idx < place.span.end and place.sense == "place" and place.country in self.states:
+                    return state_of(self.states[place.country])
         return None
 
     def last_armed_group(self, before: int) -> EntityMention | None:
