@@ -631,7 +631,7 @@ def test_an_agent_affiliated_with_a_national_body_is_of_its_country():
 
 def test_the_one_refused_something_is_the_target_of_the_refusal():
     (refusal,) = _events("Benin was still refusing admittance to Ghanaians, by far the biggest group involved, Benin police said.", "REJECT")
-    assert (_code(refusal.source), _code(refusal.target)) == ("BEN", "GHA")
+    assert (_code(refusal.source), _code(refusal.target)) == ("BEN", "GHACVL")  # people of Ghana, not its state
 
 
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():

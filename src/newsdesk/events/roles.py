@@ -658,7 +658,15 @@ def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     code = mention.code or _role_code(kind, role)
     if mention.rule == "demonym" and _ethnic(mention, actors.doc):
         code = "---CVL"  # "ethnic Albanians demonstrated in Serbia": a people of the country they live in, not a state's
+    elif mention.rule == "demonym" and code and len(code) == 3 and _people_acted_on(mention, actors.doc):
+        code += "CVL"  # "refusing admittance to Ghanaians", "arrested Iraqis": people, not their state
     return EventActor(mention.entity_id, name, code, TextSpan(mention.span.start, mention.span.end, mention.span.text))
+
+
+def _people_acted_on(mention: EntityMention, doc: Doc) -> bool:
+    """A nation's plural name as the object of an act names people of it."""
+    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+    return span is not None and span.root.tag_ == "NNPS" and span.root.dep_ in ("dobj", "pobj")
 
 
 def _ethnic(mention: EntityMention, doc: Doc) -> bool:
