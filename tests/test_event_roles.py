@@ -289,8 +289,8 @@ def test_a_demanded_act_is_a_request_not_an_act_done(text, cameo, source, target
         # an order to one's own forces is the act, by the one who commands them
         ("President Putin ordered the army to attack Ukraine.", [("ASSAULT", "RUSGOV", "UKR")]),
         # an order that something be done to someone: the one who orders does it
-        ("The Pakistani prime minister ordered all political activists to be freed immediately.", [("RETREAT", "PAKGOV", "---OPP")]),
-        ("The Pakistani prime minister ordered the opposition activists to be freed.", [("RETREAT", "PAKGOV", "---OPP")]),
+        ("The Pakistani prime minister ordered all political activists to be freed immediately.", [("RETREAT", "PAKGOV", "PAKOPP")]),
+        ("The Pakistani prime minister ordered the opposition activists to be freed.", [("RETREAT", "PAKGOV", "PAKOPP")]),
         # the one forced does the act
         ("Syrian troops forced the rebels to withdraw from the town.", [("RETREAT", "---REB", None)]),
         # an act one is persuaded, asked or allowed to do is not reported done
@@ -632,6 +632,13 @@ def test_an_agent_affiliated_with_a_national_body_is_of_its_country():
 def test_the_one_refused_something_is_the_target_of_the_refusal():
     (refusal,) = _events("Benin was still refusing admittance to Ghanaians, by far the biggest group involved, Benin police said.", "REJECT")
     assert (_code(refusal.source), _code(refusal.target)) == ("BEN", "GHACVL")  # people of Ghana, not its state
+
+
+def test_rebels_dealing_peaceably_with_a_government_are_its_own():
+    (accepted,) = _events("The Mozambique government on Thursday accepted demands from Shona rebels that it initiate political reforms.")
+    assert (_code(accepted.source), _code(accepted.target)) == ("MOZGOV", "MOZREB")
+    (killed,) = _events("Israeli troops killed militants in Gaza.", "ASSAULT")  # an enemy's country is not its attacker's
+    assert not _code(killed.target).startswith("ISR")
 
 
 def test_joint_exercises_are_cooperation_between_the_parties_that_hold_them():

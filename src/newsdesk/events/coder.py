@@ -137,6 +137,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "Ms. Underwood invited her to stay": private life
             if cameo.startswith("07") and token.lemma_.lower() in EVERYDAY_HELP and not _states(source) and not _states(target):
                 continue  # "the county helped local businesses reopen"
+            if cameo[:2] < "14":
+                source, target = _domestic(source, target), _domestic(target, source)
             event = _event(len(events), token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states)
             if event is not None:
                 events.append(event)
@@ -224,6 +226,17 @@ def _pairs(sources: list, targets: list) -> list[tuple]:
         return []
     pairs = [(s, t) for s in (sources or [None]) for t in (targets or [None])]
     return [(s, None if (s and t and (_same_party(s, t) or _own_state(s, t))) else t) for s, t in pairs]
+
+
+def _domestic(party: EventActor | None, other: EventActor | None) -> EventActor | None:
+    """Rebels or an opposition of no named country dealing peaceably with a government are that
+    government's own: "the Mozambique government accepted demands from Shona rebels" → MOZREB."""
+    if party is None or other is None or not (party.code or "").startswith("---") or party.code[3:6] not in ("REB", "OPP"):
+        return party
+    state = state_of(other.code)
+    if state is None or not (len(other.code) == 3 or other.code[3:6] == "GOV"):
+        return party
+    return replace(party, code=state + party.code[3:])
 
 
 def _same_party(source: EventActor, target: EventActor) -> bool:
