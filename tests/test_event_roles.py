@@ -544,6 +544,8 @@ def test_workers_stopping_work_strike_and_patrols_ordered_are_a_show_of_force():
     # the place the agent is of gives its country
     (sindh,) = _events("The government of Sindh province has ordered patrols by police after violent protests.", "MOBILIZE")
     assert _code(sindh.source) == "PAKGOV"
+    # a town gives no country to private people: their private life stays no event
+    assert not _events("A Tulsa woman invited her neighbour to dinner.")
     assert not _events("Ministers volunteer their time to ride on patrol with officers.", "MOBILIZE")
 
 

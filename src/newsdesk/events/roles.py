@@ -117,14 +117,14 @@ class Actors:
                 return found
         return None
 
-    def country_of(self, tokens: list[Token]) -> str | None:
-        """The country code of the first name among the tokens, in whatever sense it is used, or
-        of a place the geoparser found there ("the government of Sindh province" → PAK)."""
+    def country_of(self, tokens: list[Token], places: bool = False) -> str | None:
+        """The country code of the first name among the tokens, in whatever sense it is used; with
+        ``places``, else of a place the geoparser found there ("the government of Sindh province" → PAK)."""
         for token in tokens:
             for m in self.mentions:
                 if m.span.start <= token.idx < m.span.end and state_of(m.code):
                     return state_of(m.code)
-        for token in tokens:
+        for token in tokens if places else ():
             for place in self.places:
                 if place.span.start <= token.idx < place.span.end and place.sense == "place" and place.country in self.states:
                     return state_of(self.states[place.country])
@@ -631,7 +631,9 @@ def _agent(head: Token, agent: str, actors: Actors, beside: list[Token] | None =
     # "workers affiliated with the Serbian Workers' Union", "a newspaper based in Beirut"; not
     # "troops stationed in Germany", who are not Germany's
     around += [c for c in head.children if c.dep_ == "acl" and c.lemma_.lower() in BELONGING]
-    country = actors.country_of([t for a in around for t in a.subtree])
+    # a town names the country of an institution ("the government of Sindh province"), not of a
+    # private person ("a Tulsa man" stays ---CVL: private life is no public act)
+    country = actors.country_of([t for a in around for t in a.subtree], places=agent not in ("CVL", "CRM"))
     if country is None and any(c.dep_ == "poss" and c.lower_ in OWN for c in head.children):
         country = _antecedent_state(head, actors)  # "Russia denied that its forces attacked"
     return EventActor(None, head.text, f"{country or '---'}{agent}", TextSpan(head.idx, head.idx + len(head.text), head.text))
