@@ -32,6 +32,7 @@ description it stands for as its ``antecedent``, so the analyst sees both.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -77,8 +78,9 @@ class Antecedents:
     genders: dict[str, str] = field(default_factory=dict)  # referent key → m | f
     described: list[tuple[Token | Span, Span]] = field(default_factory=list)  # people described, not named
 
-    @property
+    @cached_property
     def referents(self) -> list[tuple[Referent, Span]]:
+        """Named and described people in text order, each with the words that mention them."""
         return sorted([*self.people, *self.described], key=lambda rs: rs[1].start_char)
 
     @classmethod
@@ -93,8 +95,8 @@ class Antecedents:
             if span is not None and len(span):
                 people.append((mention, span))
         people = sorted(people + _surnames_unrecognised(doc, people), key=lambda ms: ms[0].span.start)
-        found = cls(doc, people, tuple(q for q in quotes if q.kind == "direct" and q.field == "text"))
-        found.described = _descriptions(doc, people)
+        found = cls(doc, people, tuple(q for q in quotes if q.kind == "direct" and q.field == "text"),
+                    described=_descriptions(doc, people))
         found.genders = _genders(people) | {_key(r): GENDERED_NOUNS[span.root.lemma_.lower()] for r, span in found.described
                                             if span.root.lemma_.lower() in GENDERED_NOUNS}
         found._learn_genders()

@@ -39,7 +39,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, role_sector
 from ..records import EntityMention, EventActor, Place, Quote, TextSpan
@@ -658,22 +658,22 @@ def _near_words(token: Token) -> list[Token]:
 def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
     code = mention.code or _role_code(kind, role)
-    if mention.rule == "demonym" and _ethnic(mention, actors.doc):
-        code = "---CVL"  # "ethnic Albanians demonstrated in Serbia": a people of the country they live in, not a state's
-    elif mention.rule == "demonym" and code and len(code) == 3 and _people_acted_on(mention, actors.doc):
-        code += "CVL"  # "refusing admittance to Ghanaians", "arrested Iraqis": people, not their state
+    if mention.rule == "demonym":
+        words = actors.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
+        if _ethnic(words):
+            code = "---CVL"  # "ethnic Albanians demonstrated in Serbia": a people of the country they live in, not a state's
+        elif code and len(code) == 3 and _people_acted_on(words):
+            code += "CVL"  # "refusing admittance to Ghanaians", "arrested Iraqis": people, not their state
     return EventActor(mention.entity_id, name, code, TextSpan(mention.span.start, mention.span.end, mention.span.text))
 
 
-def _people_acted_on(mention: EntityMention, doc: Doc) -> bool:
+def _people_acted_on(span: Span | None) -> bool:
     """A nation's plural name as the object of an act names people of it."""
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
     return span is not None and span.root.tag_ == "NNPS" and span.root.dep_ in ("dobj", "pobj")
 
 
-def _ethnic(mention: EntityMention, doc: Doc) -> bool:
-    span = doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
-    return span is not None and span.start > 0 and doc[span.start - 1].lower_ == "ethnic"
+def _ethnic(span: Span | None) -> bool:
+    return span is not None and span.start > 0 and span.doc[span.start - 1].lower_ == "ethnic"
 
 
 def _reporting_verb(pronoun: Token) -> Token | None:
