@@ -341,6 +341,34 @@ def test_user_agent_nouns_name_the_institution(tmp_path):
         load_registry((str(bad),))
 
 
+def test_two_people_of_one_surname_stay_two_and_the_surname_alone_is_the_first():
+    text = ("Charles S. Williams, 39, of Wood County, is being held on a parole violation, Prosecutor Colleen Williams "
+            "said in a news release. Williams is accused of killing Doris Jackson.")
+    _, analysis = analyse_text(text)
+    people = {e.name: e.role for e in analysis.entities if e.type == "PERSON"}
+    assert people == {"Charles S. Williams": None, "Colleen Williams": "prosecutor", "Doris Jackson": None}
+    (killing,) = [e for e in analysis.events if e.plover == "ASSAULT"]
+    assert killing.source.entity_id == "person:charles-s-williams" and killing.source.code is None
+
+
+@pytest.mark.parametrize(
+    "name, mention, same",
+    [
+        ("Charles S. Williams", "Colleen Williams", False),
+        ("Hillary Clinton", "Bill Clinton", False),
+        ("Hillary Rodham Clinton", "Hillary Clinton", True),
+        ("Charles S. Williams", "C. Williams", True),
+        ("Restaurateur Bill Sohovich", "Bill Sohovich", True),  # a title the model took into the name
+        ("Charles S. Williams", "Williams", True),
+        ("Charles Williams", "Charles Wilson", False),
+    ],
+)
+def test_which_names_can_name_one_person(name, mention, same):
+    from newsdesk.nlp.names import same_person
+
+    assert same_person(name, mention) is same
+
+
 def test_leaders_are_known_by_name_and_by_unambiguous_surname():
     registry = load_registry()
     assert registry.lookup("Putin").code == "RUSGOV"

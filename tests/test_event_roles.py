@@ -568,6 +568,30 @@ def test_former_officials_are_elites(text, role, code):
 
 
 @pytest.mark.parametrize(
+    "text, role, code",
+    [
+        # an employer's officials take its sector, not the government's
+        ("Dan Adkins, vice president of Hartman & Tyner Inc., said he met with Gov. Joe Manchin on Thursday.", "source", "---BUS"),
+        ("United Bank President Julie Gurtis met with Gov. Joe Manchin on Thursday.", "source", "---BUS"),
+        ("Company officials met with Gov. Joe Manchin on Thursday.", "source", "---BUS"),
+        ("The plan has been condemned by religious leaders.", "source", "---REL"),
+        ("Church leaders condemned the mayor.", "source", "---REL"),
+        ("School officials criticized the mayor.", "source", "---EDU"),
+        # a public office keeps its sector
+        ("Vice President Dan Adkins met with Gov. Joe Manchin on Thursday.", "source", "---GOV"),
+    ],
+)
+def test_an_employers_officials_are_of_its_sector(text, role, code):
+    (event,) = _events(text)
+    assert _code(getattr(event, role)) == code
+
+
+def test_an_employers_staff_are_private_people():
+    # a church's employee is no cleric: her lawsuit is private life
+    assert not _events("Former church employee Mona Brewer sued Earl Paulk.")
+
+
+@pytest.mark.parametrize(
     "text, target",
     [
         # the authority a protest's purpose or grievance names is whom it presses

@@ -205,8 +205,9 @@ def test_event_judgements_hold_offsets_and_verdicts_not_texts():
     header, rows = json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
     assert len(header["articles"]) >= 30 and len(header["held_out"]) >= 30
     assert not set(header["articles"]) & set(header["held_out"])
-    assert all(set(r) <= {"article", "start", "end", "plover", "source", "target", "source_antecedent", "target_antecedent", "correct", "note"}
-               for r in rows)
+    assert all(set(r) <= {"article", "start", "end", "plover", "source", "target", "source_antecedent", "target_antecedent", "correct", "note",
+                                "codes"} for r in rows)
+    assert all(len(r["codes"]) == 2 and all(c is None or c.isupper() for c in r["codes"]) for r in rows if "codes" in r)
     assert all(r[role] is None or (len(r[role]) == 2 and all(isinstance(x, int) for x in r[role])) for r in rows for role in ("source", "target") if role in r)
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from ..nlp.names import same_person
 from ..records import SpeakerLink, TextSpan
 from .candidate import Candidate
 
@@ -173,9 +174,8 @@ class SpeakerResolver:
         return next((e for e in doc.ents if e.label_ == "PERSON" and e.start == after), None)
 
     def _full_name(self, name: str) -> str:
-        parts = name.split()
-        matches = [p.name for p in self.persons.values() if p.name.split()[-1].lower() == parts[-1].lower() and len(p.name) >= len(name)]
-        return max(matches, key=len) if matches else name
+        matches = [p for p in self.persons.values() if same_person(p.name.lower(), name.lower()) and len(p.name) >= len(name)]
+        return min(matches, key=lambda p: p.seen[0]).name if matches else name  # a bare surname: the first so named
 
     def _paragraph(self, offset: int) -> int:
         return sum(1 for start in self.paragraph_starts if start <= offset) - 1
@@ -187,7 +187,7 @@ def _people(doc: Doc) -> dict[str, Person]:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[0].isupper():
             continue
-        known = next((p for p in persons.values() if p.name.split()[-1] == ent.text.split()[-1]), None)
+        known = next((p for p in persons.values() if same_person(p.name, ent.text)), None)
         if known is None:
             known = persons.setdefault(ent.text, Person(ent.text))
         elif len(ent.text) > len(known.name):

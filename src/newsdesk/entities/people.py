@@ -16,14 +16,16 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..attribution.speakers import ROLE_NOUNS
+from ..nlp.names import same_person
 from .registry import slug
-from .sense import FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
+from .sense import EMPLOYERS, FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
 
 # Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
 TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
                "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
                "det.": "detective", "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador"}
 TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady gen. gen col. col lt. sgt. capt. prof. rev. sen. rep. gov.".split())
+COMPANY_MARKS = frozenset("inc inc. corp corp. co. llc ltd ltd. plc company corporation".split())
 ROLE_WINDOW = 12  # tokens before a name searched for its title phrase
 
 
@@ -58,8 +60,7 @@ def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> li
         span = _clean(ent)
         if span is None:
             continue
-        surname = span[-1].text
-        known = next((p for p in persons if p.name.split()[-1] == surname), None)
+        known = next((p for p in persons if same_person(p.name, span.text)), None)  # a bare surname: the first so named
         if known is None:
             known = Person(span.text)
             persons.append(known)
@@ -173,9 +174,26 @@ def _two_word_role(token: Token) -> str:
     if token.i > 0:
         before = token.doc[token.i - 1]
         pair = f"{before.lemma_.lower()} {token.lemma_.lower()}"
-        if pair in agent_nouns() or (before.dep_ in ("compound", "amod") and agent_of(before) in INSTITUTIONS):
+        institution = agent_of(before) if before.dep_ in ("compound", "amod") else None
+        if pair in agent_nouns() or (institution in INSTITUTIONS and (institution not in EMPLOYERS or role in agent_nouns())):
             role = pair
+    if agent_nouns().get(role) == "GOV" and (employer := _company_word(token)):
+        role = f"{employer} {role}"
     return f"former {role}" if formerly(token.doc[token.i:token.i + 1]) else role
+
+
+def _company_word(role: Token) -> str | None:
+    """The word saying that the employer named with an executive's title is a company: "vice
+    president of Hartman & Tyner Inc." is a company's, "United Bank Charleston Market President" a bank's."""
+    nouns = agent_nouns()
+    words = [t for c in role.children if c.i < role.i and c.dep_ in ("compound", "nmod") for t in c.subtree]
+    words += [t for p in role.children if p.dep_ == "prep" and p.lower_ in ("of", "at") for t in p.subtree]
+    for word in words:
+        if word.lower_ in COMPANY_MARKS:
+            return "company"
+        if nouns.get(word.lemma_.lower()) == "BUS":
+            return word.lemma_.lower()
+    return None
 
 
 def formerly(name: Span) -> bool:

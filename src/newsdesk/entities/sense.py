@@ -75,7 +75,11 @@ def user_agents(nouns: Mapping[str, str]) -> Iterator[None]:
         _USER_AGENTS.reset(token)
 
 
-INSTITUTIONS = ("COP", "MIL", "JUD", "SPY", "REB", "OPP", "LAB")  # sectors a modifier can give a generic agent noun
+# Sectors a modifier can give a generic agent noun: "company officials" are of a business (BUS), not
+# the government; "church leaders" of a religion (REL); "school officials" of education (EDU).
+# An employer's sector goes to its officials, not to everyone on its payroll: a "church employee" is a private person.
+EMPLOYERS = ("BUS", "EDU", "HLH", "REL")
+INSTITUTIONS = ("COP", "MIL", "JUD", "SPY", "REB", "OPP", "LAB", *EMPLOYERS)
 # Words that count or measure a group: "tens of thousands of students", "a group of refugees".
 QUANTITY_WORDS = frozenset("ten tens hundred hundreds thousand thousands million millions dozen dozens score scores number group "
                            "batch contingent handful lot many several some few".split())

@@ -45,6 +45,10 @@ def _event_roles(event) -> tuple:
     return (_offsets(event.source), _offsets(event.target), _antecedent(event.source), _antecedent(event.target))
 
 
+def _event_codes(event) -> list:
+    return [event.source.code if event.source else None, event.target.code if event.target else None]
+
+
 def _row_roles(row: dict) -> tuple:
     if "source" not in row:
         return ANY_ROLES
@@ -100,8 +104,8 @@ def _judge(event, docid: str, judgements: dict, seen: dict, scores: EventPrecisi
     rows = judgements.get(key, [])
     index = seen.get(key, 0)
     seen[key] = index + 1
-    if index >= len(rows):
-        scores.unjudged += 1
+    if index >= len(rows) or ("codes" in rows[index] and rows[index]["codes"] != _event_codes(event)):
+        scores.unjudged += 1  # a verdict given on the actors' codes stands only while the codes do
     elif rows[index]["correct"]:
         scores.judged_right += 1
     else:
