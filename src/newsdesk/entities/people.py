@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..attribution.speakers import ROLE_NOUNS
 from ..nlp.names import same_person
 from .registry import slug
-from .sense import EMPLOYERS, FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of
+from .sense import EMPLOYERS, FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of, role_sector
 
 # Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
 TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -68,8 +68,8 @@ def people(doc: Doc, excluded: set[int], speakers: set[str] = frozenset()) -> li
             known.name = span.text
         known.mentions.append(span)
         role, phrase = _role(span)
-        if role and known.role is None:
-            known.role = role
+        if role and (known.role is None or role_sector(known.role) is None and role_sector(role)):
+            known.role = role  # "Sgt. David Collins" … "Collins, a trained crisis negotiator": the role that names a sector
         if phrase is not None:
             known.role_phrases.append(phrase)
         if span.start > 0 and doc[span.start - 1].lower_ in TITLES:
@@ -106,11 +106,13 @@ def _titled_name(ent: Span) -> bool:
 
 
 def _place_like(mention: Span) -> bool:
-    """ "in Garissa", "Misrata city": a one-word "person" where places stand."""
+    """ "in Garissa", "Misrata city", "CLINTON —": a one-word "person" where places stand."""
     root = mention.root
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return True
     following = mention.doc[mention.end] if mention.end < len(mention.doc) else None
+    if following is not None and following.text in ("—", "–", "-", "--") and mention.text.isupper() and mention.start == mention.sent.start:
+        return True  # a dateline: "CLINTON — A town couple …"
     return following is not None and following.lemma_.lower() in PLACE_NOUNS
 
 

@@ -217,6 +217,10 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     passive = _nearest(verb, ("nsubjpass",))
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     by = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent is not None else None
+    if passive is None and verb.tag_ == "VBN":
+        # "Ms. Sears and Mr. Bowers are now both charged": the passive's subject mislabelled, on the verb or its auxiliary
+        auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]
+        passive = next((c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj"), None) if auxiliaries else None
     if passive is None and _reduced_passive(verb):
         passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # headline "Alexandria woman charged"
     if passive is None and _passive_conjunct(verb):
@@ -236,8 +240,9 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     if verb.dep_ == "acl" and by is not None:
         return all_actors(by, actors), all_actors(verb.head, actors)  # "the Syrian Army backed by Russian forces"
     doer = subject(verb)
-    if doer is not None and doer.lower_ in ("that", "which", "who") and verb.dep_ == "relcl":
-        doer = verb.head  # "a fire that killed four children", "the man who killed Dr. Winters"
+    if doer is not None and doer.lower_ in ("that", "which", "who") and doer.head.dep_ == "relcl":
+        # "a fire that killed four children", "the man who killed Dr. Winters", "four men who … began shooting"
+        doer = doer.head.head
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
     if verb.lemma_.lower() == "agree" and _concurs(verb, clause):
         return [], []
@@ -509,6 +514,8 @@ def _cause(marker: Token) -> bool:
 
 def all_actors(token: Token | None, actors: Actors, inside: bool = False, countries: bool = False) -> list[EventActor]:
     """The actor of an argument and of each argument coordinated with it ("X and Y")."""
+    if token is not None and _dateline(token):
+        token = next((c for c in token.children if c.dep_ == "appos"), None)  # "CLINTON — A town couple … was charged"
     if token is None:
         return []
     for _ in range(3):  # "scores of Sierra Leonean and Liberian refugees": the people counted, each of them
@@ -525,6 +532,13 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
         if actor is not None and all((actor.entity_id or actor.name) != (u.entity_id or u.name) for u in unique):
             unique.append(actor)
     return unique
+
+
+def _dateline(token: Token) -> bool:
+    """A place in capitals before a dash that opens a report: the parse takes it for the subject."""
+    doc, start = token.doc, token.sent.start
+    return (token.i + 1 < len(doc) and doc[token.i + 1].text in ("—", "–", "-", "--")
+            and all(t.is_upper and t.is_alpha for t in doc[start:token.i + 1]) and len(token.text) > 1)
 
 
 def _fellow_nationals(head: Token, actor: EventActor | None, actors: Actors) -> list[EventActor]:
@@ -679,12 +693,14 @@ def _ethnic(span: Span | None) -> bool:
 def _reporting_verb(pronoun: Token) -> Token | None:
     """The verb of saying whose reported clause a pronoun is the subject of: "Hungary said it …";
     for he/she also a later clause of the report ("said he was pleased and that he plans to ask"),
-    not a clause of its own ("… the pair had taken money and they were arrested")."""
+    not a clause of its own ("… the pair had taken money and they were arrested"), nor a report the
+    verb follows ("He banged on the door and accused the tenant, Nelson said": he is not Nelson)."""
     clause = pronoun.head
     while clause.dep_ == "conj" and clause.head.i != clause.i and pronoun.lower_ in ("he", "she"):
         clause = clause.head
     reporting = clause.head
-    if clause.dep_ == "ccomp" and reporting.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}:
+    if (clause.dep_ == "ccomp" and reporting.i < pronoun.i
+            and reporting.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}):
         return reporting
     return None
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Protocol
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
@@ -61,6 +62,18 @@ def lemma_repairs(doc: Doc) -> Doc:
     return doc
 
 
+# Titles before a name that the pinned English tokenizer splits from their full stop: the stop then
+# ends the sentence ("arrested by Paris Police Department Sgt." | "Mike Smith on Tuesday.").
+ENGLISH_TITLES = ("Lt.", "Col.", "Capt.", "Sgt.", "Sgts.", "Det.", "Cpl.", "Pvt.", "Maj.", "Cmdr.", "Spc.", "Ofc.",
+                  "Supt.", "Insp.", "Atty.", "Ald.", "Gens.", "Sens.", "Reps.")
+
+
+def _keep_titles_whole(nlp: Language) -> None:
+    for title in ENGLISH_TITLES:
+        for form in (title, title.upper(), title.lower()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
+
+
 class SpacyModel:
     def __init__(self, package: str = DEFAULT_MODEL_PACKAGE) -> None:
         try:
@@ -71,6 +84,8 @@ class SpacyModel:
                 f"(or pip install the package) — newsdesk never downloads models at run time"
             ) from None
         nlp = module.load()
+        if nlp.lang == "en":
+            _keep_titles_whole(nlp)
         if "parser" in nlp.pipe_names:
             nlp.add_pipe("newsdesk_paragraph_breaks", before="parser")
         if "lemmatizer" in nlp.pipe_names:
