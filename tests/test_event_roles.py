@@ -599,6 +599,13 @@ def test_a_dateline_is_no_actor():
     assert not [e for e in analysis.events if e.target is not None and e.target.span.text == "CLINTON"]
 
 
+def test_a_country_s_name_read_as_a_state_of_another_country_is_that_country():
+    text = ("ATLANTA - A former assisted suicide network leader is defending his group's practice. Goodwin and the others "
+            "were charged with violating Georgia's assisted suicide law, officials in Atlanta and Arizona said.")
+    (violation,) = _events(text, "REJECT")
+    assert _code(violation.target) == "USA" and violation.target.entity_id is None
+
+
 def test_a_later_role_that_names_a_sector_replaces_a_bare_rank():
     text = ("We called in Sgt. David Collins to assist. Collins, a trained crisis negotiator, spoke to the suspect. "
             "Collins continued negotiation with the suspect.")

@@ -109,6 +109,14 @@ def test_the_article_s_other_places_decide():
     assert place(text, "Alexandria").admin1 == "LA"
 
 
+def test_a_country_s_name_is_a_namesake_where_the_article_is():
+    text = ("ATLANTA - A former assisted suicide network leader being prosecuted in a Georgia man's death is defending his "
+            "group's practice. At least three of the people known to have died lived in Arizona and Georgia.")
+    _, places = places_of(text)
+    assert {p.geonames_id for p in places if p.span.text == "Georgia"} == {4197000}  # the US state
+    assert place("Georgia and Russia fought a five-day war in August. Tbilisi accused Moscow.", "Georgia").geonames_id == 614540
+
+
 def test_a_user_can_bias_toward_a_region():
     text = "Hundreds of protesters gathered in Alexandria on Friday."
     assert place(text, "Alexandria").country == "EG"

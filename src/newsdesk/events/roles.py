@@ -130,6 +130,16 @@ class Actors:
                     return state_of(self.states[place.country])
         return None
 
+    def namesake_state(self, mention: EntityMention) -> tuple[str, Place] | None:
+        """The country of a state or town the geoparser read a country's name as: "violating Georgia's
+        assisted suicide law" beside Atlanta is the US state's law, the United States'."""
+        for place in self.places:
+            if (place.span.start, place.span.end) == (mention.span.start, mention.span.end) and place.feature_code != "PCLI":
+                state = state_of(self.states.get(place.country or ""))
+                if state and state != state_of(mention.code):
+                    return state, place
+        return None
+
     def last_armed_group(self, before: int) -> EntityMention | None:
         groups = [m for m in self.mentions if m.span.start < before and m.entity_id in self.names and self.names[m.entity_id][1] == "ARMED_GROUP"]
         return groups[-1] if groups else None
@@ -672,6 +682,9 @@ def _near_words(token: Token) -> list[Token]:
 def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
     code = mention.code or _role_code(kind, role)
+    if _is_country(mention) and (namesake := actors.namesake_state(mention)) is not None:
+        state, place = namesake
+        return EventActor(None, f"{place.name}, {place.country}", state, TextSpan(mention.span.start, mention.span.end, mention.span.text))
     if mention.rule == "demonym":
         words = actors.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if _ethnic(words):

@@ -57,7 +57,7 @@ def resolve_places(
     country_ids = _country_ids(registry)
     toponyms = find_toponyms(doc, mentions, country_ids)
     known = {p.geonames_id: p for p in gazetteer.places([t.geonames_id for t in toponyms if t.geonames_id])}
-    lookup = [t.text for t in toponyms if t.geonames_id is None] + ([article.dateline] if article.dateline else [])
+    lookup = [t.text for t in toponyms if t.geonames_id is None or t.rule == "registry"] + ([article.dateline] if article.dateline else [])
     candidates = gazetteer.candidates(lookup)
     focus = _focus_countries(toponyms, known, candidates, article, registry, gazetteer)
     resolved = _resolve_all(doc, toponyms, candidates, known, focus, bias)
@@ -138,11 +138,30 @@ def _resolve_all(doc: Doc, toponyms: list[Toponym], candidates, known, focus: Co
     out: list[Scored | None] = []
     for i, (toponym, best) in enumerate(zip(toponyms, first)):
         options = candidates.get(fold(toponym.text), [])
-        if toponym.geonames_id is not None or len(options) < 2:
+        if toponym.geonames_id is not None and best is not None and toponym.rule == "registry":
+            out.append(_country_or_namesake(toponym, best, options, focus, following(i), candidates, known, bias, context))
+        elif toponym.geonames_id is not None or len(options) < 2:
             out.append(best)
         else:
             out.append(_choose(toponym, options, focus, following(i), candidates, known, bias, context))
     return out
+
+
+def _country_or_namesake(toponym: Toponym, country: Scored, options: list[GazetteerPlace], focus: Counter,
+                         following: Toponym | None, candidates, known, bias: tuple[str, ...], context: _Context) -> Scored:
+    """A country's name is the country unless a state or town of that name lies where the rest of the
+    article is: "Georgia" beside Atlanta and Arizona is the US state, "Lebanon, Pa." a town in Pennsylvania.
+    The country's own mentions do not count for it here."""
+    namesakes = [p for p in options if p.country != country.place.country and p.feature_class in ("A", "P")]
+    if not namesakes:
+        return country
+    others = Counter({c: n for c, n in focus.items() if c != country.place.country})
+    if not any(others.get(p.country) for p in namesakes):
+        return country
+    own = fold(toponym.text)
+    elsewhere = _Context({k: v - {own} for k, v in context.areas.items()}, {k: v for k, v in context.points.items() if k != own})
+    best = _choose(toponym, [country.place, *namesakes], others, following, candidates, known, bias, elsewhere)
+    return best if best is not None and best.place.geonames_id != country.place.geonames_id else country
 
 
 def _coherence(place: GazetteerPlace, own: str, context: _Context | None) -> float:
