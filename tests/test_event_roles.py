@@ -606,6 +606,21 @@ def test_a_country_s_name_read_as_a_state_of_another_country_is_that_country():
     assert _code(violation.target) == "USA" and violation.target.entity_id is None
 
 
+def test_others_wounded_are_of_the_kind_killed():
+    text = "A gunman entered his church in Fort Worth and killed seven people and wounded several others."
+    (wounding,) = [e for e in _events(text, "ASSAULT") if e.predicate.text == "wounded"]
+    assert (wounding.target.span.text, _code(wounding.target)) == ("others", "---CVL")
+
+
+def test_an_attack_launched_on_a_day_still_falls_on_its_target():
+    # "yesterday" between noun and "on": the parse hangs "on" on the light verb
+    (attack,) = _events("The separatists launched an attack yesterday on the Georgian-controlled villages.", "ASSAULT")
+    assert _code(attack.target) == "GEOCVL"
+    # after a peaceful act, "on" names the topic
+    assert [_code(e.target) for e in _events("Japan held talks on Iran with China.", "CONSULT")] == ["CHN"]
+    assert [_code(e.target) for e in _events("Japan held talks yesterday on Iran with China.", "CONSULT")] == ["CHN"]
+
+
 def test_a_later_role_that_names_a_sector_replaces_a_bare_rank():
     text = ("We called in Sgt. David Collins to assist. Collins, a trained crisis negotiator, spoke to the suspect. "
             "Collins continued negotiation with the suspect.")

@@ -428,9 +428,10 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
         sources = all_actors(subject(carrier.head), actors)  # "the army launched an offensive"
     if not sources:
         sources = all_actors(accused_of(noun), actors)  # "arrested a man on a charge of assault"
-    candidates = _prep_objects(carrier, TARGET_PREPOSITIONS | {"between"})
-    if carried:  # "held joint exercises with France", the parse hanging "with" on the verb
-        candidates += _prep_objects(carrier.head, frozenset({"with", "against", "between"}))
+    # "an attack on Gaza", but "talks on Iran with China": after a peaceful act "on" names its topic
+    candidates = _prep_objects(carrier, (TARGET_PREPOSITIONS if hostile else TARGET_PREPOSITIONS - {"on"}) | {"between"})
+    if carried:  # "held joint exercises with France", "launched an attack yesterday on …": the parse hangs them on the verb
+        candidates += _prep_objects(carrier.head, frozenset({"with", "against", "between", *(("on",) if hostile else ())}))
     if hostile:
         candidates += _prep_objects(noun, frozenset({"of"}))
     # "a suspension of air links with Serbia"
@@ -544,6 +545,13 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
     return unique
 
 
+def _partner_object(others: Token) -> Token | None:
+    """The object of the verb coordinated with the one whose object is "others"."""
+    verb = others.head
+    partners = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
+    return next((o for p in partners for o in p.children if o.dep_ == "dobj" and o.lemma_.lower() != "other"), None)
+
+
 def _dateline(token: Token) -> bool:
     """A place in capitals before a dash that opens a report: the parse takes it for the subject."""
     doc, start = token.doc, token.sent.start
@@ -594,6 +602,11 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
+    if token.lemma_.lower() == "other" and token.dep_ == "dobj" and (partner := _partner_object(token)) is not None:
+        # "killed seven people and wounded several others": others of the same kind
+        actor = _actor(partner, actors)
+        if actor is not None:
+            return EventActor(actor.entity_id, actor.name, actor.code, TextSpan(token.idx, token.idx + len(token.text), token.text))
     named_apart = next((m for a in token.children if a.dep_ == "appos" and (m := actors.at(a)) is not None), None)
     if named_apart is not None:
         return _from_mention(named_apart, actors)  # "Musharraf's successor, Zardari, pledged": Zardari, not Musharraf
