@@ -621,6 +621,14 @@ def test_an_attack_launched_on_a_day_still_falls_on_its_target():
     assert [_code(e.target) for e in _events("Japan held talks yesterday on Iran with China.", "CONSULT")] == ["CHN"]
 
 
+def test_deputies_are_a_sheriff_s_where_a_sheriff_is_named():
+    text = "Deputies arrest Pointe Coupee teen on weapon count. Sheriff Beauregard Torres said the boy was booked."
+    (arrest,) = _events(text, "COERCE")
+    assert _code(arrest.source) == "---COP"
+    (vote,) = _events("Deputies criticized the president on Monday.", "ACCUSE")
+    assert _code(vote.source) == "---LEG"
+
+
 def test_a_later_role_that_names_a_sector_replaces_a_bare_rank():
     text = ("We called in Sgt. David Collins to assist. Collins, a trained crisis negotiator, spoke to the suspect. "
             "Collins continued negotiation with the suspect.")

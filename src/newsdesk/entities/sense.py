@@ -111,6 +111,8 @@ def agent_of(token: Token) -> str | None:
     "police task force" is COP (not MIL), "sheriff's deputies" COP (not LEG), "court officials" JUD,
     "rebel leaders" REB, "opposition leader" OPP; "former officials" are elites (ELI)."""
     sector = _modified_agent(token)
+    if sector == "LEG" and token.lemma_.lower() == "deputy" and any(t.lower_ == "sheriff" for t in token.doc):
+        return "COP"  # "Deputies arrest Pointe Coupee teen … Sheriff Torres said": a sheriff's deputies
     if sector in ELITE_WHEN_FORMER and any(c.lower_ in FORMER for c in token.children if c.i < token.i):
         return "ELI"
     return sector
