@@ -646,6 +646,9 @@ def test_a_later_role_that_names_a_sector_replaces_a_bare_rank():
         ("The plan has been condemned by religious leaders.", "source", "---REL"),
         ("Church leaders condemned the mayor.", "source", "---REL"),
         ("School officials criticized the mayor.", "source", "---EDU"),
+        # an agency is the state's unless it is a news agency
+        ("The mayor criticized the federal agency for the delays.", "target", "---GOV"),
+        ("The Czechoslovak news agency Ceteka criticized the government.", "source", "CSKMED"),
         # a public office keeps its sector
         ("Vice President Dan Adkins met with Gov. Joe Manchin on Thursday.", "source", "---GOV"),
     ],
