@@ -178,6 +178,10 @@ def test_a_country_name_that_is_the_surname_of_a_person_named_before_is_that_per
     _, analysis = analyse_text(text)
     assert {m.entity_id for m in analysis.entity_mentions if m.span.text == "Paris"} == {"person:melton-lewis-paris"}
     assert "france" not in {e.entity_id for e in analysis.entities}
+    # the model reads the name standing alone as a person too: no title or age needed
+    _, analysis = analyse_text("Richmond native Jeff Hamilton plies the drumsticks. Hamilton will appear on national "
+                               "television this week to help promote singer Diana Krall's CD.")
+    assert {m.entity_id for m in analysis.entity_mentions if m.span.text == "Hamilton"} == {"person:jeff-hamilton"}
     # named first, the capital is still the government
     _, analysis = analyse_text("Paris condemned the attack. Later, Jean Paris, a local farmer, said he saw nothing.")
     assert analysis.entity_mentions[0].entity_id == "france"

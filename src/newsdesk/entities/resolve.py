@@ -97,12 +97,16 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
 def _surnames_read_as_names(doc: Doc, matches: list[Match], persons: list[Person]) -> list[tuple[Person, Span]]:
     """A registry name standing alone that is the surname of a person named before it: after
     "Melton Lewis Paris, 51, was found shot", "Paris had been shot" is him, not France. The
-    person must be plainly one (a title, a role, an age, three names): the model also takes
-    headlines for people ("Rethinking Egypt")."""
-    named = {p.name.split()[-1]: p for p in persons if len(p.name.split()) > 1 and _plainly_a_person(doc, p)}
+    person must be plainly one (a title, a role, an age, three names), or the model must read the
+    name standing alone as a person too ("Richmond native Jeff Hamilton … Hamilton will appear on
+    national television" is not Bermuda's capital): the model also takes headlines for people
+    ("Rethinking Egypt")."""
+    named = {p.name.split()[-1]: p for p in persons if len(p.name.split()) > 1}
     found = []
     for match in matches:
         person = named.get(doc[match.start].text) if match.end - match.start == 1 else None
+        if person is not None and not (_plainly_a_person(doc, person) or doc[match.start].ent_type_ == "PERSON"):
+            person = None
         if person is not None and min(m.start for m in person.mentions) < match.start:
             found.append((person, match.span(doc)))
     return found
