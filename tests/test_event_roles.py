@@ -604,6 +604,11 @@ def test_a_country_s_name_read_as_a_state_of_another_country_is_that_country():
             "were charged with violating Georgia's assisted suicide law, officials in Atlanta and Arizona said.")
     (violation,) = _events(text, "REJECT")
     assert _code(violation.target) == "USA" and violation.target.entity_id is None
+    # "a Georgia man" in that article is a man of the state; where Georgia is the country, of the country
+    (arrest,) = [e for e in _events(text + " A Georgia man was arrested by police on Monday.", "COERCE") if e.predicate.text == "arrested"]
+    assert _code(arrest.target) == "USACVL"
+    (arrest,) = _events("Georgia and Russia fought a war. A Georgia man was arrested by Russian police.", "COERCE")
+    assert _code(arrest.target) == "GEOCVL"
 
 
 def test_others_wounded_are_of_the_kind_killed():

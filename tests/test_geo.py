@@ -114,6 +114,10 @@ def test_a_country_s_name_is_a_namesake_where_the_article_is():
             "group's practice. At least three of the people known to have died lived in Arizona and Georgia.")
     _, places = places_of(text)
     assert {p.geonames_id for p in places if p.span.text == "Georgia"} == {4197000}  # the US state
+    from newsdesk.pipeline import analyse_text
+
+    _, analysis = analyse_text(text)  # and the state's name is no mention of the country
+    assert not [m for m in analysis.entity_mentions if m.span.text == "Georgia" and m.entity_id == "georgia"]
     assert place("Georgia and Russia fought a five-day war in August. Tbilisi accused Moscow.", "Georgia").geonames_id == 614540
 
 

@@ -124,7 +124,27 @@ def _analyse(article: Article, parse: Parse, doc, registry: Registry, gazetteer,
     quantities = place_claims(doc, quantities, places)
     names = {e.entity_id: (e.name, e.type, e.role) for e in resolved.entities}
     events = code_events(doc, resolved.mentions, names, quotes, places, patterns, article.published, sentence_starts, registry.states)
-    return Analysis(tuple(quotes), tuple(quantities), resolved.entities, resolved.mentions, places, tuple(events), signature(doc))
+    entities, mentions = _without_namesakes(resolved.entities, resolved.mentions, places)
+    return Analysis(tuple(quotes), tuple(quantities), entities, mentions, places, tuple(events), signature(doc))
+
+
+def _without_namesakes(entities, mentions, places):
+    """A country's name the geoparser read as a state or town of another country ("Georgia" beside
+    Atlanta) names no mention of the country; a country left with no mention leaves the article."""
+    namesakes = [p for p in places if p.rule == "registry" and p.feature_code != "PCLI"]
+    if not namesakes:
+        return entities, mentions
+    spans = {(p.span.start, p.span.end) for p in namesakes}
+    as_country = {p.span.text for p in places if p.feature_code == "PCLI"}
+    names = {p.span.text for p in namesakes} - as_country  # "a Georgia man" there too, where no "Georgia" is the country
+    countries = {e.entity_id for e in entities if e.type == "COUNTRY"}
+
+    def namesake(m) -> bool:
+        return (m.span.start, m.span.end) in spans or m.rule == "agent-phrase" and bool(names.intersection(m.span.text.split()))
+
+    kept = tuple(m for m in mentions if not (m.entity_id in countries and namesake(m)))
+    named = {m.entity_id for m in kept}
+    return tuple(e for e in entities if e.entity_id not in countries or e.entity_id in named), kept
 
 
 def analyse_text(text: str, registry: Registry | None = None) -> tuple[Parse, Analysis]:

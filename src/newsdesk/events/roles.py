@@ -132,12 +132,17 @@ class Actors:
 
     def namesake_state(self, mention: EntityMention) -> tuple[str, Place] | None:
         """The country of a state or town the geoparser read a country's name as: "violating Georgia's
-        assisted suicide law" beside Atlanta is the US state's law, the United States'."""
+        assisted suicide law" beside Atlanta is the US state's law, the United States'; so is "a
+        Georgia man" in that article, where the name is never read as the country."""
+        words = mention.span.text.split()
         for place in self.places:
-            if (place.span.start, place.span.end) == (mention.span.start, mention.span.end) and place.feature_code != "PCLI":
-                state = state_of(self.states.get(place.country or ""))
-                if state and state != state_of(mention.code):
-                    return state, place
+            if place.rule != "registry" or place.feature_code == "PCLI" or place.span.text not in words:
+                continue
+            exact = (place.span.start, place.span.end) == (mention.span.start, mention.span.end)
+            as_country = any(p.span.text == place.span.text and p.feature_code == "PCLI" for p in self.places)
+            state = state_of(self.states.get(place.country or ""))
+            if state and state != state_of(mention.code) and (exact or not as_country):
+                return state, place
         return None
 
     def last_armed_group(self, before: int) -> EntityMention | None:
@@ -695,9 +700,9 @@ def _near_words(token: Token) -> list[Token]:
 def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
     code = mention.code or _role_code(kind, role)
-    if _is_country(mention) and (namesake := actors.namesake_state(mention)) is not None:
-        state, place = namesake
-        return EventActor(None, f"{place.name}, {place.country}", state, TextSpan(mention.span.start, mention.span.end, mention.span.text))
+    if (_is_country(mention) or mention.rule == "agent-phrase" and state_of(code)) and (namesake := actors.namesake_state(mention)) is not None:
+        state, place = namesake  # "a Georgia man" there: USACVL
+        return EventActor(None, f"{place.name}, {place.country}", state + (code or "")[3:], TextSpan(mention.span.start, mention.span.end, mention.span.text))
     if mention.rule == "demonym":
         words = actors.doc.char_span(mention.span.start, mention.span.end, alignment_mode="expand")
         if _ethnic(words):
