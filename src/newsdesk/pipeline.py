@@ -29,7 +29,7 @@ from .entities import Registry, link_claims, link_speakers, load_registry, resol
 from .entities.sense import user_agents
 from .attribution.headline import headline_quote
 from .extract import ExtractionError, extract_article
-from .geo import open_gazetteer, resolve_places
+from .geo import namesake, open_gazetteer, resolve_places
 from .geo.events import place_claims
 from .extract.article import PLAIN_TEXT_EXTRACTOR
 from .extract.html import EXTRACTOR as HTML_EXTRACTOR
@@ -131,18 +131,10 @@ def _analyse(article: Article, parse: Parse, doc, registry: Registry, gazetteer,
 def _without_namesakes(entities, mentions, places):
     """A country's name the geoparser read as a state or town of another country ("Georgia" beside
     Atlanta) names no mention of the country; a country left with no mention leaves the article."""
-    namesakes = [p for p in places if p.rule == "registry" and p.feature_code != "PCLI"]
-    if not namesakes:
-        return entities, mentions
-    spans = {(p.span.start, p.span.end) for p in namesakes}
-    as_country = {p.span.text for p in places if p.feature_code == "PCLI"}
-    names = {p.span.text for p in namesakes} - as_country  # "a Georgia man" there too, where no "Georgia" is the country
     countries = {e.entity_id for e in entities if e.type == "COUNTRY"}
-
-    def namesake(m) -> bool:
-        return (m.span.start, m.span.end) in spans or m.rule == "agent-phrase" and bool(names.intersection(m.span.text.split()))
-
-    kept = tuple(m for m in mentions if not (m.entity_id in countries and namesake(m)))
+    kept = tuple(m for m in mentions if m.entity_id not in countries or namesake(m.span, places, m.rule == "agent-phrase") is None)
+    if len(kept) == len(mentions):
+        return entities, mentions
     named = {m.entity_id for m in kept}
     return tuple(e for e in entities if e.entity_id not in countries or e.entity_id in named), kept
 

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ..attribution.speakers import ROLE_NOUNS
 from ..nlp.names import same_person
 from .registry import slug
-from .sense import EMPLOYERS, FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of, role_sector
+from .sense import EMPLOYERS, FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of, dateline, role_sector
 
 # Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
 TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
@@ -111,9 +111,7 @@ def _place_like(mention: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPOSITIONS:
         return True
     following = mention.doc[mention.end] if mention.end < len(mention.doc) else None
-    if following is not None and following.text in ("—", "–", "-", "--") and mention.text.isupper() and mention.start == mention.sent.start:
-        return True  # a dateline: "CLINTON — A town couple …"
-    return following is not None and following.lemma_.lower() in PLACE_NOUNS
+    return dateline(mention) or following is not None and following.lemma_.lower() in PLACE_NOUNS
 
 
 def affiliation_span(person: Person, actor_spans: list[tuple[Span, str | None]]) -> tuple[Span, str | None] | None:

@@ -41,7 +41,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, role_sector
+from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, dateline, role_sector
+from ..geo.resolve import namesake
 from ..records import EntityMention, EventActor, Place, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
@@ -132,18 +133,10 @@ class Actors:
 
     def namesake_state(self, mention: EntityMention) -> tuple[str, Place] | None:
         """The country of a state or town the geoparser read a country's name as: "violating Georgia's
-        assisted suicide law" beside Atlanta is the US state's law, the United States'; so is "a
-        Georgia man" in that article, where the name is never read as the country."""
-        words = mention.span.text.split()
-        for place in self.places:
-            if place.rule != "registry" or place.feature_code == "PCLI" or place.span.text not in words:
-                continue
-            exact = (place.span.start, place.span.end) == (mention.span.start, mention.span.end)
-            as_country = any(p.span.text == place.span.text and p.feature_code == "PCLI" for p in self.places)
-            state = state_of(self.states.get(place.country or ""))
-            if state and state != state_of(mention.code) and (exact or not as_country):
-                return state, place
-        return None
+        assisted suicide law" beside Atlanta is the US state's law, the United States'."""
+        place = namesake(mention.span, self.places, mention.rule == "agent-phrase")
+        state = state_of(self.states.get(place.country or "")) if place is not None else None
+        return (state, place) if state and state != state_of(mention.code) else None
 
     def last_armed_group(self, before: int) -> EntityMention | None:
         groups = [m for m in self.mentions if m.span.start < before and m.entity_id in self.names and self.names[m.entity_id][1] == "ARMED_GROUP"]
@@ -530,7 +523,7 @@ def _cause(marker: Token) -> bool:
 
 def all_actors(token: Token | None, actors: Actors, inside: bool = False, countries: bool = False) -> list[EventActor]:
     """The actor of an argument and of each argument coordinated with it ("X and Y")."""
-    if token is not None and _dateline(token):
+    if token is not None and dateline(token.doc[token.i:token.i + 1]):
         token = next((c for c in token.children if c.dep_ == "appos"), None)  # "CLINTON — A town couple … was charged"
     if token is None:
         return []
@@ -555,13 +548,6 @@ def _partner_object(others: Token) -> Token | None:
     verb = others.head
     partners = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
     return next((o for p in partners for o in p.children if o.dep_ == "dobj" and o.lemma_.lower() != "other"), None)
-
-
-def _dateline(token: Token) -> bool:
-    """A place in capitals before a dash that opens a report: the parse takes it for the subject."""
-    doc, start = token.doc, token.sent.start
-    return (token.i + 1 < len(doc) and doc[token.i + 1].text in ("—", "–", "-", "--")
-            and all(t.is_upper and t.is_alpha for t in doc[start:token.i + 1]) and len(token.text) > 1)
 
 
 def _fellow_nationals(head: Token, actor: EventActor | None, actors: Actors) -> list[EventActor]:

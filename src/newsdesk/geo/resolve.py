@@ -164,6 +164,22 @@ def _country_or_namesake(toponym: Toponym, country: Scored, options: list[Gazett
     return best if best is not None and best.place.geonames_id != country.place.geonames_id else country
 
 
+def namesake(span: TextSpan, places: tuple[Place, ...] | list[Place], agent_phrase: bool = False) -> Place | None:
+    """The state or town of another country that a country's name at ``span`` was read as ("Georgia"
+    beside Atlanta); with ``agent_phrase``, also the name inside "a Georgia man", where no "Georgia"
+    of the article is the country."""
+    named = [p for p in places if p.rule == "registry"]
+    for place in named:
+        if (place.feature_code or "").startswith("PCL"):
+            continue
+        if (place.span.start, place.span.end) == (span.start, span.end):
+            return place
+        if agent_phrase and place.span.text in span.text.split() and not any(
+                p.span.text == place.span.text and (p.feature_code or "").startswith("PCL") for p in named):
+            return place
+    return None
+
+
 def _coherence(place: GazetteerPlace, own: str, context: _Context | None) -> float:
     """Places of one story lie together: a candidate near the article's other places, or in a
     state the article names, gains ("Mansfield" beside Alexandria and Rapides Parish is in Louisiana)."""
