@@ -54,6 +54,17 @@ def test_events_filter_and_timeline_agree(client):
     assert {e["modality"] for e in with_unreal} & set(UNREAL)
 
 
+def test_events_at_a_confidence_are_those_rated_at_least_that(client):
+    everything = client.get("/api/events").json()
+    threshold = sorted(e["confidence"] for e in everything)[len(everything) // 2]
+    confident = client.get("/api/events", params={"min_confidence": threshold}).json()
+    assert 0 < len(confident) < len(everything)
+    assert [(e["article_id"], e["event"]) for e in confident] == [(e["article_id"], e["event"]) for e in everything if e["confidence"] >= threshold]
+    per_day = client.get("/api/timeline", params={"min_confidence": threshold}).json()
+    assert sum(row["events"] for row in per_day) == sum(1 for e in confident if e["event_date"] or e["published"])
+    assert client.get("/api/events", params={"min_confidence": 1.5}).status_code == 422
+
+
 def test_places_and_basemap_for_the_map(client):
     places = client.get("/api/places").json()
     afghanistan = next(p for p in places if p["geonames_id"] == 1149361)

@@ -63,6 +63,7 @@ def test_alerts_for_stored_articles_go_to_a_jsonl_file(cli, rules, seed_path, tm
         ("- name: x\n  events: {who: Russia}", "events does not filter by who"),
         ("- events: {actor: Russia}", "a rule is a mapping with a name"),
         ("- name: x\n  claims: {at_least: many}", "at_least is a number"),
+        ("- name: x\n  events: {type: ASSAULT, min_confidence: 70}", "min_confidence is a number from 0 to 1"),
         ("- name: x\n  text: a\n- name: x\n  text: b", "rule names must be unique (x)"),
         ("rules: [", "not valid YAML"),
         ("- name: x\n  text: a\n  notify: hooks.example.org/desk", "notify is a webhook's http(s) address"),

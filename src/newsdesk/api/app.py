@@ -25,6 +25,7 @@ from ..web import STATIC
 
 MAX_ROWS = 5_000
 Limit = Annotated[int, Query(ge=1, le=MAX_ROWS)]
+Confidence = Annotated[float | None, Query(ge=0.0, le=1.0, description="only events at least this likely to be right (the confidence model)")]
 
 
 def _store(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -76,18 +77,19 @@ def create_app(db_path: str | Path, *, dashboard: bool = True) -> FastAPI:
     def events(
         con: Store, actor: str | None = None, type: Annotated[str | None, Query(description="PLOVER type, e.g. ASSAULT")] = None,
         place: Annotated[str | None, Query(description="place name, ISO country code or GeoNames id")] = None,
-        since: date | None = None, until: date | None = None, negated: bool = False, limit: Limit = 200,
+        since: date | None = None, until: date | None = None, negated: bool = False, min_confidence: Confidence = None, limit: Limit = 200,
     ) -> list[dict[str, Any]]:
         """Coded events, newest first; negated, hypothetical and denied ones only when asked for."""
-        return queries.list_events(con, actor=actor, plover=type, place=place, since=since, until=until, include_negated=negated, limit=limit)
+        return queries.list_events(con, actor=actor, plover=type, place=place, since=since, until=until, include_negated=negated,
+                                   min_confidence=min_confidence, limit=limit)
 
     @app.get("/api/timeline")
     def timeline(
         con: Store, actor: str | None = None, type: str | None = None, place: str | None = None,
-        since: date | None = None, until: date | None = None,
+        since: date | None = None, until: date | None = None, min_confidence: Confidence = None,
     ) -> list[dict[str, Any]]:
         """Events per day and PLOVER type, under the same filters as /api/events."""
-        return queries.event_timeline(con, actor=actor, plover=type, place=place, since=since, until=until)
+        return queries.event_timeline(con, actor=actor, plover=type, place=place, since=since, until=until, min_confidence=min_confidence)
 
     @app.get("/api/quotes")
     def quotes(con: Store, speaker: str | None = None, kind: str | None = None, limit: Limit = 200) -> list[dict[str, Any]]:

@@ -370,11 +370,12 @@ def events_command(
     since: Annotated[str | None, typer.Option(help="On or after (YYYY-MM-DD; event date, else publication).")] = None,
     until: Annotated[str | None, typer.Option(help="On or before (YYYY-MM-DD).")] = None,
     negated: Annotated[bool, typer.Option("--negated", help="Also events the text says did not happen, only might ('if they attack'), or denies.")] = False,
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="Only events at least this likely to be right (the confidence model; `newsdesk eval events` shows precision per level).")] = None,
     limit: Annotated[int, typer.Option(min=1)] = 50,
 ) -> None:
     """Who did what to whom, where and when: events coded in PLOVER and CAMEO."""
     rows = queries.list_events(state(ctx).open(read_only=True), actor=actor, plover=type, place=place, since=_date(since),
-                               until=_date(until), include_negated=negated, limit=limit)
+                               until=_date(until), include_negated=negated, min_confidence=min_confidence, limit=limit)
     print_lines(rows, event_line, "events")
 
 

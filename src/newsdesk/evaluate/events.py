@@ -16,14 +16,17 @@ from __future__ import annotations
 
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from spacy.tokens import Token
 
 from ..entities import load_registry
 from ..geo import open_gazetteer
 from ..nlp import load_model
 from ..pipeline import analyse_doc
-from ..records import UNREAL
+from ..records import UNREAL, Event
 
 ANY_ROLES = ("*", "*")
 
@@ -63,15 +66,30 @@ class EventPrecision:
     unjudged: int = 0
     no_longer_coded: int = 0
     wrong_examples: list[str] = field(default_factory=list)
+    by_confidence: list[tuple[float, bool]] = field(default_factory=list)  # each judged event's confidence and verdict
 
     @property
     def precision(self) -> float:
         judged = self.judged_right + self.judged_wrong
         return self.judged_right / judged if judged else 0.0
 
+    def at_confidence(self, threshold: float) -> tuple[float, int]:
+        """Precision of the judged events at or above a confidence, and how many those are."""
+        kept = [right for confidence, right in self.by_confidence if confidence >= threshold]
+        return (sum(kept) / len(kept) if kept else 0.0), len(kept)
 
-def evaluate_events(gold_path: Path, eval_root: Path) -> dict[str, EventPrecision]:
-    """Precision per article set of the gold file: ``development`` and ``held_out``."""
+
+@dataclass(frozen=True)
+class JudgedEvent:
+    article: str
+    event: Event
+    token: Token  # the event word in the article's parse
+    row: dict | None  # the judgement, None when no judgement covers the event as coded now
+
+
+def judged_events(gold_path: Path, eval_root: Path, set_name: str, scores: EventPrecision | None = None) -> Iterator[JudgedEvent]:
+    """Re-code the articles of one set of the gold file (``development`` or ``held_out``) and
+    pair each real event with its judgement; ``scores`` counts articles and judged events no longer coded."""
     lines = gold_path.read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
     judgements: dict[tuple, list[dict]] = {}
@@ -80,24 +98,42 @@ def evaluate_events(gold_path: Path, eval_root: Path) -> dict[str, EventPrecisio
         judgements.setdefault((row["article"], row["start"], row["end"], row["plover"], _row_roles(row)), []).append(row)
     root = ET.parse(eval_root / header["source"]).getroot()
     texts = {a.get("docid"): a.findtext("text") or "" for a in root.iter("article")}
-    sets = {"development": header["articles"], "held_out": header.get("held_out", [])}
+    docids = {"development": header["articles"], "held_out": header.get("held_out", [])}[set_name]
+    wanted = [(docid, texts[docid]) for docid in docids if docid in texts]
     registry, gazetteer = load_registry(), open_gazetteer()
     seen: dict[tuple, int] = {}
-    results = {}
-    for name, docids in sets.items():
-        wanted = [(docid, texts[docid]) for docid in docids if docid in texts]
-        scores = results[name] = EventPrecision()
-        for (docid, _), doc in zip(wanted, load_model().parse(t for _, t in wanted)):
+    for (docid, _), doc in zip(wanted, load_model().parse(t for _, t in wanted)):
+        if scores is not None:
             scores.articles += 1
-            for event in analyse_doc(doc, registry, gazetteer).events:
-                if event.modality not in UNREAL:
-                    _judge(event, docid, judgements, seen, scores)
+        for event in analyse_doc(doc, registry, gazetteer).events:
+            if event.modality not in UNREAL:
+                yield JudgedEvent(docid, event, doc.char_span(event.predicate.start, event.predicate.end)[0], _judgement(event, docid, judgements, seen))
+    if scores is not None:
         judged_here = {k: r for k, r in judgements.items() if k[0] in set(docids)}
         scores.no_longer_coded = sum(len(r) for r in judged_here.values()) - sum(min(seen.get(k, 0), len(r)) for k, r in judged_here.items())
+
+
+def evaluate_events(gold_path: Path, eval_root: Path) -> dict[str, EventPrecision]:
+    """Precision per article set of the gold file: ``development`` and ``held_out``."""
+    results = {}
+    for name in ("development", "held_out"):
+        scores = results[name] = EventPrecision()
+        for judged in judged_events(gold_path, eval_root, name, scores):
+            if judged.row is None:
+                scores.unjudged += 1
+                continue
+            right = bool(judged.row["correct"])
+            scores.by_confidence.append((judged.event.confidence, right))
+            if right:
+                scores.judged_right += 1
+            else:
+                scores.judged_wrong += 1
+                event = judged.event
+                scores.wrong_examples.append(f"{judged.article} {event.plover} “{event.predicate.text}”: {judged.row.get('note', '')}")
     return results
 
 
-def _judge(event, docid: str, judgements: dict, seen: dict, scores: EventPrecision) -> None:
+def _judgement(event, docid: str, judgements: dict, seen: dict) -> dict | None:
     word = (docid, event.predicate.start, event.predicate.end, event.plover)
     roles = _event_roles(event)
     key = (*word, roles) if (*word, roles) in judgements else (*word, ANY_ROLES)
@@ -105,9 +141,5 @@ def _judge(event, docid: str, judgements: dict, seen: dict, scores: EventPrecisi
     index = seen.get(key, 0)
     seen[key] = index + 1
     if index >= len(rows) or ("codes" in rows[index] and rows[index]["codes"] != _event_codes(event)):
-        scores.unjudged += 1  # a verdict given on the actors' codes stands only while the codes do
-    elif rows[index]["correct"]:
-        scores.judged_right += 1
-    else:
-        scores.judged_wrong += 1
-        scores.wrong_examples.append(f"{docid} {event.plover} “{event.predicate.text}”: {rows[index].get('note', '')}")
+        return None  # a verdict given on the actors' codes stands only while the codes do
+    return rows[index]

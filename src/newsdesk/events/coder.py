@@ -49,6 +49,7 @@ from .context import (
     refused,
     sports_report,
 )
+from .confidence import event_confidence
 from .dates import resolve_date
 from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns, demand_form, form_of
 from .roles import (
@@ -65,7 +66,7 @@ from .roles import (
     verb_arguments,
 )
 
-EXTRACTOR = "newsdesk.events/4"
+EXTRACTOR = "newsdesk.events/5"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
 REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
@@ -139,7 +140,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "the county helped local businesses reopen"
             if cameo[:2] < "14":
                 source, target = _domestic(source, target), _domestic(target, source)
-            event = _event(len(events), token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states)
+            event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states)
             if event is not None:
                 events.append(event)
     coded = {e.predicate.start for e in events}
@@ -149,7 +150,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         act = _code_word(token, patterns)
         cameo = demand_form(act[0]) if act else "100"  # "said Sudan must return the helicopter": 1053
         for source, target in _pairs(sources, targets):
-            event = _event(len(events), token, cameo, False, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
+            event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
                            modality="done")
             if event is not None:
                 events.append(event)
@@ -254,7 +255,7 @@ def _own_state(source: EventActor, target: EventActor) -> bool:
     return len(code) > 3 and target.code == code[:3] and state_of(code) is not None
 
 
-def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
+def _event(index, token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
            modality: str | None = None) -> Event | None:
     modality, original = modality or _modality(token, patterns, cameo), cameo
     if modality == "intend" and _on_condition(token) and not cameo.startswith("13"):
@@ -279,16 +280,15 @@ def _event(index, token, cameo, is_noun, source, target, doc, quotes, places, pa
         return None
     quote = _enclosing_quote(quotes, token.idx)
     date_text, when = _date(token, published)
-    return (
-        Event(
-            index=index, plover=coding.plover, cameo=coding.cameo, mode=coding.mode, context=coding.context,
-            source=source, target=target, predicate=TextSpan(token.idx, token.idx + len(token.text), token.text),
-            evidence=TextSpan(sentence.start_char, sentence.end_char, sentence.text), sentence=_sentence_index(sentence_starts, token.idx),
-            modality="done" if modality == "threat" else modality, place=place.index if place else None, date=when, date_text=date_text,
-            quote=quote.index if quote else None, speaker_entity=quote.speaker_entity if quote else None,
-            extractor=EXTRACTOR, confidence=round(_confidence(source, target, is_noun), 3),
-        )
+    event = Event(
+        index=index, plover=coding.plover, cameo=coding.cameo, mode=coding.mode, context=coding.context,
+        source=source, target=target, predicate=TextSpan(token.idx, token.idx + len(token.text), token.text),
+        evidence=TextSpan(sentence.start_char, sentence.end_char, sentence.text), sentence=_sentence_index(sentence_starts, token.idx),
+        modality="done" if modality == "threat" else modality, place=place.index if place else None, date=when, date_text=date_text,
+        quote=quote.index if quote else None, speaker_entity=quote.speaker_entity if quote else None,
+        extractor=EXTRACTOR, confidence=0.0,
     )
+    return replace(event, confidence=event_confidence(event, token))
 
 
 def _governed_act(token: Token, cameo: str, is_noun: bool, patterns: Patterns) -> str | None:
@@ -491,8 +491,3 @@ def _date(token: Token, published) -> tuple[str | None, object]:
 
 def _sentence_index(starts: list[int], offset: int) -> int:
     return max(0, bisect_right(starts, offset) - 1)
-
-
-def _confidence(source: EventActor | None, target: EventActor | None, is_noun: bool) -> float:
-    score = 0.5 + (0.2 if source and source.entity_id else 0.05 if source else 0) + (0.15 if target and target.entity_id else 0.05 if target else 0)
-    return score - (0.1 if is_noun else 0.0)

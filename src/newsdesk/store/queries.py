@@ -229,7 +229,7 @@ def get_actor(con: duckdb.DuckDBPyConnection, name: str) -> dict[str, Any]:
 
 def _event_filter(
     con: duckdb.DuckDBPyConnection, *, actor: str | None, plover: str | None, place: str | None, since, until,
-    article_id: str | None, include_negated: bool, article_ids: list[str] | None = None,
+    article_id: str | None, include_negated: bool, article_ids: list[str] | None = None, min_confidence: float | None = None,
 ) -> tuple[str, list]:
     """The WHERE clause over events e, their place p and article a, shared by listings and counts."""
     actor_ids = find_entity_ids(con, actor) if actor else []
@@ -243,6 +243,7 @@ def _event_filter(
         ("e.article_id = ?", _equals(article_id)),
         ("e.article_id IN (SELECT unnest(?))", _among(article_ids)),
         ("e.modality NOT IN (SELECT unnest(?))", None if include_negated or article_id else [list(UNREAL)]),
+        ("e.confidence >= ?", _equals(min_confidence)),
     )
 
 
@@ -253,11 +254,13 @@ _EVENT_JOINS = """FROM events e JOIN articles a USING (article_id)
 def list_events(
     con: duckdb.DuckDBPyConnection, *, actor: str | None = None, plover: str | None = None, place: str | None = None,
     since=None, until=None, article_id: str | None = None, include_negated: bool = False,
-    article_ids: list[str] | None = None, limit: int = 100,
+    article_ids: list[str] | None = None, min_confidence: float | None = None, limit: int = 100,
 ) -> list[dict[str, Any]]:
-    """Events, newest first; ``actor`` matches source or target by any of the actor's names."""
+    """Events, newest first; ``actor`` matches source or target by any of the actor's names;
+    ``min_confidence`` keeps those the confidence model rates at least that likely to be right."""
     where, params = _event_filter(con, actor=actor, plover=plover, place=place, since=since, until=until,
-                                  article_id=article_id, include_negated=include_negated, article_ids=article_ids)
+                                  article_id=article_id, include_negated=include_negated, article_ids=article_ids,
+                                  min_confidence=min_confidence)
     return _rows(con.execute(
         f"""SELECT e.*, p.name AS place_name, p.geonames_id AS place_geonames_id, p.lat AS place_lat, p.lon AS place_lon,
                    p.country AS place_country, p.feature_code AS place_feature_code, p.admin1 AS place_admin1,
@@ -274,11 +277,11 @@ def list_events(
 
 def event_timeline(
     con: duckdb.DuckDBPyConnection, *, actor: str | None = None, plover: str | None = None, place: str | None = None,
-    since=None, until=None,
+    since=None, until=None, min_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """Events per day (the event's own date, else its article's) and PLOVER type, under list_events' filters."""
     where, params = _event_filter(con, actor=actor, plover=plover, place=place, since=since, until=until,
-                                  article_id=None, include_negated=False)
+                                  article_id=None, include_negated=False, min_confidence=min_confidence)
     where = f"{where} AND" if where else "WHERE"
     return _rows(con.execute(
         f"""SELECT coalesce(e.event_date, a.published) AS day, e.plover, count(*) AS events

@@ -49,7 +49,8 @@ def _matches(con: duckdb.DuckDBPyConnection, rule: Rule, article_ids: list[str] 
     f = rule.filters
     if rule.kind == "events":
         rows = queries.list_events(con, actor=f.get("actor"), plover=f.get("type"), place=_text(f.get("place")),
-                                   include_negated=bool(f.get("negated")), article_ids=article_ids, limit=NO_LIMIT)
+                                   include_negated=bool(f.get("negated")), min_confidence=f.get("min_confidence"), article_ids=article_ids,
+                                   limit=NO_LIMIT)
         return [Alert(rule.name, r["article_id"], "event", r["event"], r["start_char"], r["end_char"], _event(r), r["title"]) for r in rows]
     if rule.kind == "quotes":
         rows = queries.list_quotes(con, speaker=f.get("speaker"), kind=f.get("kind"), article_ids=article_ids, limit=NO_LIMIT)

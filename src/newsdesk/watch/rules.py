@@ -10,7 +10,7 @@ import yaml
 
 # Each kind of rule and the filters it takes (the CLI's and the API's names).
 FILTERS: dict[str, frozenset[str]] = {
-    "events": frozenset({"actor", "type", "place", "negated"}),
+    "events": frozenset({"actor", "type", "place", "negated", "min_confidence"}),
     "quotes": frozenset({"speaker", "kind"}),
     "claims": frozenset({"about", "claimed_by", "event", "at_least"}),
     "text": frozenset(),
@@ -81,4 +81,6 @@ def _rule(entry: Any, where: str, default_notify: tuple[str, ...] = ()) -> Rule:
         raise WatchError(f"{where}: {kind} does not filter by {', '.join(unknown)} (it takes {', '.join(sorted(FILTERS[kind]))})")
     if "at_least" in filters and not isinstance(filters["at_least"], (int, float)):
         raise WatchError(f"{where}: at_least is a number")
+    if "min_confidence" in filters and not (isinstance(filters["min_confidence"], (int, float)) and 0 <= filters["min_confidence"] <= 1):
+        raise WatchError(f"{where}: min_confidence is a number from 0 to 1")
     return Rule(entry["name"], kind, dict(filters), notify=notify)
