@@ -789,3 +789,18 @@ def test_an_act_between_parties_with_no_other_party_is_no_event(text):
 def test_who_a_group_of_nationals_is(text, plover, role, codes):
     events = [e for e in _events(text, plover) if e.predicate.text not in ("blame",)]
     assert sorted({_code(getattr(e, role)) for e in events}) == codes
+
+
+def test_a_capitals_bid_is_its_governments():
+    (declined,) = _events("Egypt proposed a conference, even though the Sudanese government declined Cairo's bid on the pretext "
+                          "that it might lead to the internationalisation of the issue.", "REJECT")
+    assert (_code(declined.source), declined.target.span.text, _code(declined.target)) == ("SDNGOV", "Cairo", "EGYGOV")
+
+
+def test_the_author_of_an_act_named_by_his_or_her_is_its_target():
+    (demand,) = _events("The opposition has stepped up pressure on President Mikheil Saakashvili and plans a series of protests "
+                        "beginning on April 9 to demand his resignation.", "REQUEST")
+    assert demand.target.span.text == "his" and demand.target.antecedent.text == "Mikheil Saakashvili"
+    # an act the possessor suffers names the one who holds him, not him
+    release = _events("Rebels seized the engineer Peter Moore in May. Britain demanded his release.", "REQUEST")
+    assert all(e.target is None or e.target.span.text != "his" for e in release)

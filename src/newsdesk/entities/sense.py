@@ -48,7 +48,7 @@ RELATIONS = frozenset(
     negotiation negotiations negotiate demand request proposal propose invitation invite apology signal ultimatum call
     plea accuse accusation urge criticize criticise criticism condemn blame praise reject persuade press sanction
     sanctions decision position policy stance response statement view claim claims ally allies partner rival enemy
-    backing approval consent permission protest complaint reply answer
+    backing approval consent permission protest complaint reply answer bid plan effort attempt move initiative overture
     """.split()
 )
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})

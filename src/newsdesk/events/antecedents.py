@@ -102,13 +102,14 @@ class Antecedents:
         found._learn_genders()
         return found
 
-    def resolve(self, pronoun: Token) -> EntityMention | Token | None:
-        """The named person's mention, or the head noun of the description, a pronoun stands for."""
+    def resolve(self, pronoun: Token, possessive: bool = False) -> EntityMention | Token | None:
+        """The named person's mention, or the head noun of the description, a pronoun stands for;
+        ``possessive``: also a his/her ("rejected his offer"), which is otherwise left alone."""
         word = pronoun.lower_
         quote = self._quote_around(pronoun)
         if word in FIRST_PERSON:
             return self._speaker(quote) if quote is not None else None
-        candidates = self._candidates(pronoun, quote)
+        candidates = self._candidates(pronoun, quote, possessive)
         if not candidates:
             return None
         nearest_sentence = candidates[0][1].sent.start == pronoun.sent.start
@@ -116,10 +117,10 @@ class Antecedents:
         found = max(candidates, key=lambda rs: (rs[1].root.dep_ in ("nsubj", "nsubjpass"), rs[1].start_char if nearest_sentence else -rs[1].start_char))[0]
         return None if isinstance(found, Span) else found
 
-    def _candidates(self, pronoun: Token, quote: Quote | None) -> list[tuple[Referent, Span]]:
+    def _candidates(self, pronoun: Token, quote: Quote | None, possessive: bool = False) -> list[tuple[Referent, Span]]:
         """The people a he/she/him/her may stand for, in the nearest sentence that names or describes any."""
-        wanted = GENDER_OF_PRONOUN.get(pronoun.lower_)
-        if wanted is None or pronoun.dep_ == "poss":
+        wanted = (PERSONAL_GENDER if possessive else GENDER_OF_PRONOUN).get(pronoun.lower_)
+        if wanted is None or (pronoun.dep_ == "poss") != possessive:
             return []
         excluded = {quote.speaker_entity} if quote is not None else set()
         referents = self.referents

@@ -68,6 +68,10 @@ READINESS = frozenset("about ready willing prepared poised set eager determined 
 # Nouns of an act suffered: the possessor is the one it befell ("Henry's arrest", "Allawi's assassination").
 SUFFERED = frozenset("arrest detention release capture killing murder execution abduction kidnapping deportation expulsion "
                      "assassination trial conviction torture imprisonment extradition ouster removal".split())
+# Nouns of an act its possessor does or proposes: rejecting "his offer" rejects him, blocking
+# "her bid" blocks her (unlike an act suffered: "demanded his release" is not a demand of him).
+AUTHORED = frozenset("offer proposal plan bid attempt effort request demand call appeal initiative candidacy nomination "
+                     "resignation decision move overture".split())
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
 PERSONAL = ("it", "they", "he", "she", "we")
@@ -638,6 +642,9 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
             if group is not None:
                 return _from_mention(group, actors)  # "these militants": the last armed group named
         return _agent(head, agent, actors)
+    author = next((c for c in token.children if c.dep_ == "poss" and c.lower_ in ("his", "her")), None)
+    if named is None and author is not None and token.lemma_.lower() in AUTHORED and (found := _resolved(author, actors, possessive=True)):
+        return found  # "the opposition plans protests to demand his resignation": the president it named
     mention = named
     if mention is None and inside:
         mention = actors.within(_near_words(token))
@@ -726,9 +733,9 @@ def _a_person(actor: EventActor | None, actors: Actors) -> bool:
     return actor is not None and actor.entity_id is not None and actors.names.get(actor.entity_id, ("", ""))[1] == "PERSON"
 
 
-def _resolved(pronoun: Token, actors: Actors) -> EventActor | None:
+def _resolved(pronoun: Token, actors: Actors, possessive: bool = False) -> EventActor | None:
     """ "He was charged": the person named or described before, with the pronoun as the span that says so."""
-    referent = actors.antecedents.resolve(pronoun)
+    referent = actors.antecedents.resolve(pronoun, possessive)
     if referent is None:
         return None
     if isinstance(referent, Token):  # "a 24-year-old woman … arrested her"
