@@ -804,3 +804,15 @@ def test_the_author_of_an_act_named_by_his_or_her_is_its_target():
     # an act the possessor suffers names the one who holds him, not him
     release = _events("Rebels seized the engineer Peter Moore in May. Britain demanded his release.", "REQUEST")
     assert all(e.target is None or e.target.span.text != "his" for e in release)
+
+
+def test_an_office_holder_with_no_country_takes_the_one_state_the_story_names():
+    (resign,) = _events("Vice-President Moody Awori has declined to resign despite growing pressure by the Kenya Anti-Corruption "
+                        "Commision after he was implicated in a major scandal.", "REJECT")
+    assert _code(resign.source) == "KENGOV"
+    release = _events("The Fijian rebels said they will release Prime Minister Mahendra Chaudhry and more than 30 members of his "
+                      "government, whom they had taken hostage two weeks ago, on the weekend.", "AGREE")
+    assert "FJIGOV" in {_code(e.target) for e in release}
+    # two states named: the title alone does not say whose minister he is
+    meetings = _events("Prime Minister Mahendra Chaudhry met Australian and Indian envoys in Suva on Monday.", "CONSULT")
+    assert {_code(e.target) for e in meetings} == {"AUSGOV", "INDGOV"} and {_code(e.source) for e in meetings} == {"---GOV"}

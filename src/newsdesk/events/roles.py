@@ -72,6 +72,8 @@ SUFFERED = frozenset("arrest detention release capture killing murder execution 
 # "her bid" blocks her (unlike an act suffered: "demanded his release" is not a demand of him).
 AUTHORED = frozenset("offer proposal plan bid attempt effort request demand call appeal initiative candidacy nomination "
                      "resignation decision move overture".split())
+# Offices a person holds in a state: a title alone ("Prime Minister Mahendra Chaudhry") does not say which.
+STATE_OFFICES = frozenset("GOV MIL LEG JUD COP".split())
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
 PERSONAL = ("it", "they", "he", "she", "we")
@@ -141,6 +143,17 @@ class Actors:
         place = namesake(mention.span, self.places, mention.rule == "agent-phrase")
         state = state_of(self.states.get(place.country or "")) if place is not None else None
         return (state, place) if state and state != state_of(mention.code) else None
+
+    @cached_property
+    def sole_state(self) -> str | None:
+        """The one state the article names (its name, people, capital or institutions) and places
+        its towns in; None when it names none, or its names and towns point to several. A town
+        alone does not name a state (one misplaced town would make a Texas council Canadian), and a
+        state named in a story of another's towns ("Lebanon", a Tennessee town) is not sole."""
+        known = {state_of(code) for code in self.states.values()}
+        named = {state_of(m.code) for m in self.mentions if state_of(m.code) in known}
+        placed = {state_of(self.states[p.country]) for p in self.places if p.geonames_id is not None and p.country in self.states}
+        return named.pop() if len(named) == 1 and placed <= named else None
 
     def last_armed_group(self, before: int) -> EntityMention | None:
         groups = [m for m in self.mentions if m.span.start < before and m.entity_id in self.names and self.names[m.entity_id][1] == "ARMED_GROUP"]
@@ -693,6 +706,8 @@ def _near_words(token: Token) -> list[Token]:
 def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
     code = mention.code or _role_code(kind, role)
+    if kind == "PERSON" and code and code.startswith("---") and code[3:6] in STATE_OFFICES and actors.sole_state:
+        code = actors.sole_state + code[3:]  # "Vice-President Moody Awori" in a story that names Kenya alone: KENGOV
     if (_is_country(mention) or mention.rule == "agent-phrase" and state_of(code)) and (namesake := actors.namesake_state(mention)) is not None:
         state, place = namesake  # "a Georgia man" there: USACVL
         return EventActor(None, f"{place.name}, {place.country}", state + (code or "")[3:], TextSpan(mention.span.start, mention.span.end, mention.span.text))
