@@ -86,6 +86,17 @@ def test_the_dashboard_is_served_with_its_script(client):
     assert "showEvidence" in client.get("/app.js").text
 
 
+def test_every_dashboard_filter_is_a_parameter_of_events_and_timeline(client):
+    import re
+
+    form = client.get("/").text.split('<form id="filters">')[1].split("</form>")[0]
+    fields = set(re.findall(r'name="(\w+)"', form))
+    assert {"actor", "type", "place", "since", "until", "min_confidence"} <= fields
+    spec = client.get("/openapi.json").json()["paths"]
+    for path in ("/api/events", "/api/timeline"):
+        assert fields <= {p["name"] for p in spec[path]["get"]["parameters"]}, path
+
+
 def test_stats_count_what_the_dashboard_shows(client):
     stats = client.get("/api/stats").json()
     assert stats["events"] >= len(client.get("/api/events").json()) > 0

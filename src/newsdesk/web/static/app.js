@@ -107,11 +107,11 @@ function drawTimeline(rows) {
 const TABLES = {
   events: {
     load: async () => state.events.slice(0, 500),  // the map's rows: fetched once per filter
-    columns: ["date", "source", "event", "target", "place", "evidence"],
+    columns: ["date", "source", "event", "target", "place", "conf.", "evidence"],
     row: (e) => [String(e.event_date || e.published || "—"), e.source_name || "—",
       el("span", {}, el("span", { class: "tag", style: `border-left:4px solid ${colourOf(e.plover)}` }, e.plover), " ",
         el("span", { class: "code", title: "CAMEO" }, e.cameo), e.mode ? ` ${e.mode}` : "", e.speaker_name ? ` · says ${e.speaker_name}` : ""),
-      e.target_name || "—", e.place_name || "—", e.evidence],
+      e.target_name || "—", e.place_name || "—", e.confidence.toFixed(2), e.evidence],
     span: (e) => ({ start: e.start_char, end: e.end_char, field: "text" }),
   },
   quotes: {
