@@ -182,6 +182,11 @@ def test_events_command_and_exports(cli, seed_path, tmp_path):
     assert cli("export", "-f", "acled", "-o", str(acled)).code == 0
     table = list(csv.DictReader(acled.open(encoding="utf-8")))
     assert any(r["event_type"] == "Battles" or r["plover"] == "ASSAULT" for r in table)
+    confident = tmp_path / "confident.tsv"
+    assert cli("export", "-f", "gdelt", "-o", str(confident), "--min-confidence", "0.7").code == 0
+    kept = {line.split("\t")[0] for line in confident.read_text(encoding="utf-8").splitlines()}  # GDELT's event ids
+    assert 0 < len(kept) < len(rows) and kept <= {r[0] for r in rows}
+    assert cli("export", "-o", str(tmp_path / "a.jsonl"), "--min-confidence", "0.7").code != 0  # a table export has no events to filter
 
 
 @pytest.mark.eval

@@ -319,6 +319,7 @@ def export_command(
     output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
     fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl, csv, parquet; or gdelt (GDELT 2.0 event table) or acled (ACLED-style CSV) for events.")] = "jsonl",
     table: Annotated[str, typer.Option(help=f"One of: {', '.join(queries.EXPORTABLE_TABLES)}.")] = "articles",
+    min_confidence: Annotated[float | None, typer.Option(min=0.0, max=1.0, help="gdelt and acled: only events at least this likely to be right.")] = None,
 ) -> None:
     """Write a table of the store to a file (JSON lines, CSV or Parquet), or the events as GDELT or ACLED rows."""
     if output.parent and not output.parent.exists():
@@ -327,9 +328,11 @@ def export_command(
     if fmt.lower() in ("gdelt", "acled"):
         from ..store.exchange import write_acled, write_gdelt
 
-        count = (write_gdelt if fmt.lower() == "gdelt" else write_acled)(con, str(output))
+        count = (write_gdelt if fmt.lower() == "gdelt" else write_acled)(con, str(output), min_confidence)
         console.print(f"wrote {count:,} events to {output} ({fmt.lower()})")
         return
+    if min_confidence is not None:
+        raise UserError("--min-confidence filters events: use it with --format gdelt or acled")
     count = queries.export(con, table, str(output), fmt.lower())
     console.print(f"wrote {count:,} {table} rows to {output} ({fmt})")
 

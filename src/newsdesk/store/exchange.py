@@ -49,10 +49,10 @@ def _country(code: str | None) -> str:
     return code[:3] if code and code[:3].isalpha() and code[:3].isupper() and code[:3] not in ("IGO", "IMG", "NGO", "---") else ""
 
 
-def gdelt_rows(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
+def gdelt_rows(con: duckdb.DuckDBPyConnection, min_confidence: float | None = None) -> list[list[str]]:
     rows = []
     added = datetime.now().strftime("%Y%m%d%H%M%S")
-    for e in list_events(con, limit=10_000_000):
+    for e in list_events(con, min_confidence=min_confidence, limit=10_000_000):
         day = _day(e)
         event_id = int(hashlib.sha256(f"{e['article_id']}:{e['event']}".encode()).hexdigest()[:12], 16)
         row = [""] * GDELT_COLUMNS
@@ -84,8 +84,8 @@ def gdelt_rows(con: duckdb.DuckDBPyConnection) -> list[list[str]]:
     return rows
 
 
-def write_gdelt(con: duckdb.DuckDBPyConnection, path: str) -> int:
-    rows = gdelt_rows(con)
+def write_gdelt(con: duckdb.DuckDBPyConnection, path: str, min_confidence: float | None = None) -> int:
+    rows = gdelt_rows(con, min_confidence)
     with open(path, "w", encoding="utf-8", newline="") as f:
         for row in rows:
             f.write("\t".join(cell.replace("\t", " ") for cell in row) + "\n")
@@ -122,8 +122,8 @@ def acled_type(e: dict) -> tuple[str, str]:
     return "Strategic developments", "Other"
 
 
-def write_acled(con: duckdb.DuckDBPyConnection, path: str) -> int:
-    events = list_events(con, limit=10_000_000)
+def write_acled(con: duckdb.DuckDBPyConnection, path: str, min_confidence: float | None = None) -> int:
+    events = list_events(con, min_confidence=min_confidence, limit=10_000_000)
     fatalities = {
         (a, s): int(v) for a, s, v in con.execute(
             "SELECT article_id, sentence, max(value) FROM quantities WHERE event = 'killed' GROUP BY ALL").fetchall()
