@@ -103,6 +103,12 @@ def test_a_prepositional_cue_and_an_object_with_its_complement():
     assert called.content.text == "the charges unsubstantiated and fabricated"
 
 
+def test_a_that_clause_the_parse_read_as_adverbial_is_what_was_said():
+    tweeted = next(q for q in quotes_of("Trump tweeted in the early morning hours that Machado was “disgusting” and “a con”.")
+                   if q.cue.text == "tweeted")
+    assert tweeted.speaker.text == "Trump" and tweeted.content.text.startswith("that Machado was")
+
+
 def test_a_noun_can_carry_the_attribution():
     (claim,) = quotes_of("Politifact checked Donald Trump's claim that there have been thousands of shootings in Chicago.")
     assert claim.cue.text == "claim" and claim.cue_kind == "speech" and claim.speaker_name == "Donald Trump"

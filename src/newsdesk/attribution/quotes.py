@@ -438,10 +438,13 @@ def _told_clause(verb: Token) -> list[Token]:
     """"told a meeting of Pacific leaders that few people understood …": the parse hung the clause on
     the addressee as a relative clause, but its "that" is a conjunction, not the clause's subject or
     object."""
-    return [
+    hung = [
         clause for addressee in verb.children if addressee.dep_ in ("dobj", "dative") for clause in addressee.children
         if clause.dep_ == "relcl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     ]
+    # "tweeted in the early morning hours that Machado was …": a "that" clause read as adverbial
+    return hung + [clause for clause in verb.children if clause.dep_ == "advcl" and clause.i > verb.i
+                   and any(c.dep_ in ("mark", "advmod") and c.lower_ == "that" and c.i == clause.left_edge.i for c in clause.children)]
 
 
 def _coordinated_clause(token: Token) -> bool:
