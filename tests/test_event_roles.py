@@ -131,6 +131,13 @@ def test_fired_shots_are_an_attack_and_fired_teachers_are_not():
         ("Police said the gunman may have targeted the facility because his wife worked there.", "targeted", "hypothetical"),  # LGL
         ("The reward for information leading to the arrest of a suspect has been raised.", "arrest", "hypothetical"),
         ("She did not know why he would shoot people at the nursing home.", "shoot", "hypothetical"),
+        # what should have been done was not (and what it was for neither)
+        ("Harrison suggested the provincial government should have looked at reducing its portion of the harmonized "
+         "sales tax to offer Ontarians relief.", "offer", "hypothetical"),  # LGL
+        ("Israel should have attacked Iran years ago, the senator said.", "attacked", "hypothetical"),
+        # an act prevented
+        ("The officer was injured while trying to stop the woman from preventing the arrest of her son.", "arrest", "negated"),
+        ("Troops stopped the rebels from attacking the town.", "attacking", "negated"),
     ],
 )
 def test_modality_of_supposed_refused_and_planned_acts(text, word, modality):

@@ -45,6 +45,7 @@ from .context import (
     habitual,
     hypothetical,
     non_answer,
+    prevented,
     question,
     refused,
     sports_report,
@@ -182,6 +183,8 @@ def _obligations(doc: Doc, actors: Actors) -> list[tuple[Token, list, list]]:
         addressee = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if addressee is None or addressee.lower_ in ("we", "i", "it", "you") or any(c.dep_ == "neg" for c in token.children):
             continue  # "we must help each other", "it shouldn't take …": no one else is asked anything
+        if any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+            continue  # "said Israel should have attacked years ago": a reproach about the past, no demand
         sources, targets = all_actors(speaker, actors), all_actors(addressee, actors)
         targets = [t for t in targets if all((t.entity_id or t.name) != (s.entity_id or s.name) for s in sources)]
         if sources and targets:  # "opportunities like this must be seized" demands nothing of anyone
@@ -445,7 +448,7 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
-    if any(c.dep_ == "neg" for c in verb.children) or refused(verb):
+    if any(c.dep_ == "neg" for c in verb.children) or refused(verb) or prevented(verb):
         return "negated"
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children):
         return "negated"  # "No residents were injured", "fired no shots"

@@ -37,6 +37,11 @@ SPECULATIVE = frozenset("may might could".split())
 OBLIGING = frozenset("must should".split())
 WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
 WISHING = frozenset("hope wish expect want".split())
+# What stops an act before it happens: "preventing an arrest", "averted a strike"; and, with
+# "from", "stopped them from entering", "barred the group from protesting".
+PREVENTING = frozenset("prevent avert thwart foil forestall avoid".split())
+PREVENTING_FROM = PREVENTING | frozenset("stop keep bar block ban deter discourage".split())
+UNREALISED = frozenset("should would could might".split())  # with "have": "should have offered"
 # "persuading Israel to release inmates", "allowed inspectors to visit": the act is urged or let be, not reported done.
 SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit require ask urge".split())
 # "ordered the government to release", "forced the rebels to retreat": the one ordered, forced or
@@ -115,9 +120,32 @@ def hypothetical(verb: Token) -> bool:
     governor = verb.head.head if verb.dep_ == "pcomp" else verb.head
     if verb.dep_ == "ccomp" and governor.lemma_.lower() in WISHING:
         return True  # "hopes the president will allow him inside": a wish, not the president's act
-    if _swayed(verb):
+    if _swayed(verb) or counterfactual(verb):
         return True
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
+
+
+def prevented(verb: Token) -> bool:
+    """ "preventing an arrest", "avoided attacking", "stopped the rebels from entering the town":
+    an act stopped before it happened."""
+    if verb.dep_ in ("dobj", "xcomp") and verb.head.lemma_.lower() in PREVENTING:
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "from" and verb.head.head.lemma_.lower() in PREVENTING_FROM
+
+
+def counterfactual(verb: Token) -> bool:
+    """ "should have offered", "would have attacked", and what such an act was for ("should have
+    looked at reducing the tax to offer Ontarians relief"): what did not happen."""
+    clause = verb
+    for _ in range(5):
+        auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
+        if auxiliaries & UNREALISED and "have" in auxiliaries and clause.tag_ == "VBN":
+            return True
+        infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        if clause.head.i == clause.i or not (clause.dep_ in ("xcomp", "pcomp", "pobj", "prep") or infinitive):
+            return False
+        clause = clause.head
+    return False
 
 
 def _swayed(verb: Token) -> bool:
