@@ -138,6 +138,8 @@ def test_fired_shots_are_an_attack_and_fired_teachers_are_not():
         # an act prevented
         ("The officer was injured while trying to stop the woman from preventing the arrest of her son.", "arrest", "negated"),
         ("Troops stopped the rebels from attacking the town.", "attacking", "negated"),
+        # a "for … to" clause proposes
+        ("The UN made recommendations for Canada to help Haiti.", "help", "hypothetical"),
     ],
 )
 def test_modality_of_supposed_refused_and_planned_acts(text, word, modality):
@@ -823,3 +825,27 @@ def test_an_office_holder_with_no_country_takes_the_one_state_the_story_names():
     # two states named: the title alone does not say whose minister he is
     meetings = _events("Prime Minister Mahendra Chaudhry met Australian and Indian envoys in Suva on Monday.", "CONSULT")
     assert {_code(e.target) for e in meetings} == {"AUSGOV", "INDGOV"} and {_code(e.source) for e in meetings} == {"---GOV"}
+
+
+def test_a_call_for_someone_to_act_is_a_demand_of_them():
+    (called,) = _events("The United States called for Israel to withdraw from Lebanon.")
+    assert (called.plover, called.cameo, _code(called.source), _code(called.target)) == ("REQUEST", "1056", "USA", "ISR")
+
+
+def test_a_point_conceded_in_words_and_a_question_asked_are_no_events():
+    assert _events("The mayor conceded that the hotel might not be finished in time.") == []
+    assert _events("The rebels conceded defeat.", "CONCEDE")  # a concession made
+
+
+def test_a_question_is_no_request_wherever_the_parse_hangs_it():
+    from .conftest import EVAL
+
+    lgl = EVAL / "geo" / "lgl.xml"
+    if not lgl.exists():
+        pytest.skip("../shared/eval is not beside this checkout")
+    import xml.etree.ElementTree as ET
+
+    text = next(a.findtext("text") for a in ET.parse(lgl).getroot().iter("article") if a.get("docid") == "38575331")
+    start = text.index("asked the kids if anyone had any classes")  # a teacher: the parse hangs the "if" clause on "raised"
+    _, analysis = analyse_text(text)
+    assert [e for e in analysis.events if e.predicate.start == start] == []

@@ -41,6 +41,7 @@ from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
 from .context import (
     REFUSALS,
     accident,
+    conceded_in_words,
     denied,
     habitual,
     hypothetical,
@@ -57,6 +58,7 @@ from .roles import (
     SPEECH_VERBS,
     Actors,
     all_actors,
+    for_clause,
     noun_arguments,
     own_forces,
     protest_addressee,
@@ -104,7 +106,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
     events: list[Event] = []
     for token in doc:
         coded = _code_word(token, patterns)
-        if coded is None or question(token) or non_answer(token):
+        if coded is None or question(token) or non_answer(token) or conceded_in_words(token):
             continue
         cameo, is_noun = coded
         if is_noun and token.dep_ == "dobj" and _code_word(token.head, patterns) is not None:
@@ -302,7 +304,8 @@ def _governed_act(token: Token, cameo: str, is_noun: bool, patterns: Patterns) -
     if demand and is_noun and token.dep_ == "dobj":
         governed += [c for c in token.head.children if c.dep_ == "ccomp"]
     for child in governed:
-        if child.dep_ in (DEMANDED if demand else ("xcomp",)) and (coded := _code_word(child, patterns)) is not None:
+        kinds = DEMANDED if demand else ("xcomp",)
+        if (child.dep_ in kinds or demand and for_clause(child) is not None) and (coded := _code_word(child, patterns)) is not None:
             return coded[0]
     return None
 
@@ -322,7 +325,7 @@ def _demanded(act: Token, patterns: Patterns) -> bool:
     """An act someone demands: "urged Israel to release", "demanded that Israel release",
     "reiterated its demand that Israel ease restrictions"."""
     governor = act.head
-    if governor.i == act.i or act.dep_ not in DEMANDED:
+    if governor.i == act.i or (act.dep_ not in DEMANDED and for_clause(act) is None):
         return False
     if _demand(governor, patterns):
         return True
@@ -417,6 +420,8 @@ def _verb_code(verb: Token, entry) -> str | None:
     for child in verb.children:
         if child.dep_ in ("prt", "prep") and child.lower_ in particles:
             return str(particles[child.lower_])
+        if (mark := for_clause(child)) is not None and mark.lower_ in particles:
+            return str(particles[mark.lower_])  # "called for Israel to withdraw": the particle marks the clause
     for obj in _objects(verb):
         for word in [obj] + [c for c in obj.children if c.dep_ == "compound"]:  # "ended mediation efforts", "aid deliveries"
             if word.lemma_.lower() in objects:
@@ -459,8 +464,10 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
         return "hypothetical"
     if denied(verb):
         return "denied"
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        purpose = verb.head.lemma_.lower()  # "the deal to acquire and demolish", "an offer to mediate", "a threat to strike"
+    if verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        # "the deal to acquire and demolish", "an offer to mediate", "a threat to strike", "21
+        # recommendations for the government to help school boards"
+        purpose = verb.head.lemma_.lower()
         return "threat" if purpose == "threat" else "intend" if purpose in patterns.intent | {"decision", "commitment"} else "hypothetical"
     if habitual(verb, material=cameo[:2] >= "14"):
         return "habitual"

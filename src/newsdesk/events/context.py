@@ -41,6 +41,7 @@ WISHING = frozenset("hope wish expect want".split())
 # "from", "stopped them from entering", "barred the group from protesting".
 PREVENTING = frozenset("prevent avert thwart foil forestall avoid".split())
 PREVENTING_FROM = PREVENTING | frozenset("stop keep bar block ban deter discourage".split())
+CONCEDING_IN_WORDS = frozenset("concede acknowledge admit grant".split())
 UNREALISED = frozenset("should would could might".split())  # with "have": "should have offered"
 # "persuading Israel to release inmates", "allowed inspectors to visit": the act is urged or let be, not reported done.
 SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit require ask urge".split())
@@ -82,6 +83,12 @@ def refused(verb: Token) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
 
 
+def conceded_in_words(verb: Token) -> bool:
+    """ "conceded that the hotel might not be finished in time": a point granted in speech, not
+    a concession made to anyone ("conceded defeat" is one)."""
+    return verb.lemma_.lower() in CONCEDING_IN_WORDS and any(c.dep_ == "ccomp" for c in verb.children)
+
+
 def non_answer(verb: Token) -> bool:
     """ "declined to comment", "declined comment", "refused to discuss the items seized": no one is
     rejected; "an official who asked not to be named", "requested anonymity": a source's terms
@@ -110,6 +117,8 @@ def hypothetical(verb: Token) -> bool:
         return True  # "to determine whether he murdered the boy"
     if clause.left_edge.lower_ in ("why", "how") and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return True  # "didn't know why he would shoot people there": a question asked, not an act
+    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return True  # "made recommendations for Canada to help Haiti", "it is time for Israel to withdraw": proposed, not done
     if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in verb.children):
         return True  # "could yield", "may have targeted the facility": possible, or a guess about the past
     if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
@@ -203,4 +212,9 @@ def question(verb: Token) -> bool:
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
         if clause.left_edge.lower_ in QUESTION_WORDS:
             return True
+    # "asked the kids if anyone had any classes": the question right after the one asked, wherever
+    # the parse hung it
+    end = max([verb.i] + [c.right_edge.i for c in verb.children if c.dep_ in ("dobj", "dative")])
+    if end + 1 < len(verb.doc) and verb.doc[end + 1].lower_ in ("if", "whether"):
+        return True
     return any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)

@@ -268,7 +268,7 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     if doer is not None and doer.lower_ in ("that", "which", "who") and doer.head.dep_ == "relcl":
         # "a fire that killed four children", "the man who killed Dr. Winters", "four men who … began shooting"
         doer = doer.head.head
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" or for_clause(c) is not None), None)
     if verb.lemma_.lower() == "agree" and _concurs(verb, clause):
         return [], []
     target_token = _target(verb)
@@ -287,6 +287,13 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     withdrawal = verb.lemma_.lower() in WITHDRAWING  # "from Iraq": a country named as the place left
     targets = all_actors(target_token, actors, inside=True, countries=withdrawal) or _further_targets(verb, actors)
     return sources, targets
+
+
+def for_clause(clause: Token) -> Token | None:
+    """The "for" of a "for … to" clause ("called for Israel to withdraw"), else None."""
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
 
 
 def _concurs(verb: Token, clause: Token | None) -> bool:
