@@ -849,3 +849,11 @@ def test_a_question_is_no_request_wherever_the_parse_hangs_it():
     start = text.index("asked the kids if anyone had any classes")  # a teacher: the parse hangs the "if" clause on "raised"
     _, analysis = analyse_text(text)
     assert [e for e in analysis.events if e.predicate.start == start] == []
+
+
+def test_the_one_found_shot_was_shot_by_no_one_named():
+    (shot,) = _events("Ozark police cordoned off Ozark Dodge on Monday to investigate the death of Rufus Church, who was found "
+                      "fatally shot at his business.", "ASSAULT")
+    assert shot.source is None and shot.target.span.text == "Rufus Church"  # not the police, who investigate
+    (found,) = _events("On June 1, 2007, Melton Lewis Paris, 51, was found shot to death inside his residence.", "ASSAULT")
+    assert found.source is None and found.target.span.text == "Melton Lewis Paris"

@@ -74,6 +74,7 @@ AUTHORED = frozenset("offer proposal plan bid attempt effort request demand call
                      "resignation decision move overture".split())
 # Offices a person holds in a state: a title alone ("Prime Minister Mahendra Chaudhry") does not say which.
 STATE_OFFICES = frozenset("GOV MIL LEG JUD COP".split())
+FINDING = frozenset("find leave discover report".split())
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
 PERSONAL = ("it", "they", "he", "she", "we")
@@ -252,6 +253,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         passive = subject(verb.head)  # "Carter disappeared but was arrested": the shared subject suffers it
         if passive is None or passive.dep_ not in ("nsubj", "nsubjpass"):
             return [], []  # "… was shot by a trooper … was jailed": the partner's agent did not jail him
+    if passive is None and (found := _found_in_state(verb)) is not None:
+        passive = found  # "Rufus Church, who was found fatally shot at his business": he was shot, by no one named
     if passive is None and _participle_clause(verb):
         passive = verb.head if verb.dep_ == "acl" else subject(verb.head)  # "Crolley, …, is in jail, charged with assault"
     patient = _ordered_patient(verb) if by is None else None
@@ -317,6 +320,23 @@ def _reduced_passive(verb: Token) -> bool:
     Oxford bar had …": a bare participle with a subject and no object."""
     return (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
             and any(c.dep_ == "nsubj" for c in verb.children))
+
+
+def _found_in_state(verb: Token) -> Token | None:
+    """The one found, left or reported in the state a participle names ("was found fatally shot",
+    "left him badly beaten", "reported killed"), whatever the parse made of the participle."""
+    if verb.tag_ != "VBN":
+        return None
+    before = verb.i - 1
+    while before >= 0 and verb.doc[before].pos_ == "ADV":
+        before -= 1
+    finder = verb.doc[before] if before >= 0 else None
+    if finder is None or finder.lemma_.lower() not in FINDING or finder.pos_ != "VERB":
+        return None
+    patient = next((c for c in finder.children if c.dep_ in ("nsubjpass", "dobj")), None)
+    if patient is not None and patient.lower_ in ("who", "that", "which") and patient.head.dep_ == "relcl":
+        patient = patient.head.head  # "Rufus Church, who was found …"
+    return patient
 
 
 def _passive_conjunct(verb: Token) -> bool:
