@@ -857,3 +857,9 @@ def test_the_one_found_shot_was_shot_by_no_one_named():
     assert shot.source is None and shot.target.span.text == "Rufus Church"  # not the police, who investigate
     (found,) = _events("On June 1, 2007, Melton Lewis Paris, 51, was found shot to death inside his residence.", "ASSAULT")
     assert found.source is None and found.target.span.text == "Melton Lewis Paris"
+
+
+def test_a_missionary_is_of_religion_and_of_the_country_he_comes_from():
+    (arrest,) = _events("A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel, according to "
+                        "the Canadian Press.", "COERCE")
+    assert _code(arrest.target) == "CANREL"
