@@ -863,3 +863,11 @@ def test_a_missionary_is_of_religion_and_of_the_country_he_comes_from():
     (arrest,) = _events("A Christian missionary from Calgary was arrested in Lebanon for collaborating with Israel, according to "
                         "the Canadian Press.", "COERCE")
     assert _code(arrest.target) == "CANREL"
+
+
+def test_force_used_to_an_end_names_its_target_there():
+    fire = next(e for e in _events("Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday night.")
+                if e.predicate.text == "fire")
+    assert fire.target.span.text == "demonstrators"
+    (storm,) = [e for e in _events("Commandos stormed the building to free the hostages.") if e.predicate.text == "stormed"] or [None]
+    assert storm is None or storm.target is None or storm.target.span.text != "hostages"

@@ -63,6 +63,7 @@ from .roles import (
     own_forces,
     protest_addressee,
     purpose_addressee,
+    purpose_target,
     public,
     state_of,
     subject,
@@ -126,6 +127,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             targets = protest_addressee(token, actors)  # "… to demand reforms by President Suharto's government"
         if cameo[:2] < "14" and not targets and not is_noun:
             targets = purpose_addressee(token, actors)  # "summoned Niger's ambassador to complain"
+        if cameo[:2] >= "18" and not targets:
+            targets = purpose_target(token, actors)  # "opened fire to disperse demonstrators"
         if cameo.startswith("09") and _investigates_an_occurrence(token):
             targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:

@@ -74,6 +74,8 @@ AUTHORED = frozenset("offer proposal plan bid attempt effort request demand call
                      "resignation decision move overture".split())
 # Offices a person holds in a state: a title alone ("Prime Minister Mahendra Chaudhry") does not say which.
 STATE_OFFICES = frozenset("GOV MIL LEG JUD COP".split())
+# Ends force is used to that name whom it is used against.
+HOSTILE_PURPOSES = frozenset("disperse scatter repel quell suppress stop halt kill punish deter intimidate break".split())
 FINDING = frozenset("find leave discover report".split())
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
@@ -526,6 +528,18 @@ def purpose_addressee(verb: Token, actors: Actors) -> list[EventActor]:
     if addressee is None or (doer := subject(verb)) is not None and doer.i == addressee.i:
         return []  # "forced the rebels to withdraw": the rebels do it
     return all_actors(addressee, actors)
+
+
+def purpose_target(word: Token, actors: Actors) -> list[EventActor]:
+    """Force used to an end names its target there: "opened fire to disperse demonstrators",
+    "fired tear gas to break up the crowd" (not "stormed the building to free the hostages")."""
+    verb = word.head if word.dep_ == "dobj" and word.pos_ == "NOUN" else word
+    for purpose in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in HOSTILE_PURPOSES):
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+            found = all_actors(next((c for c in purpose.children if c.dep_ == "dobj"), None), actors)
+            if found:
+                return found
+    return []
 
 
 def _that_subject(noun: Token) -> Token | None:
