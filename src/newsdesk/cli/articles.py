@@ -160,7 +160,7 @@ def actor_lines(mentions: list[dict]) -> list[Text]:
 
 
 def event_line(event: dict, *, with_title: bool = False) -> Text:
-    """``ASSAULT 190 · US-led coalition (IGOMILCOA) → Islamic State (IMGMUSISI) · in Syria · Zamir Kabulov says · “operations”``"""
+    """``ASSAULT 190 · US-led coalition (IGOMILCOA) → Islamic State (IMGMUSISI) · in Syria · Zamir Kabulov says · “operations” · p=0.71``"""
     line = Text("  ")
     line.append(f"{event['plover']} {event['cameo']}", style="bold red" if event["cameo_root"] >= "14" else "bold cyan")
     if event["modality"] != "done":
@@ -181,6 +181,7 @@ def event_line(event: dict, *, with_title: bool = False) -> Text:
     if event["quote"] is not None:
         line.append(f" · {event.get('speaker_name') or 'a source'} says", style="magenta")
     line.append(f" · “{event['predicate']}”", style="dim")
+    line.append(f" · p={event['confidence']:.2f}", style="dim")  # the confidence model's probability that it is right
     if with_title:
         line.append(f"  — {event['article_id']} {event['title'] or ''}", style="dim")
     return line
