@@ -387,3 +387,11 @@ def test_actor_evaluation_reads_names_without_diacritics():
 
     assert normalise("Slobodan Milošević") == normalise("Slobodan Milosevic")
     assert normalise("the Kremlin") == "kremlin"
+
+
+def test_a_name_with_a_form_of_address_is_a_person_not_the_group_or_country():
+    _, analysis = analyse_text("Mr. Wagner asked the council for help. Ms. Jordan said the city would sue.")
+    assert {e.entity_id for e in analysis.entities} >= {"person:wagner", "person:jordan"}
+    assert not {"wagner-group", "jordan"} & {e.entity_id for e in analysis.entities}
+    _, analysis = analyse_text("President Putin met Mr. Trump in Helsinki.")  # a person in the registry stays that person
+    assert "person:trump" not in {e.entity_id for e in analysis.entities}

@@ -89,8 +89,14 @@ def find_names(doc: Doc, registry: Registry) -> list[Match]:
     kept = [m for m in _longest_first(found) if _plausible(doc, context, registry, m)]
     replaced: list[Match] = []
     fuzzy = _fuzzy(doc, registry, kept, replaced)
-    kept = [m for m in kept if m not in replaced] + fuzzy
+    kept = [m for m in kept if m not in replaced] + [m for m in fuzzy if not _addressed(doc, registry, m)]
     return sorted(kept, key=lambda m: m.start)
+
+
+def _addressed(doc: Doc, registry: Registry, match: Match) -> bool:
+    """ "Mr. Wagner", "Ms. Jordan", "Dr. Paris": a person so called, not the group, country or city."""
+    return (match.start > 0 and doc[match.start - 1].lower_.rstrip(".") in HONORIFICS
+            and not any(registry.entities[n.entity_id].type == "PERSON" for n in match.names))
 
 
 class _Context:
@@ -117,6 +123,10 @@ def _longest_first(matches: list[Match]) -> list[Match]:
     return kept
 
 
+# Forms of address that only come before a person's name.
+HONORIFICS = frozenset("mr mrs ms miss mx dr sir dame madam prof".split())
+
+
 def _plausible(doc: Doc, context: _Context, registry: Registry, match: Match) -> bool:
     length = match.end - match.start
     token = doc[match.start]
@@ -126,6 +136,8 @@ def _plausible(doc: Doc, context: _Context, registry: Registry, match: Match) ->
     if length == 1 and not text.isupper() and all(n.kind != "demonym" for n in match.names):
         if token.pos_ != "PROPN" and not token.ent_type_:
             return False  # "Dawn" opening a sentence, "Amal" as a word
+    if _addressed(doc, registry, match):
+        return False
     ent = context.ent_at.get(match.start)
     if ent is None or not (match.end <= ent.end and len(ent) > length):
         return True
