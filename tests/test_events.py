@@ -279,3 +279,19 @@ def test_fitting_the_confidence_model_learns_which_events_are_right():
     assert model.score(arrests[0][0]) > 0.75 > 0.3 > model.score(praise[0][0])
     validated = cross_validated(arrests + praise, [f"a{i}" for i in range(20)], folds=5, l2=1.0)
     assert min(validated[:10]) > max(validated[10:])
+
+
+def test_a_refitted_confidence_model_is_used_where_the_environment_names_it(tmp_path, monkeypatch):
+    from newsdesk.events.confidence import CONFIDENCE_ENV, ConfidenceModel, load_confidence_model
+
+    mine = tmp_path / "confidence.json"
+    mine.write_text(ConfidenceModel(bias=-3.0, weights={"arrest": 1.0}, fitted_on="my judgements").to_json(), encoding="utf-8")
+    monkeypatch.setenv(CONFIDENCE_ENV, str(mine))
+    load_confidence_model.cache_clear()
+    try:
+        _, analysis = analyse_text("Police arrested John Smith on Monday.")
+        assert load_confidence_model().fitted_on == "my judgements"
+        assert [e.confidence for e in analysis.events] == [0.119]  # 1 / (1 + e^2)
+    finally:
+        monkeypatch.delenv(CONFIDENCE_ENV)
+        load_confidence_model.cache_clear()

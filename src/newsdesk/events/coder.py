@@ -308,7 +308,7 @@ def _governed_act(token: Token, cameo: str, is_noun: bool, patterns: Patterns) -
         governed += [c for c in token.head.children if c.dep_ == "ccomp"]
     for child in governed:
         kinds = DEMANDED if demand else ("xcomp",)
-        if (child.dep_ in kinds or demand and for_clause(child) is not None) and (coded := _code_word(child, patterns)) is not None:
+        if (child.dep_ in kinds or (demand and for_clause(child) is not None)) and (coded := _code_word(child, patterns)) is not None:
             return coded[0]
     return None
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -25,6 +26,7 @@ from spacy.tokens import Token
 from ..records import Event, EventActor
 
 CONFIDENCE_FILE = "confidence.json"
+CONFIDENCE_ENV = "NEWSDESK_CONFIDENCE"
 SUBORDINATE = ("advcl", "xcomp", "pcomp", "relcl", "acl")
 CLAUSES = {"ROOT": "main", "ccomp": "reported", "conj": "coordinated"} | dict.fromkeys(SUBORDINATE, "subordinate")
 
@@ -80,6 +82,10 @@ def read_confidence_model(path: Path) -> ConfidenceModel:
 
 @lru_cache(maxsize=1)
 def load_confidence_model() -> ConfidenceModel:
+    """The shipped model, or the one ``NEWSDESK_CONFIDENCE`` names (refitted on your own
+    judgements with ``newsdesk eval events GOLD --fit-confidence FILE``)."""
+    if path := os.environ.get(CONFIDENCE_ENV):
+        return read_confidence_model(Path(path))
     with resources.as_file(resources.files("newsdesk.events") / "data" / CONFIDENCE_FILE) as path:
         return read_confidence_model(path)
 
