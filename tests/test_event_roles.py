@@ -871,3 +871,13 @@ def test_force_used_to_an_end_names_its_target_there():
     assert fire.target.span.text == "demonstrators"
     (storm,) = [e for e in _events("Commandos stormed the building to free the hostages.") if e.predicate.text == "stormed"] or [None]
     assert storm is None or storm.target is None or storm.target.span.text != "hostages"
+
+
+def test_the_fighting_beside_a_death_is_what_caused_it_and_a_bare_number_is_of_its_partners_kind():
+    killed, wounded = [e for e in _events("Two Palestinians were killed and three were wounded early Saturday morning as Palestinian "
+                                          "fighters from rival families battled in the Mieh Mieh refugee camp.", "ASSAULT")
+                       if e.predicate.text in ("killed", "wounded")]
+    assert (_code(killed.source), _code(killed.target)) == ("PSEREB", "PSECVL")
+    assert (_code(wounded.source), wounded.target.span.text, _code(wounded.target)) == ("PSEREB", "three", "PSECVL")
+    (killed,) = [e for e in _events("Three policemen were killed when gunmen opened fire on their patrol.") if e.predicate.text == "killed"]
+    assert _code(killed.source) == "---REB"

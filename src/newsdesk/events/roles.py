@@ -76,6 +76,8 @@ AUTHORED = frozenset("offer proposal plan bid attempt effort request demand call
 STATE_OFFICES = frozenset("GOV MIL LEG JUD COP".split())
 # Ends force is used to that name whom it is used against.
 HOSTILE_PURPOSES = frozenset("disperse scatter repel quell suppress stop halt kill punish deter intimidate break".split())
+# Fighting that a clause beside a death or wound tells of: its subject did it.
+FIGHTING = frozenset("fight battle clash attack shoot fire open bomb shell raid storm ambush".split())
 FINDING = frozenset("find leave discover report".split())
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
@@ -379,6 +381,15 @@ def _cause_authors(verb: Token, actors: Actors, event_nouns) -> list[EventActor]
             sources = all_actors(doer, actors) if doer is not None else noun_arguments(noun, actors)[0]
             if sources:
                 return sources
+    # "Two Palestinians were killed as Palestinian fighters from rival families battled", "… when
+    # gunmen opened fire": the fighting the clause tells of is what killed them; the clause may
+    # hang on a coordinated verb ("were killed and three were wounded as …")
+    clauses = [c for v in (verb, *verb.conjuncts) for c in v.children if c.dep_ == "advcl" and c.lemma_.lower() in FIGHTING]
+    for clause in clauses:
+        if any(m.dep_ in ("mark", "advmod") and m.lower_ in ("as", "when", "after", "while") for m in clause.children):
+            doer = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if doer is not None and (sources := all_actors(doer, actors)):
+                return sources
     return []
 
 
@@ -602,10 +613,12 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
 
 
 def _partner_object(others: Token) -> Token | None:
-    """The object of the verb coordinated with the one whose object is "others"."""
+    """What the verb coordinated with the one whose object (or passive subject) is "others" or a
+    bare number has in the same role: a noun, not another number."""
     verb = others.head
     partners = ([verb.head] if verb.dep_ == "conj" else []) + [c for c in verb.children if c.dep_ == "conj"]
-    return next((o for p in partners for o in p.children if o.dep_ == "dobj" and o.lemma_.lower() != "other"), None)
+    return next((o for p in partners for o in p.children
+                 if o.dep_ == others.dep_ and o.lemma_.lower() != "other" and o.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _fellow_nationals(head: Token, actor: EventActor | None, actors: Actors) -> list[EventActor]:
@@ -651,8 +664,10 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
-    if token.lemma_.lower() == "other" and token.dep_ == "dobj" and (partner := _partner_object(token)) is not None:
-        # "killed seven people and wounded several others": others of the same kind
+    counted = token.lemma_.lower() == "other" and token.dep_ == "dobj" or token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass")
+    if counted and (partner := _partner_object(token)) is not None:
+        # "killed seven people and wounded several others", "Two Palestinians were killed and three
+        # were wounded": others, or a number, of the same kind
         actor = _actor(partner, actors)
         if actor is not None:
             return EventActor(actor.entity_id, actor.name, actor.code, TextSpan(token.idx, token.idx + len(token.text), token.text))
