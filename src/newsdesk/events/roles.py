@@ -78,6 +78,7 @@ STATE_OFFICES = frozenset("GOV MIL LEG JUD COP".split())
 HOSTILE_PURPOSES = frozenset("disperse scatter repel quell suppress stop halt kill punish deter intimidate break".split())
 # Fighting that a clause beside a death or wound tells of: its subject did it.
 FIGHTING = frozenset("fight battle clash attack shoot fire open bomb shell raid storm ambush".split())
+# Verbs that find or leave someone in the state a participle names: "was found shot", "left him beaten".
 FINDING = frozenset("find leave discover report".split())
 TIME_WORDS = frozenset("monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow tonight morning "
                        "afternoon evening night week weekend month year day hour minute time moment".split())
@@ -664,7 +665,7 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
-    counted = token.lemma_.lower() == "other" and token.dep_ == "dobj" or token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass")
+    counted = (token.lemma_.lower() == "other" and token.dep_ == "dobj") or (token.pos_ == "NUM" and token.dep_ in ("dobj", "nsubjpass"))
     if counted and (partner := _partner_object(token)) is not None:
         # "killed seven people and wounded several others", "Two Palestinians were killed and three
         # were wounded": others, or a number, of the same kind
