@@ -869,8 +869,8 @@ def test_force_used_to_an_end_names_its_target_there():
     fire = next(e for e in _events("Egyptian police opened fire to disperse Moslem fundamentalist demonstrators on Monday night.")
                 if e.predicate.text == "fire")
     assert fire.target.span.text == "demonstrators"
-    (storm,) = [e for e in _events("Commandos stormed the building to free the hostages.") if e.predicate.text == "stormed"] or [None]
-    assert storm is None or storm.target is None or storm.target.span.text != "hostages"
+    (fire,) = [e for e in _events("Soldiers opened fire to protect the villagers.") if e.predicate.text == "fire"]
+    assert fire.target is None  # an end that is for someone names no target
 
 
 def test_the_fighting_beside_a_death_is_what_caused_it_and_a_bare_number_is_of_its_partners_kind():

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 
 from ..events.confidence import ConfidenceModel, event_features
-from .events import judged_events
+from .events import judged_events, load_judgements
 
 L2 = 3.0  # chosen by cross-validated log loss on the development judgements (0.3, 1, 3, 10 tried)
 FOLDS = 10
@@ -40,8 +40,8 @@ def fit_confidence(samples: Sequence[Sample], l2: float = L2, fitted_on: str = "
 
 def cross_validated(samples: Sequence[Sample], groups: Sequence[str], folds: int = FOLDS, l2: float = L2) -> list[float]:
     """Each sample's confidence from a model fitted without its article's fold."""
-    articles = sorted(set(groups))
-    fold = [articles.index(g) % folds for g in groups]
+    rank = {article: i for i, article in enumerate(sorted(set(groups)))}
+    fold = [rank[g] % folds for g in groups]
     scores = [0.0] * len(samples)
     for k in range(folds):
         model = fit_confidence([s for s, f in zip(samples, fold) if f != k], l2)
@@ -56,7 +56,7 @@ def fit_from_judgements(gold_path: Path, eval_root: Path) -> tuple[ConfidenceMod
     and verdict of each."""
     samples: list[Sample] = []
     groups: list[str] = []
-    for judged in judged_events(gold_path, eval_root, "development"):
+    for judged in judged_events(load_judgements(gold_path, eval_root), "development"):
         if judged.row is not None:
             samples.append((event_features(judged.event, judged.token), bool(judged.row["correct"])))
             groups.append(judged.article)

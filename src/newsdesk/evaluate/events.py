@@ -87,19 +87,31 @@ class JudgedEvent:
     row: dict | None  # the judgement, None when no judgement covers the event as coded now
 
 
-def judged_events(gold_path: Path, eval_root: Path, set_name: str, scores: EventPrecision | None = None) -> Iterator[JudgedEvent]:
-    """Re-code the articles of one set of the gold file (``development`` or ``held_out``) and
-    pair each real event with its judgement; ``scores`` counts articles and judged events no longer coded."""
+@dataclass(frozen=True)
+class Judgements:
+    """The gold file, read once: its rows by event word and roles, and the texts of its articles by set."""
+
+    rows: dict[tuple, list[dict]]
+    articles: dict[str, list[tuple[str, str]]]  # set name → (docid, text) in the file's order
+
+
+def load_judgements(gold_path: Path, eval_root: Path) -> Judgements:
     lines = gold_path.read_text(encoding="utf-8").splitlines()
     header = json.loads(lines[0])
-    judgements: dict[tuple, list[dict]] = {}
+    rows: dict[tuple, list[dict]] = {}
     for line in lines[1:]:
         row = json.loads(line)
-        judgements.setdefault((row["article"], row["start"], row["end"], row["plover"], _row_roles(row)), []).append(row)
+        rows.setdefault((row["article"], row["start"], row["end"], row["plover"], _row_roles(row)), []).append(row)
     root = ET.parse(eval_root / header["source"]).getroot()
     texts = {a.get("docid"): a.findtext("text") or "" for a in root.iter("article")}
-    docids = {"development": header["articles"], "held_out": header.get("held_out", [])}[set_name]
-    wanted = [(docid, texts[docid]) for docid in docids if docid in texts]
+    sets = {"development": header["articles"], "held_out": header.get("held_out", [])}
+    return Judgements(rows, {name: [(d, texts[d]) for d in docids if d in texts] for name, docids in sets.items()})
+
+
+def judged_events(judgements: Judgements, set_name: str, scores: EventPrecision | None = None) -> Iterator[JudgedEvent]:
+    """Re-code the articles of one set of the gold file (``development`` or ``held_out``) and
+    pair each real event with its judgement; ``scores`` counts articles and judged events no longer coded."""
+    wanted = judgements.articles[set_name]
     registry, gazetteer = load_registry(), open_gazetteer()
     seen: dict[tuple, int] = {}
     for (docid, _), doc in zip(wanted, load_model().parse(t for _, t in wanted)):
@@ -107,18 +119,21 @@ def judged_events(gold_path: Path, eval_root: Path, set_name: str, scores: Event
             scores.articles += 1
         for event in analyse_doc(doc, registry, gazetteer).events:
             if event.modality not in UNREAL:
-                yield JudgedEvent(docid, event, doc.char_span(event.predicate.start, event.predicate.end)[0], _judgement(event, docid, judgements, seen))
+                word = doc.char_span(event.predicate.start, event.predicate.end)[0]
+                yield JudgedEvent(docid, event, word, _judgement(event, docid, judgements.rows, seen))
     if scores is not None:
-        judged_here = {k: r for k, r in judgements.items() if k[0] in set(docids)}
+        docids = {docid for docid, _ in wanted}
+        judged_here = {k: r for k, r in judgements.rows.items() if k[0] in docids}
         scores.no_longer_coded = sum(len(r) for r in judged_here.values()) - sum(min(seen.get(k, 0), len(r)) for k, r in judged_here.items())
 
 
 def evaluate_events(gold_path: Path, eval_root: Path) -> dict[str, EventPrecision]:
     """Precision per article set of the gold file: ``development`` and ``held_out``."""
+    judgements = load_judgements(gold_path, eval_root)
     results = {}
     for name in ("development", "held_out"):
         scores = results[name] = EventPrecision()
-        for judged in judged_events(gold_path, eval_root, name, scores):
+        for judged in judged_events(judgements, name, scores):
             if judged.row is None:
                 scores.unjudged += 1
                 continue

@@ -117,7 +117,7 @@ def hypothetical(verb: Token) -> bool:
         return True  # "to determine whether he murdered the boy"
     if clause.left_edge.lower_ in ("why", "how") and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return True  # "didn't know why he would shoot people there": a question asked, not an act
-    if any(c.dep_ == "mark" and c.lower_ == "for" for c in verb.children) and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if for_clause(verb) is not None:
         return True  # "made recommendations for Canada to help Haiti", "it is time for Israel to withdraw": proposed, not done
     if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in verb.children):
         return True  # "could yield", "may have targeted the facility": possible, or a guess about the past
@@ -132,6 +132,13 @@ def hypothetical(verb: Token) -> bool:
     if _swayed(verb) or counterfactual(verb):
         return True
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
+
+
+def for_clause(clause: Token) -> Token | None:
+    """The "for" of a "for … to" clause ("called for Israel to withdraw"), else None."""
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+        return None
+    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
 
 
 def prevented(verb: Token) -> bool:

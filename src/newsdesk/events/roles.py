@@ -46,7 +46,7 @@ from ..geo.resolve import namesake
 from ..records import EntityMention, EventActor, Place, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
-from .context import CONDITIONS, OBJECT_CONTROL
+from .context import CONDITIONS, OBJECT_CONTROL, for_clause
 
 # "stag": the model's lemma of "staged"
 LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order".split())
@@ -295,13 +295,6 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     withdrawal = verb.lemma_.lower() in WITHDRAWING  # "from Iraq": a country named as the place left
     targets = all_actors(target_token, actors, inside=True, countries=withdrawal) or _further_targets(verb, actors)
     return sources, targets
-
-
-def for_clause(clause: Token) -> Token | None:
-    """The "for" of a "for … to" clause ("called for Israel to withdraw"), else None."""
-    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
-        return None
-    return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
 
 
 def _concurs(verb: Token, clause: Token | None) -> bool:
