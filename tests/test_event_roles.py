@@ -881,3 +881,43 @@ def test_the_fighting_beside_a_death_is_what_caused_it_and_a_bare_number_is_of_i
     assert (_code(wounded.source), wounded.target.span.text, _code(wounded.target)) == ("PSEREB", "three", "PSECVL")
     (killed,) = [e for e in _events("Three policemen were killed when gunmen opened fire on their patrol.") if e.predicate.text == "killed"]
     assert _code(killed.source) == "---REB"
+
+
+def test_a_name_the_parse_hung_on_a_day_is_the_one_met():
+    (met,) = _events("Iraq's national security advisor met with Syrian President Bashar Assad Tuesday to discuss efforts to "
+                     "counter Islamic State militants, Reuters reports.", "CONSULT")
+    assert (_code(met.source), _code(met.target)) == ("IRQGOV", "SYRGOV")
+
+
+def test_a_list_of_states_read_as_an_apposition_is_a_list():
+    met = _events("The US, Russia, and Switzerland met yesterday", "CONSULT")
+    assert {(_code(e.source), _code(e.target)) for e in met} >= {("USA", "RUS"), ("RUS", "CHE"), ("CHE", "USA")}
+
+
+def test_the_other_party_to_an_agreement_stands_after_with():
+    signed = _events("France, Germany and Britain signed the treaty with Iran.", "SUPPORT")
+    assert {(_code(e.source), _code(e.target)) for e in signed} == {("FRA", "IRN"), ("DEU", "IRN"), ("GBR", "IRN")}
+
+
+def test_what_a_relative_clause_did_to_its_noun():
+    events = _events("The justice might examine a deal that Benazir Bhutto struck with Musharraf to grant her immunity.")
+    assert [e.plover for e in events if e.predicate.text == "struck"] == ["SUPPORT"]  # a deal struck, no blow
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        ("Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights on Saturday.", "190", "SYRREB", "PHLMIL"),
+        ("Georgian demonstrators launched missiles at the Georgian government.", "195", "GEOCVL", "GEOGOV"),
+        ("Russia is conducting military exercises in Alaska", "150", "RUS", None),  # one side: a show of force
+        ("China and Russia held joint naval exercises.", "062", "CHN", "RUS"),  # two: military cooperation
+    ],
+)
+def test_fighting_and_force_in_other_words(text, cameo, source, target):
+    assert any((e.cameo, _code(e.source), _code(e.target)) == (cameo, source, target) for e in _events(text))
+
+
+def test_no_event_in_the_same_words_used_otherwise():
+    assert not _events("The company launched a new product.")
+    assert not _events("The county hospital held an emergency exercise on Tuesday.")  # no military one
+    assert not _events("Both sides engaged in talks about the budget.", "ASSAULT")

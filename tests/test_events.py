@@ -201,6 +201,22 @@ def test_plover_gold_standard_does_not_regress():
     assert scores.rate(1) >= 0.6  # event type; the target is 0.80 (see README)
 
 
+@pytest.mark.eval
+def test_petrarch2_gold_records_are_read_despite_their_broken_nesting(cli):
+    path = EVAL / "events" / "PETR2_GSR_validation.xml"
+    if not path.exists():
+        pytest.skip("../shared/eval is not beside this checkout")
+    from newsdesk.evaluate.petrarch_gsr import read_gsr
+
+    sentences = read_gsr(path)
+    assert len(sentences) == 78 and sum(len(s.triples) for s in sentences) == 80 and sum(not s.triples for s in sentences) == 12
+    boko = next(s for s in sentences if s.id == "abc12_3")  # its <Text> is empty: the words come from its parse
+    assert boko.text.startswith("Boko Haram has launched many similar attacks")
+    result = cli("eval", "petrarch2", str(path))
+    overall = next(line.split() for line in result.out.splitlines() if line.startswith("overall"))
+    assert overall[1] == "80" and float(overall[2]) >= 0.40  # root; measured 0.438
+
+
 def test_event_judgements_hold_offsets_and_verdicts_not_texts():
     import json
 

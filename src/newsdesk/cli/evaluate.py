@@ -189,6 +189,36 @@ def petrarch_command(
     console.print("[dim]target: root-code accuracy 0.80[/]")
 
 
+@eval_app.command("petrarch2")
+def petrarch2_command(
+    records: Annotated[Path, typer.Argument(help="PETR2_GSR_validation.xml")],
+    show_missed: Annotated[int, typer.Option(help="List up to N sentences whose expected events we miss or that we code when none is expected.")] = 0,
+) -> None:
+    """The PETRARCH-2 gold-standard records (real states and groups), coded with our own actors and verb patterns."""
+    from ..evaluate.petrarch_gsr import evaluate_gsr
+
+    if not records.is_file():
+        raise UserError(f"{records} is not a file")
+    scores = evaluate_gsr(records)
+    console.print(f"{'category':10}{'triples':>8}{'root':>8}{'full':>8}{'source':>8}{'target':>8}{'triple':>8}{'none':>8}{'events':>8}{'matched':>9}")
+
+    def line(name: str, row: list[int], style: str | None = None) -> None:
+        rates = "".join(f"{row[k] / row[0]:>8.3f}" if row[0] else f"{'-':>8}" for k in range(1, 6))
+        none = f"{row[7]}/{row[6]}" if row[6] else "-"
+        console.print(f"{name:10}{row[0]:>8}{rates}{none:>8}{row[8]:>8}{row[9]:>9}", style=style)
+
+    for category in sorted(scores.per_category):
+        line(category, scores.per_category[category])
+    line("overall", [scores.total(k) for k in range(10)], "bold")
+    console.print(f"[dim]share of expected triples with an event of ours of that CAMEO root, full code, source, target, and "
+                  f"root with both actors (triple); none: sentences rightly left without an event; matched: our events that are an expected triple. "
+                  f"{scores.uncoded_roots} expected triples have root 01 or 02, which PLOVER does not code.[/]")
+    for sentence, events in scores.misses[:show_missed]:
+        expected = ", ".join(f"{t.cameo} {t.source}→{t.target}" for t in sentence.triples) or "no event"
+        ours = ", ".join(f"{e.cameo} {e.source.code if e.source else '-'}→{e.target.code if e.target else '-'}" for e in events) or "none"
+        console.print(f"[bold]{sentence.id}[/] expected {expected}; ours {ours}\n    {sentence.text[:160]}")
+
+
 DEFAULT_EVENT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "event_judgements.jsonl"
 
 

@@ -107,7 +107,7 @@ class PetrarchScores:
         return sum(r[column] for r in rows) / n if n else 0.0
 
 
-def _same_actor(ours, expected: str) -> bool:
+def same_actor(ours, expected: str) -> bool:
     if ours is None or not ours.code:
         return not expected
     code = ours.code.replace("-", "")
@@ -144,7 +144,7 @@ def evaluate_petrarch(records: Path, actors: Path, verb_files: tuple[str, ...] =
         source, target, code = expected[0]
         row[1] += any(e.cameo[:2] == code[:2] for e in events)
         row[2] += any(e.cameo == code for e in events)
-        row[3] += any(_same_actor(e.source, source) for e in events)
-        row[4] += any(_same_actor(e.target, target) for e in events)
-        row[5] += any(e.cameo == code and _same_actor(e.source, source) and _same_actor(e.target, target) for e in events)
+        row[3] += any(same_actor(e.source, source) for e in events)
+        row[4] += any(same_actor(e.target, target) for e in events)
+        row[5] += any(e.cameo == code and same_actor(e.source, source) and same_actor(e.target, target) for e in events)
     return scores

@@ -131,6 +131,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             targets = purpose_target(token, actors)  # "opened fire to disperse demonstrators"
         if cameo.startswith("09") and _investigates_an_occurrence(token):
             targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
+        if cameo.startswith("06") and is_noun and not targets and len(sources) < 2 and _military_exercise(token):
+            cameo = "150"  # "Russia is conducting military exercises in Alaska": a show of force, not cooperation
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
         pairs = _counterparts(sources) if cameo.startswith(BETWEEN_PARTIES) and not targets else _pairs(sources, targets)
@@ -161,6 +163,14 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             if event is not None:
                 events.append(event)
     return [replace(e, index=i) for i, e in enumerate(events)]
+
+
+EXERCISES = frozenset("exercise drill maneuver manoeuvre".split())
+MILITARY = frozenset("military naval army air live-fire nuclear missile war combat".split())
+
+
+def _military_exercise(noun: Token) -> bool:
+    return noun.lemma_.lower() in EXERCISES and any(c.dep_ in ("amod", "compound") and c.lower_ in MILITARY for c in noun.children)
 
 
 OCCURRENCES = frozenset(
@@ -450,6 +460,8 @@ def _objects(verb: Token) -> list[Token]:
     objs = [c for c in verb.children if c.dep_ in ("dobj", "attr", "nsubjpass")]  # "shots were fired"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN"):
         objs.append(verb.head)  # "the money released by the department": a reduced passive's noun is its object
+    if verb.dep_ == "relcl" and any(o.lower_ in ("that", "which") for o in objs):
+        objs.append(verb.head)  # "a deal that he struck with Musharraf": the deal is what was struck
     objs += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
     return objs + [g for o in objs if o.lemma_.lower() in MEASURES for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
                    for g in c.children if g.dep_ == "pobj"]

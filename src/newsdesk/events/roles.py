@@ -388,7 +388,23 @@ def _cause_authors(verb: Token, actors: Actors, event_nouns) -> list[EventActor]
 
 
 def _timeless(tokens) -> list[Token]:
-    return [t for t in tokens if t.ent_type_ not in ("DATE", "TIME") and t.lemma_.lower() not in TIME_WORDS]
+    """The arguments among the tokens that are not times; a time the parse hung a name on gives
+    the name back ("met with President Bashar Assad Tuesday")."""
+    found = []
+    for token in tokens:
+        if not _a_time(token):
+            found.append(token)
+        elif (name := _name_on_time(token)) is not None:
+            found.append(name)
+    return found
+
+
+def _a_time(token: Token) -> bool:
+    return token.ent_type_ in ("DATE", "TIME") or token.lemma_.lower() in TIME_WORDS
+
+
+def _name_on_time(token: Token) -> Token | None:
+    return next((c for c in reversed(list(token.children)) if c.dep_ == "compound" and c.pos_ == "PROPN" and not _a_time(c)), None)
 
 
 def _prep_objects(token: Token, prepositions: frozenset[str]) -> list[Token]:
@@ -411,6 +427,8 @@ def _target(verb: Token) -> Token | None:
     recipient = next(iter(_prep_objects(verb, frozenset({"to"}))), None)
     if recipient is not None and verb.lemma_.lower() in RECIPIENT_VERBS:
         return recipient  # "offered its cooperation to Washington"
+    if dobj is not None and _a_time(dobj):
+        dobj = _name_on_time(dobj)  # "met Syrian President Bashar Assad Tuesday"
     if dobj is not None:
         return dobj
     return next(iter(_prep_objects(verb, TARGET_PREPOSITIONS)), None)
@@ -434,7 +452,7 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
         candidates += [p for o in _prep_objects(verb, frozenset({"for"})) for p in o.children if p.dep_ == "poss"]
         if dobj is not None and dobj.lemma_.lower() in REFUGE:
             candidates += _prep_objects(verb, frozenset({"in"}))  # "sought refuge in Germany": the state asked to take them in
-    candidates += _prep_objects(verb, DIRECTIONS)  # "fired rockets into Lebanon"
+    candidates += _prep_objects(verb, DIRECTIONS | {"with"})  # "fired rockets into Lebanon", "signed the treaty with Iran"
     for token in candidates:
         found = all_actors(token, actors, countries=True)
         if found:
@@ -595,7 +613,7 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
         if under is None or actors.at(token) is not None or not (token.like_num or token.lemma_.lower() in QUANTITY_WORDS):
             break
         token = under
-    heads = [token] + [c for c in token.conjuncts if c.i > token.i]
+    heads = [token] + [c for c in token.conjuncts if c.i > token.i] + _listed_states(token, actors)
     found = [_actor(head, actors, inside, countries) for head in heads]
     found = [_with_shared_noun(head, actor, heads, found, actors) for head, actor in zip(heads, found)]
     found += [fellow for head, actor in zip(heads, found) for fellow in _fellow_nationals(head, actor, actors)]
@@ -604,6 +622,19 @@ def all_actors(token: Token | None, actors: Actors, inside: bool = False, countr
         if actor is not None and all((actor.entity_id or actor.name) != (u.entity_id or u.name) for u in unique):
             unique.append(actor)
     return unique
+
+
+def _listed_states(token: Token, actors: Actors) -> list[Token]:
+    """ "The US, Russia, and Switzerland met": a list of states the parse read as the first one's
+    apposition; one state is never another's apposition."""
+    first = actors.at(token, countries=True)
+    if first is None or not _is_country(first):
+        return []
+    for appos in (c for c in token.children if c.dep_ == "appos"):
+        other = actors.at(appos, countries=True)
+        if other is not None and _is_country(other) and other.code != first.code:
+            return [appos] + [c for c in appos.conjuncts if c.i > appos.i]
+    return []
 
 
 def _partner_object(others: Token) -> Token | None:
