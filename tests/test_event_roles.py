@@ -921,3 +921,17 @@ def test_no_event_in_the_same_words_used_otherwise():
     assert not _events("The company launched a new product.")
     assert not _events("The county hospital held an emergency exercise on Tuesday.")  # no military one
     assert not _events("Both sides engaged in talks about the budget.", "ASSAULT")
+
+
+def test_who_did_an_act_named_as_a_noun_stands_after_by():
+    killed = next(e for e in _events("The Syrian Observatory for Human Rights said eight people were killed in an air strike by government "
+                                     "forces in a separate, rebel-held part of the city.", "ASSAULT") if e.predicate.text == "killed")
+    assert (_code(killed.source), killed.target.span.text) == ("---MIL", "people")
+    (patrols,) = _events("The government of Sindh province has ordered patrols by police and paramilitary soldiers.", "MOBILIZE")
+    assert _code(patrols.source) == "PAKGOV"  # an order carries the act: the one who orders it
+
+
+def test_a_protest_staged_in_a_capital_is_addressed_to_its_state():
+    protests = _events("US and British activists staged a dramatic protest in Beijing on Wednesday, scaling a pole and unfurling "
+                       "giant 'Free Tibet' banners close to the stadium.", "PROTEST")
+    assert {(_code(e.source), _code(e.target)) for e in protests} == {("USAOPP", "CHN"), ("GBROPP", "CHN")}

@@ -56,6 +56,7 @@ from .confidence import event_confidence
 from .dates import resolve_date
 from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns, demand_form, form_of
 from .roles import (
+    LIGHT_VERBS,
     SPEECH_VERBS,
     Actors,
     all_actors,
@@ -287,7 +288,8 @@ def _event(index, token, cameo, source, target, doc, quotes, places, patterns, p
         modality = "done"  # "refused to release the prisoners", "will not accept refugees": a rejection, done
     place = event_place(doc, token, list(places))
     if place is not None:
-        source, target = _placed(source, target, place, states, original, lambda: within_event(doc, token, place))
+        carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS else None
+        source, target = _placed(source, target, place, states, original, lambda: within_event(doc, token, place, carrier))
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
     sentence = token.sent

@@ -493,6 +493,8 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
     carried = carrier.dep_ == "dobj" and carrier.head.lemma_.lower() in LIGHT_VERBS
     if not sources and carried:
         sources = all_actors(subject(carrier.head), actors)  # "the army launched an offensive"
+    if not sources:  # "killed in an air strike by government forces"; but "ordered patrols by police" is the order's
+        sources = all_actors(next(iter(_prep_objects(noun, frozenset({"by"}))), None), actors)
     if not sources:
         sources = all_actors(accused_of(noun), actors)  # "arrested a man on a charge of assault"
     # "an attack on Gaza", but "talks on Iran with China": after a peaceful act "on" names its topic

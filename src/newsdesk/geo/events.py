@@ -83,10 +83,11 @@ def _steps_to(token: Token, event: Token) -> int | None:
     return steps
 
 
-def within_event(doc: Doc, event: Token, place: Place) -> bool:
+def within_event(doc: Doc, event: Token, place: Place, carrier: Token | None = None) -> bool:
     """Whether the event word's own phrase names the place, as an object or in a locative phrase
     ("withdrew from Lebanon", "a curfew in the town of Cizre"), not as a modifier ("a North
-    Carolina nursing home") or elsewhere in the sentence."""
+    Carolina nursing home") or elsewhere in the sentence. ``carrier``: the verb an event noun is
+    the object of, whose own place phrase is the event's too ("staged a protest in Beijing")."""
     span = doc.char_span(place.span.start, place.span.end, alignment_mode="expand")
     if span is None:
         return False
@@ -96,6 +97,9 @@ def within_event(doc: Doc, event: Token, place: Place) -> bool:
     if anchor.dep_ in ("compound", "amod", "poss", "nmod", "appos", "npadvmod"):
         return False
     steps = _steps_to(anchor, event)
+    if steps is None and carrier is not None:  # "staged a protest in Beijing": the place of the verb that carries the event noun
+        steps = _steps_to(anchor, carrier)
+        return steps is not None and steps <= 2 and anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATIVE
     return steps is not None and steps <= 5 and (anchor.dep_ in ("dobj", "nsubjpass") or anchor.dep_ == "pobj" and anchor.head.lower_ in LOCATIVE | {"from"})
 
 
