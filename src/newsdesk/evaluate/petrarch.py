@@ -38,7 +38,8 @@ _CODE = re.compile(r"\[([^\]]+)\]")
 
 
 def petrarch_actors(path: Path) -> list[dict]:
-    """The validation actor dictionary as user-dictionary entries."""
+    """The validation actor dictionary as user-dictionary entries; an entry coded as a state we know
+    adds its names to that state."""
     entries: list[dict] = []
     current: dict | None = None
     for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
@@ -62,9 +63,13 @@ def petrarch_actors(path: Path) -> list[dict]:
         if match.group(2):
             current["code"] = match.group(2).split()[0].strip("~").upper()
         entries.append(current)
+    ours = {e.code: e.entity_id for e in load_registry().entities.values() if e.type == "COUNTRY" and e.code}
     out = []
     for entry in entries:
         if not entry["code"]:
+            continue
+        if entry["code"] in ours:  # a real state: its names amend ours, which keep their geography ("SEOUL [KOR]")
+            out.append({"id": ours[entry["code"]], "aliases": sorted(set(entry["aliases"]))})
             continue
         entry["country"] = entry["code"][:3]
         entry["type"] = "COUNTRY" if len(entry["code"]) == 3 else "ORGANIZATION"
