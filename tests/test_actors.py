@@ -395,3 +395,11 @@ def test_a_name_with_a_form_of_address_is_a_person_not_the_group_or_country():
     assert not {"wagner-group", "jordan"} & {e.entity_id for e in analysis.entities}
     _, analysis = analyse_text("President Putin met Mr. Trump in Helsinki.")  # a person in the registry stays that person
     assert "person:trump" not in {e.entity_id for e in analysis.entities}
+
+
+def test_a_name_after_non_is_what_the_actor_is_not():
+    _, analysis = analyse_text("Political analysts said it was the first instance that a regional leader had been forced out of office "
+                               "for supporting a non-United Russia candidate in an election.")
+    assert not {"united-russia", "russia"} & {m.entity_id for m in analysis.entity_mentions}
+    _, analysis = analyse_text("United Russia won the election in Murmansk.")  # named as itself, it stays
+    assert "united-russia" in {m.entity_id for m in analysis.entity_mentions}

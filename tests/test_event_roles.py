@@ -935,3 +935,11 @@ def test_a_protest_staged_in_a_capital_is_addressed_to_its_state():
     protests = _events("US and British activists staged a dramatic protest in Beijing on Wednesday, scaling a pole and unfurling "
                        "giant 'Free Tibet' banners close to the stadium.", "PROTEST")
     assert {(_code(e.source), _code(e.target)) for e in protests} == {("USAOPP", "CHN"), ("GBROPP", "CHN")}
+
+
+def test_the_one_engaged_in_fighting_fights():
+    fighting = _events("He further went on saying that the Washington has been engaged in fighting the Taliban-led insurgency.", "ASSAULT")
+    assert [(_code(e.source), _code(e.target)) for e in fighting] == [("USAGOV", "AFGINSTAL")]
+    detain = next(e for e in _events("A Lexington man was charged with assault and resisting arrest after fighting with store employees "
+                                     "and city police attempting to detain him for shoplifting.", "COERCE") if e.predicate.text == "detain")
+    assert detain.source is None or detain.source.span.text != "man"  # the police detain him, not the man himself

@@ -85,11 +85,14 @@ def find_names(doc: Doc, registry: Registry) -> list[Match]:
     for key, start, end in folded(doc):
         if any(t.text[:1].isupper() for t in doc[start:end]):
             found.append(Match(start, end, tuple(by_key[key]), "alias"))
+    negated = [m for m in found if _negated_name(doc, m)]
+    found = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in negated)]
     context = _Context(doc)
     kept = [m for m in _longest_first(found) if _plausible(doc, context, registry, m)]
     replaced: list[Match] = []
     fuzzy = _fuzzy(doc, registry, kept, replaced)
     kept = [m for m in kept if m not in replaced] + [m for m in fuzzy if not _addressed(doc, registry, m)]
+    kept = [m for m in kept if not any(n.start < m.end and m.start < n.end for n in negated)]  # nor a name inside it, found again
     return sorted(kept, key=lambda m: m.start)
 
 
@@ -97,6 +100,12 @@ def _addressed(doc: Doc, registry: Registry, match: Match) -> bool:
     """ "Mr. Wagner", "Ms. Jordan", "Dr. Paris": a person so called, not the group, country or city."""
     return (match.start > 0 and doc[match.start - 1].lower_.rstrip(".") in HONORIFICS
             and not any(registry.entities[n.entity_id].type == "PERSON" for n in match.names))
+
+
+def _negated_name(doc: Doc, match: Match) -> bool:
+    """ "a non-United Russia candidate", "non-NATO states": named as what it is not."""
+    before = doc[max(0, match.start - 2):match.start]
+    return before.text.lower().replace(" ", "") in ("non-", "non") and (len(before) == 2 or before.text.lower().endswith("-"))
 
 
 class _Context:

@@ -177,9 +177,9 @@ def _is_country(mention: EntityMention) -> bool:
 
 
 def subject(verb: Token) -> Token | None:
-    current = verb
+    current, deps = verb, SUBJECTS
     for _ in range(4):
-        found = _nearest(current, SUBJECTS)
+        found = _nearest(current, deps)
         if found is not None and found.tag_ == "VBG" and (own := _nearest(found, SUBJECTS)) is not None and own.i < found.i:
             return own  # "The Red Cross operating in Iraq said": the small model made the participle the subject
         if found is not None:
@@ -200,7 +200,9 @@ def subject(verb: Token) -> Token | None:
         if current.dep_ == "pcomp" and current.head.lower_ in ("with", "of", "for") and current.head.head.lemma_.lower() in ACCUSING:
             return the_accused(current.head.head)  # "charged a teenager with killing Welch": the accused is the doer
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
-            current = current.head.head  # "has been engaged in fighting the Taliban"
+            # "has been engaged in fighting the Taliban", "was arrested after attacking a woman": the
+            # one the verb is said of, even as its passive subject, does the act
+            current, deps = current.head.head, SUBJECTS + (("nsubjpass",) if current is verb else ())
             continue
         if current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.head.lemma_.lower() in LIGHT_VERBS:
             current = current.head.head  # "issued a declaration demanding that …"
