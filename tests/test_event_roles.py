@@ -943,3 +943,14 @@ def test_the_one_engaged_in_fighting_fights():
     detain = next(e for e in _events("A Lexington man was charged with assault and resisting arrest after fighting with store employees "
                                      "and city police attempting to detain him for shoplifting.", "COERCE") if e.predicate.text == "detain")
     assert detain.source is None or detain.source.span.text != "man"  # the police detain him, not the man himself
+
+
+def test_an_act_refused_for_the_future_is_a_rejection_and_one_not_done_is_not():
+    (refused,) = _events("Israel will not withdraw from the West Bank, the prime minister said.", "REJECT")
+    assert (_code(refused.source), _code(refused.target), refused.target.span.text) == ("ISR", "PSE", "West Bank")  # no bank
+    assert not _events("The army did not withdraw from the town.", "REJECT")
+
+
+def test_where_troops_are_sent_is_the_target_not_the_troops():
+    (sent,) = _events("The United States sent troops to Syria.", "MOBILIZE")
+    assert (_code(sent.source), _code(sent.target)) == ("USA", "SYR")

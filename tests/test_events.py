@@ -311,3 +311,14 @@ def test_a_refitted_confidence_model_is_used_where_the_environment_names_it(tmp_
     finally:
         monkeypatch.delenv(CONFIDENCE_ENV)
         load_confidence_model.cache_clear()
+
+
+def test_an_unknown_expected_actor_is_matched_by_none_and_equal_codes_match():
+    from newsdesk.evaluate.petrarch import same_actor
+    from newsdesk.records import EventActor, TextSpan
+
+    def actor(code):
+        return EventActor(None, "x", code, TextSpan(0, 1, "x"))
+
+    assert same_actor(None, "---") and same_actor(actor("---CVL"), "---") and not same_actor(actor("RUS"), "---")
+    assert same_actor(actor("---CVL"), "---CVL") and same_actor(actor("USAGOV"), "USA") and not same_actor(actor("---CVL"), "PSECVL")

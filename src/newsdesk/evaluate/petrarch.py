@@ -113,10 +113,13 @@ class PetrarchScores:
 
 
 def same_actor(ours, expected: str) -> bool:
+    """Whether our actor is the expected code: one starts the other ("USAGOV" and "USA"); an
+    expected "---" (no one known) is no actor, or one of no state."""
+    if not expected.strip("-"):
+        return ours is None or not ours.code or ours.code.startswith("---")
     if ours is None or not ours.code:
-        return not expected
-    code = ours.code.replace("-", "")
-    return bool(expected) and (code.startswith(expected) or expected.startswith(code))
+        return False
+    return ours.code.startswith(expected) or expected.startswith(ours.code)
 
 
 def evaluate_petrarch(records: Path, actors: Path, verb_files: tuple[str, ...] = (), agents: Path | None = None) -> PetrarchScores:

@@ -283,7 +283,8 @@ def _event(index, token, cameo, source, target, doc, quotes, places, patterns, p
         forms = THREAT_FORMS if (modality == "threat" or cameo[:2] >= "14") else INTENT_FORMS
         cameo = form_of(forms, cameo, "130" if modality == "threat" else cameo)
         modality = "intend"
-    elif modality == "negated" and (_refusal(token) and cameo[:2] in REFUSABLE or cameo[:2] < "12" and token.lemma_.lower() in ACCEPTING):
+    elif modality == "negated" and ((_refusal(token) or _will_not(token)) and cameo[:2] in REFUSABLE
+                                    or cameo[:2] < "12" and token.lemma_.lower() in ACCEPTING):
         cameo = form_of(REJECT_FORMS, cameo, "120")
         modality = "done"  # "refused to release the prisoners", "will not accept refugees": a rejection, done
     place = event_place(doc, token, list(places))
@@ -350,6 +351,13 @@ def _demanded(act: Token, patterns: Patterns) -> bool:
 def _refusal(verb: Token) -> bool:
     """ "refused to deploy peacekeepers", "declined to release him"; not "failed to stop"."""
     return refused(verb) and verb.head.lemma_.lower() in REFUSING
+
+
+def _will_not(verb: Token) -> bool:
+    """ "said he would not provide support to Israel", "will not withdraw": an act refused for the
+    future is a rejection; one not done in the past ("did not withdraw") is only not done."""
+    children = list(verb.children)
+    return any(c.dep_ == "neg" for c in children) and any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall") for c in children)
 
 
 def _on_condition(verb: Token) -> bool:

@@ -294,8 +294,10 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         # "US Predator attacks have killed …": the forces of the state that owns them
         owner = actors.country_of([t for c in doer.children if c.dep_ in ("amod", "compound", "nmod", "poss") for t in c.subtree])
         sources = [_agent(doer, "MIL" if owner else "UAF", actors)]
-    withdrawal = verb.lemma_.lower() in WITHDRAWING  # "from Iraq": a country named as the place left
-    targets = all_actors(target_token, actors, inside=True, countries=withdrawal) or _further_targets(verb, actors)
+    # "from Iraq": a country named as the place left; "to Syria": as where troops or aid are sent
+    countries = verb.lemma_.lower() in WITHDRAWING or (target_token is not None and target_token.head.lower_ == "to"
+                                                      and verb.lemma_.lower() in RECIPIENT_VERBS)
+    targets = all_actors(target_token, actors, inside=True, countries=countries) or _further_targets(verb, actors)
     return sources, targets
 
 
@@ -426,9 +428,10 @@ def _target(verb: Token) -> Token | None:
             dobj = next((c for c in partner.children if c.dep_ == "dobj"), None)
             if dobj is not None:
                 break
-    recipient = next(iter(_prep_objects(verb, frozenset({"to"}))), None)
+    recipient = next(iter(_timeless(g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
+                                    for g in c.children if g.dep_ == "pobj")), None)
     if recipient is not None and verb.lemma_.lower() in RECIPIENT_VERBS:
-        return recipient  # "offered its cooperation to Washington"
+        return recipient  # "offered its cooperation to Washington", "sent troops to Syria"
     if dobj is not None and _a_time(dobj):
         dobj = _name_on_time(dobj)  # "met Syrian President Bashar Assad Tuesday"
     if dobj is not None:
@@ -449,7 +452,7 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
     for clause in (c for c in verb.children if c.dep_ == "advcl"):
         if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
-    candidates += [c for c in verb.children if c.dep_ == "dobj"]  # a country as object
+    candidates += [c for c in verb.children if c.dep_ == "dobj" and not own_forces(c)]  # a country as object; "sent troops" sends one's own
     if verb.lemma_.lower() in ASKING:  # "asking for the public's help": the one whose help is asked
         candidates += [p for o in _prep_objects(verb, frozenset({"for"})) for p in o.children if p.dep_ == "poss"]
         if dobj is not None and dobj.lemma_.lower() in REFUGE:
@@ -750,7 +753,9 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
 
 
 def _not_an_agent(head: Token) -> bool:
-    """ "a state of emergency" names no state."""
+    """ "a state of emergency" names no state; "the West Bank" no bank."""
+    if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC"):
+        return True
     return head.lemma_.lower() == "state" and any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children)
 
 
