@@ -954,3 +954,11 @@ def test_an_act_refused_for_the_future_is_a_rejection_and_one_not_done_is_not():
 def test_where_troops_are_sent_is_the_target_not_the_troops():
     (sent,) = _events("The United States sent troops to Syria.", "MOBILIZE")
     assert (_code(sent.source), _code(sent.target)) == ("USA", "SYR")
+
+
+def test_advice_to_the_public_is_no_demand():
+    assert not _events("The Minnesota Department of Transportation and the Minnesota State Patrol urges motorists to drive with "
+                       "caution as flooding continues to affect area highways.", "REQUEST")
+    assert not _events("Experts urge people under attack to run as fast as possible.", "REQUEST")
+    (urged,) = _events("The United States urged Israel to halt the settlements.", "REQUEST")  # an actor asked stays asked
+    assert _code(urged.target) == "ISR"

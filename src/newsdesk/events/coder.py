@@ -48,6 +48,7 @@ from .context import (
     hypothetical,
     non_answer,
     prevented,
+    public_advice,
     question,
     refused,
     sports_report,
@@ -108,7 +109,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
     events: list[Event] = []
     for token in doc:
         coded = _code_word(token, patterns)
-        if coded is None or question(token) or non_answer(token) or conceded_in_words(token):
+        if coded is None or question(token) or non_answer(token) or conceded_in_words(token) or public_advice(token):
             continue
         cameo, is_noun = coded
         if is_noun and token.dep_ == "dobj" and _code_word(token.head, patterns) is not None:

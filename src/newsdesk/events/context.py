@@ -103,6 +103,21 @@ def non_answer(verb: Token) -> bool:
     return unnamed or any(o.lemma_.lower() == "anonymity" for o in objects)
 
 
+# Advice to the public at large: "urged motorists to drive with caution", "experts urge people to run".
+ADVISING = frozenset("urge advise encourage remind caution".split())
+THE_PUBLIC = frozenset("motorist driver people public traveler traveller commuter consumer shopper pedestrian visitor "
+                       "homeowner parent boater hiker swimmer everyone anyone".split())
+
+
+def public_advice(verb: Token) -> bool:
+    """Advice to everyone who reads it is no demand on an actor: "the State Patrol urges
+    motorists to drive with caution"."""
+    if verb.lemma_.lower() not in ADVISING:
+        return False
+    addressee = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None)
+    return addressee is not None and addressee.lemma_.lower() in THE_PUBLIC and not any(c.dep_ in ("amod", "compound", "poss") for c in addressee.children)
+
+
 def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
     "is considering sanctions against", "whether he killed", "why he would shoot", "information
