@@ -962,3 +962,9 @@ def test_advice_to_the_public_is_no_demand():
     assert not _events("Experts urge people under attack to run as fast as possible.", "REQUEST")
     (urged,) = _events("The United States urged Israel to halt the settlements.", "REQUEST")  # an actor asked stays asked
     assert _code(urged.target) == "ISR"
+
+
+def test_officials_in_the_plural_are_no_one_speaker_named_before():
+    (accused,) = _events('"I\'ve always been ready to bear responsibility for my actions," Mayor Mikhail Savchenko said, Interfax reported. '
+                         "Senior United Russia officials had accused the governor of violating election law.", "ACCUSE")
+    assert _code(accused.source) == "RUSPTYUNR"  # the party's officials, not the mayor quoted before

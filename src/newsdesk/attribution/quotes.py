@@ -28,7 +28,7 @@ from .marks import labelled_paragraphs, signature_of
 from .phrases import addressee, controller, idiom_group, noun_phrase, reports_on_its_own, speech_idiom, subject, verb_group, verb_like
 from .stances import NO_STANCE, attitude, passive_stance, stance_object
 
-EXTRACTOR = "newsdesk-attribution-2"
+EXTRACTOR = "newsdesk-attribution-3"
 CLAUSE_DEPS = ("ccomp", "parataxis")
 
 

@@ -135,6 +135,8 @@ class SpeakerResolver:
                 return Resolution(full, "PERSON", (link("role"), SpeakerLink(TextSpan(named.start_char, named.end_char, named.text), "apposition")), 0.9)
             if span[0].lower_ in ("a", "an", "another", "one", "some", "several"):
                 return Resolution(span.text, "NOMINAL", (link("new referent, as written"),), 0.7)  # never a known person
+            if head.tag_ in ("NNS", "NNPS"):
+                return Resolution(span.text, "NOMINAL", (link("a group, as written"),), 0.7)  # "Senior United Russia officials": no one person
             return self._role(span, head.lemma_.lower(), link)
         if head.pos_ == "PRON":
             return Resolution(None, None, (link("unresolved pronoun"),), 0.4)

@@ -72,7 +72,7 @@ from .roles import (
     verb_arguments,
 )
 
-EXTRACTOR = "newsdesk.events/5"
+EXTRACTOR = "newsdesk.events/6"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
 REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
