@@ -909,7 +909,7 @@ def test_what_a_relative_clause_did_to_its_noun():
     [
         ("Syrian rebels engaged Filipino peacekeepers in a firefight in Golan Heights on Saturday.", "190", "SYRREB", "PHLMIL"),
         ("Georgian demonstrators launched missiles at the Georgian government.", "195", "GEOCVL", "GEOGOV"),
-        ("Russia is conducting military exercises in Alaska", "150", "RUS", None),  # one side: a show of force
+        ("Russia is conducting military exercises in Alaska", "150", "RUS", "USA"),  # one side: a show of force, where it is held
         ("China and Russia held joint naval exercises.", "062", "CHN", "RUS"),  # two: military cooperation
     ],
 )

@@ -4,8 +4,9 @@ For each event word — a verb in ``verbs.yaml`` or an event noun ("military ope
 attack on", "talks with") — the coder finds its source and target (``roles.py``) and:
 
 - **modality**: *negated* ("did not attack", "refused to blame", "without consulting"; but
-  refusing cooperation, "refused to deploy peacekeepers", and a negated acceptance, "will not
-  accept refugees", are REJECT events),
+  refusing cooperation, "refused to deploy peacekeepers", cooperation or yielding refused for
+  the future, "will not withdraw", and a negated acceptance, "will not accept refugees", are
+  REJECT events),
   *hypothetical* ("if Iran attacks", "thought about releasing"); both are stored and left out
   of listings, exports and evaluations;
   *intend* when governed by an intention ("offered to", "plans to"; material cooperation and
@@ -25,7 +26,7 @@ only with a state or an organisation on one side; support (05, but for
 signing an agreement), aid (07) and hosting (043) need the one supported, aided or hosted;
 investigating and violence need the one they are directed at, unless the violence is by an
 armed actor ("troops opened fire"). Nothing is coded where the words around say it is no
-event (``context.py``): a sports report, a road accident, a question, "declined to comment".
+event (``context.py``): a sports report, a road accident, a question, "declined to comment", advice to the public.
 """
 
 from __future__ import annotations
