@@ -353,3 +353,10 @@ def test_according_to_a_source_the_parse_reads_as_a_verb():
 def test_speech_said_with_a_light_verb(sentence, cue, content_start):
     (quote,) = quotes_of(sentence)
     assert (quote.cue.text, quote.cue_kind) == (cue, "speech") and quote.content.text.startswith(content_start)
+
+
+def test_a_direct_quote_takes_the_cue_it_hangs_on_not_the_nearest():
+    quotes = quotes_of('In a statement, Peabody said: "Patriot Coal was highly successful when it became an independent, publicly '
+                       'traded company nearly a decade ago," adding that its market capitalization grew.')
+    direct = next(q for q in quotes if q.kind == "direct")
+    assert (direct.cue.text, direct.speaker.text) == ("said", "Peabody")  # not "adding", which is nearer to the closing mark

@@ -197,7 +197,7 @@ def _direct_quotes(doc: Doc, passages: list[tuple[int, int]], paragraph_starts: 
             dash, dash_span, name = signed
             out.append(Candidate("direct", (start, end), dash, name, None, mark=True, cue_text=dash_span))
             continue
-        cue = _cue_outside(sentences, (start - 1, end + 1), passages)
+        cue = _cue_outside(sentences, (start - 1, end + 1), passages, span)
         if cue is None and (introduction := _introduced_by(doc, span)) is not None:
             cue = _cue_outside({introduction}, (start - 1, end + 1), passages)  # "Caddell continued:" ¶ “…”
         if cue is not None:
@@ -293,8 +293,11 @@ def _starts_paragraph(text: str, start: int, paragraph_starts: list[int]) -> boo
     return any(0 <= start - p <= 1 for p in paragraph_starts)
 
 
-def _cue_outside(sentences, quote: tuple[int, int], passages: list[tuple[int, int]]) -> Token | None:
-    """The cue verb of a direct quote: in its sentences, outside every quoted passage."""
+def _cue_outside(sentences, quote: tuple[int, int], passages: list[tuple[int, int]], words: Span | None = None) -> Token | None:
+    """The cue verb of a direct quote: in its sentences, outside every quoted passage; the one
+    the quoted words hang on when the parse says so ('Peabody said: "…," adding that …' is said),
+    else the nearest."""
+    governing = {t.head.i for t in words if t.dep_ in ("ccomp", "parataxis", "dobj") and not words.start <= t.head.i < words.end} if words else set()
     best = None
     for sent in sorted(sentences, key=lambda s: s.start):
         for token in sent:
@@ -302,6 +305,8 @@ def _cue_outside(sentences, quote: tuple[int, int], passages: list[tuple[int, in
                 continue
             if any(s - 1 <= token.idx < e + 1 for s, e in passages):
                 continue
+            if token.i in governing:
+                return token
             if best is None or _closer(token, quote, best):
                 best = token
     return best
