@@ -215,6 +215,8 @@ def test_petrarch2_gold_records_are_read_despite_their_broken_nesting(cli):
     result = cli("eval", "petrarch2", str(path))
     overall = next(line.split() for line in result.out.splitlines() if line.startswith("overall"))
     assert overall[1] == "80" and float(overall[2]) >= 0.40  # root; measured 0.438
+    not_records = path.parent / "plover-gsr-dev.json"
+    assert cli("eval", "petrarch2", str(not_records)).code != 0  # another file: a clear error, not a table of zeros
 
 
 def test_event_judgements_hold_offsets_and_verdicts_not_texts():

@@ -195,10 +195,12 @@ def petrarch2_command(
     show_missed: Annotated[int, typer.Option(help="List up to N sentences whose expected events we miss or that we code when none is expected.")] = 0,
 ) -> None:
     """The PETRARCH-2 gold-standard records (real states and groups), coded with our own actors and verb patterns."""
-    from ..evaluate.petrarch_gsr import evaluate_gsr
+    from ..evaluate.petrarch_gsr import evaluate_gsr, read_gsr
 
     if not records.is_file():
         raise UserError(f"{records} is not a file")
+    if not read_gsr(records):
+        raise UserError(f"{records} holds no <Sentence> records with a text (PETRARCH validation format)")
     scores = evaluate_gsr(records)
     console.print(f"{'category':10}{'triples':>8}{'root':>8}{'full':>8}{'source':>8}{'target':>8}{'triple':>8}{'none':>8}{'events':>8}{'matched':>9}")
 
