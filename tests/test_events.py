@@ -324,3 +324,11 @@ def test_an_unknown_expected_actor_is_matched_by_none_and_equal_codes_match():
 
     assert same_actor(None, "---") and same_actor(actor("---CVL"), "---") and not same_actor(actor("RUS"), "---")
     assert same_actor(actor("---CVL"), "---CVL") and same_actor(actor("USAGOV"), "USA") and not same_actor(actor("---CVL"), "PSECVL")
+
+
+def test_seed_optional_events_we_find(seed, expected):
+    names = {e.entity_id: e.name for e in seed.analysis.entities}
+    coded = {(e.plover, e.cameo, names.get(e.source.entity_id) if e.source else None, names.get(e.target.entity_id) if e.target else None)
+             for e in seed.analysis.events}
+    found = [g for g in expected["events"]["optional"] if (g["type"], g.get("cameo"), g.get("source"), g.get("target")) in coded]
+    assert [g["evidence"] for g in found] == ["engaged in fighting the Taliban-led insurgency"]  # one of five (see README)
