@@ -104,8 +104,8 @@ def _addressed(doc: Doc, registry: Registry, match: Match) -> bool:
 
 def _negated_name(doc: Doc, match: Match) -> bool:
     """ "a non-United Russia candidate", "non-NATO states": named as what it is not."""
-    before = doc[max(0, match.start - 2):match.start]
-    return before.text.lower().replace(" ", "") in ("non-", "non") and (len(before) == 2 or before.text.lower().endswith("-"))
+    before = [t.lower_ for t in doc[max(0, match.start - 2):match.start]]
+    return before[-2:] == ["non", "-"] or before[-1:] == ["non-"]
 
 
 class _Context:

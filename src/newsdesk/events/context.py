@@ -114,6 +114,7 @@ def public_advice(verb: Token) -> bool:
     motorists to drive with caution"."""
     if verb.lemma_.lower() not in ADVISING:
         return False
+    # the one advised, as the object, or as the subject the small model gives the infinitive's clause
     addressee = next((c for c in verb.children if c.dep_ in ("dobj", "nsubj") and c.i > verb.i), None)
     return addressee is not None and addressee.lemma_.lower() in THE_PUBLIC and not any(c.dep_ in ("amod", "compound", "poss") for c in addressee.children)
 
