@@ -360,3 +360,9 @@ def test_a_direct_quote_takes_the_cue_it_hangs_on_not_the_nearest():
                        'traded company nearly a decade ago," adding that its market capitalization grew.')
     direct = next(q for q in quotes if q.kind == "direct")
     assert (direct.cue.text, direct.speaker.text) == ("said", "Peabody")  # not "adding", which is nearer to the closing mark
+
+
+def test_a_subject_the_parse_joined_to_the_phrase_in_front_still_speaks():
+    quotes = quotes_of('When terrorists are revealed as part of the second front of the radical Islamic terror war, Obama and Clinton '
+                       'call them "lone wolves" and describe their actions as crimes rather than acts of terror or even war.')
+    assert {(q.cue.text, q.speaker.text) for q in quotes} >= {("call", "Obama and Clinton"), ("describe", "Obama and Clinton")}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from ..nlp.syntax import cut_off_subject
 from .cues import CUE_LEMMAS, STANCE
 
 GROUP_DEPS = ("aux", "auxpass", "neg", "advmod")
@@ -75,7 +76,8 @@ def subject(verb: Token) -> Span | None:
     # "…, adding that …": the participle's subject is its head's
     if verb.dep_ in ("advcl", "xcomp") and verb.tag_ == "VBG":
         return subject(verb.head)
-    return None
+    cut_off = cut_off_subject(verb)  # "… terror war, Obama and Clinton call them 'lone wolves'"
+    return noun_phrase(cut_off) if cut_off is not None else None
 
 
 ARGUED = ("case", "point", "argument")  # "made the case that …"

@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, dateline, role_sector
 from ..geo.resolve import namesake
+from ..nlp.syntax import cut_off_subject
 from ..records import EntityMention, EventActor, Place, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
@@ -207,27 +208,8 @@ def subject(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.head.lemma_.lower() in LIGHT_VERBS:
             current = current.head.head  # "issued a declaration demanding that …"
             continue
-        return _subject_cut_off(current)
+        return cut_off_subject(current)
     return None
-
-
-def _subject_cut_off(verb: Token) -> Token | None:
-    """ "With the signing of a memorandum, the Sudanese government and SPLM/A have agreed": the
-    small model joins the subject to the object of the phrase in front as one more conjunct. The
-    conjunct that opens after the comma, right before the verb, is the verb's subject."""
-    if verb.dep_ != "ROOT" or verb.pos_ not in ("VERB", "AUX"):
-        return None
-    first = min([c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i] + [verb], key=lambda t: t.i)
-    if first.i == 0 or verb.doc[first.i - 1].pos_ not in ("NOUN", "PROPN"):
-        return None
-    head = verb.doc[first.i - 1]
-    while head.dep_ == "conj" and not _after_comma(head):
-        head = head.head
-    return head if head.dep_ == "conj" and _after_comma(head) else None
-
-
-def _after_comma(token: Token) -> bool:
-    return token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
 
 
 def own_forces(token: Token) -> bool:
