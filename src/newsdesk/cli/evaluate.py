@@ -199,19 +199,21 @@ def petrarch2_command(
 
     if not records.is_file():
         raise UserError(f"{records} is not a file")
-    if not read_gsr(records):
+    sentences = read_gsr(records)
+    if not sentences:
         raise UserError(f"{records} holds no <Sentence> records with a text (PETRARCH validation format)")
-    scores = evaluate_gsr(records)
+    scores = evaluate_gsr(sentences)
     console.print(f"{'category':10}{'triples':>8}{'root':>8}{'full':>8}{'source':>8}{'target':>8}{'triple':>8}{'none':>8}{'events':>8}{'matched':>9}")
 
-    def line(name: str, row: list[int], style: str | None = None) -> None:
-        rates = "".join(f"{row[k] / row[0]:>8.3f}" if row[0] else f"{'-':>8}" for k in range(1, 6))
-        none = f"{row[7]}/{row[6]}" if row[6] else "-"
-        console.print(f"{name:10}{row[0]:>8}{rates}{none:>8}{row[8]:>8}{row[9]:>9}", style=style)
+    def line(name: str, c, style: str | None = None) -> None:
+        shares = (c.root, c.full, c.source, c.target, c.triple)
+        rates = "".join(f"{n / c.triples:>8.3f}" if c.triples else f"{'-':>8}" for n in shares)
+        none = f"{c.left_empty}/{c.no_event}" if c.no_event else "-"
+        console.print(f"{name:10}{c.triples:>8}{rates}{none:>8}{c.events:>8}{c.matched:>9}", style=style)
 
     for category in sorted(scores.per_category):
         line(category, scores.per_category[category])
-    line("overall", [scores.total(k) for k in range(10)], "bold")
+    line("overall", scores.overall, "bold")
     console.print(f"[dim]share of expected triples with an event of ours of that CAMEO root, full code, source, target, and "
                   f"root with both actors (triple); none: sentences rightly left without an event; matched: our events that are an expected triple. "
                   f"{scores.uncoded_roots} expected triples have root 01 or 02, which PLOVER does not code.[/]")

@@ -86,13 +86,12 @@ def find_names(doc: Doc, registry: Registry) -> list[Match]:
         if any(t.text[:1].isupper() for t in doc[start:end]):
             found.append(Match(start, end, tuple(by_key[key]), "alias"))
     negated = [m for m in found if _negated_name(doc, m)]
-    found = [m for m in found if not any(n.start <= m.start and m.end <= n.end for n in negated)]
     context = _Context(doc)
     kept = [m for m in _longest_first(found) if _plausible(doc, context, registry, m)]
     replaced: list[Match] = []
     fuzzy = _fuzzy(doc, registry, kept, replaced)
     kept = [m for m in kept if m not in replaced] + [m for m in fuzzy if not _addressed(doc, registry, m)]
-    kept = [m for m in kept if not any(n.start < m.end and m.start < n.end for n in negated)]  # nor a name inside it, found again
+    kept = [m for m in kept if not any(n.start < m.end and m.start < n.end for n in negated)]  # nor a name inside it, nor one found again by fuzzy matching
     return sorted(kept, key=lambda m: m.start)
 
 

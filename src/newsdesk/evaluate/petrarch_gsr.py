@@ -11,10 +11,10 @@ The file is not well-formed XML (each ``<Sentence …/>`` is closed at once and 
 text follow it, up to a stray ``</Sentence>``), so records are read by their tags; a record
 whose ``<Text>`` is empty takes its text from the tokens of its CoNLL-U parse.
 
-Scored as the unit-test suite is (``petrarch.py``): for each expected triple, whether one of our
-events has its CAMEO root, its full code, its source, its target (the expected actor code starts
-ours, or ours starts it), and the root with both actors (the triple); and, the other way, how
-many of our events are an expected triple. Roots 01
+Scored like the unit-test suite (``petrarch.py``, whose actor match it shares), for each expected
+triple: whether one of our events has its CAMEO root, its full code, its source, its target, and
+its root with both actors (the triple; the suite's own triple asks for the full code); and, the
+other way, how many of our events are an expected triple. Roots 01
 (statements) and 02 (appeals) have no PLOVER type and are never coded: they are counted apart.
 """
 
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from ..entities import load_registry
@@ -78,40 +78,60 @@ def matches(event: Event, triple: Triple) -> bool:
 
 
 @dataclass
+class GsrCounts:
+    """One category's counts: expected triples, and of them how many one of our events matches by
+    root, by full code, by source, by target, and by root with both actors (the triple);
+    sentences with no event expected, and of them those we leave without one; our events, and
+    of them those that are an expected triple."""
+
+    triples: int = 0
+    root: int = 0
+    full: int = 0
+    source: int = 0
+    target: int = 0
+    triple: int = 0
+    no_event: int = 0
+    left_empty: int = 0
+    events: int = 0
+    matched: int = 0
+
+    def __add__(self, other: GsrCounts) -> GsrCounts:
+        return GsrCounts(*(getattr(self, f.name) + getattr(other, f.name) for f in fields(self)))
+
+
+@dataclass
 class GsrScores:
-    # per category: expected triples; of them, one of our events has the root, the full code, the
-    # source, the target, root and both actors (the triple); sentences with no event expected, of
-    # them left without one; our events, of them an expected triple
-    per_category: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0] * 10))
+    per_category: dict[str, GsrCounts] = field(default_factory=lambda: defaultdict(GsrCounts))
     uncoded_roots: int = 0  # expected triples of roots 01 and 02
     misses: list[tuple[GoldSentence, list[Event]]] = field(default_factory=list)
 
-    def total(self, column: int) -> int:
-        return sum(row[column] for row in self.per_category.values())
+    @property
+    def overall(self) -> GsrCounts:
+        return sum(self.per_category.values(), GsrCounts())
 
 
-def evaluate_gsr(path: Path) -> GsrScores:
-    sentences = read_gsr(path)
+def evaluate_gsr(sentences: list[GoldSentence]) -> GsrScores:
+    """Code the sentences (``read_gsr``) with our own actors and verb patterns and score them."""
     registry, gazetteer, patterns = load_registry(), open_gazetteer(), load_patterns()
     scores = GsrScores()
     for sentence, doc in zip(sentences, load_model().parse(s.text for s in sentences)):
         events = [e for e in analyse_doc(doc, registry, gazetteer, patterns).events if e.modality not in UNREAL]
-        row = scores.per_category[sentence.category]
-        row[8] += len(events)
-        row[9] += sum(any(matches(e, t) for t in sentence.triples) for e in events)
+        counts = scores.per_category[sentence.category]
+        counts.events += len(events)
+        counts.matched += sum(any(matches(e, t) for t in sentence.triples) for e in events)
         if not sentence.triples:
-            row[6] += 1
-            row[7] += not events
+            counts.no_event += 1
+            counts.left_empty += not events
             if events:
                 scores.misses.append((sentence, events))
             continue
         for triple in sentence.triples:
-            row[0] += 1
-            row[1] += any(e.cameo[:2] == triple.cameo[:2] for e in events)
-            row[2] += any(e.cameo == triple.cameo for e in events)
-            row[3] += any(same_actor(e.source, triple.source) for e in events)
-            row[4] += any(same_actor(e.target, triple.target) for e in events)
-            row[5] += any(matches(e, triple) for e in events)
+            counts.triples += 1
+            counts.root += any(e.cameo[:2] == triple.cameo[:2] for e in events)
+            counts.full += any(e.cameo == triple.cameo for e in events)
+            counts.source += any(same_actor(e.source, triple.source) for e in events)
+            counts.target += any(same_actor(e.target, triple.target) for e in events)
+            counts.triple += any(matches(e, triple) for e in events)
             scores.uncoded_roots += triple.cameo[:2] in UNCODED_ROOTS
         if not all(any(matches(e, t) for e in events) for t in sentence.triples):
             scores.misses.append((sentence, events))

@@ -394,7 +394,9 @@ def _name_on_time(token: Token) -> Token | None:
 
 
 def _prep_objects(token: Token, prepositions: frozenset[str]) -> list[Token]:
-    return _timeless(g for c in token.children if c.dep_ == "prep" and c.lower_ in prepositions for g in c.children if g.dep_ == "pobj")
+    """The objects of the token's prepositions; "to" after a verb of giving is the parse's dative ("sent troops to Syria")."""
+    return _timeless(g for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
+                     for g in c.children if g.dep_ == "pobj")
 
 
 def _target(verb: Token) -> Token | None:
@@ -410,8 +412,7 @@ def _target(verb: Token) -> Token | None:
             dobj = next((c for c in partner.children if c.dep_ == "dobj"), None)
             if dobj is not None:
                 break
-    recipient = next(iter(_timeless(g for c in verb.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                                    for g in c.children if g.dep_ == "pobj")), None)
+    recipient = next(iter(_prep_objects(verb, frozenset({"to"}))), None)
     if recipient is not None and verb.lemma_.lower() in RECIPIENT_VERBS:
         return recipient  # "offered its cooperation to Washington", "sent troops to Syria"
     if dobj is not None and _a_time(dobj):
