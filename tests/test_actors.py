@@ -187,6 +187,23 @@ def test_a_country_name_that_is_the_surname_of_a_person_named_before_is_that_per
     assert analysis.entity_mentions[0].entity_id == "france"
 
 
+def test_a_misspelling_is_matched_but_a_near_namesake_is_not():
+    # a misspelt name of several words is still the actor (the seed's "RIA Novositi")
+    _, analysis = analyse_text("Ivory Coast's Laurent Gbago refused to step down.")
+    assert "laurent-gbagbo" in {m.entity_id for m in analysis.entity_mentions}
+    # a name in the wrong case is the name, countries included (PETR2 validation, "PMATCH_0")
+    _, analysis = analyse_text("The US Secretary of state wants to help iSrael")
+    assert "israel" in {m.entity_id for m in analysis.entity_mentions}
+    # a real place a letter from a country (LGL: Columbia, Missouri), a person a letter from a leader
+    _, analysis = analyse_text("A Columbia woman previously convicted of fraud has been sentenced. Markel said she would appeal.")
+    assert not {"colombia", "angela-merkel"} & {m.entity_id for m in analysis.entity_mentions}
+
+
+def test_argentine_is_a_demonym_of_argentina():
+    _, analysis = analyse_text("The Argentine navy seized a Chinese fishing boat.")
+    assert "argentina" in {m.entity_id for m in analysis.entity_mentions}
+
+
 # --- user dictionaries ---------------------------------------------------------------------------
 
 def _package_files():

@@ -305,8 +305,8 @@ def test_a_demanded_act_is_a_request_not_an_act_done(text, cameo, source, target
         # an act one is persuaded, asked or allowed to do is not reported done
         ("Officials tried to persuade Israel to release the inmates.", []),
         ("The motion asks the court to delay the execution to allow his lawyers to appeal.", []),
-        # an order to no one known is no event
-        ("The judge sentenced her and also ordered him to attend classes.", []),
+        # an order to no one known is no event; the sentence is the judge's
+        ("The judge sentenced her and also ordered him to attend classes.", [("COERCE", "---JUD", None)]),
     ],
 )
 def test_who_acts_under_an_order_or_a_persuasion(text, expected):
@@ -968,3 +968,29 @@ def test_officials_in_the_plural_are_no_one_speaker_named_before():
     (accused,) = _events('"I\'ve always been ready to bear responsibility for my actions," Mayor Mikhail Savchenko said, Interfax reported. '
                          "Senior United Russia officials had accused the governor of violating election law.", "ACCUSE")
     assert _code(accused.source) == "RUSPTYUNR"  # the party's officials, not the mayor quoted before
+
+
+@pytest.mark.parametrize(
+    "text, cameo, source, target",
+    [
+        # LGL local news: charging, convicting and sentencing are legal action against the one named
+        ("An Alexandria grand jury indicted 31-year-old Rodney Eric Smith on charges of first-degree murder.", "173", "jury", "Rodney Eric Smith"),
+        ("Wanda Y. Martin, 39, was convicted in federal court of wire fraud.", "173", None, "Wanda Y. Martin"),
+        ("Los Angeles Superior Court Judge David Horwitz sentenced each man to two years probation.", "172", "David Horwitz", "man"),
+        # who bears what is imposed stands after "on", even when a day stands between
+        ("A federal judge imposed the sentence Friday on 48-year-old Andres Leonel Pimstein.", "172", "judge", "Andres Leonel Pimstein"),
+    ],
+)
+def test_legal_action_against_a_person(text, cameo, source, target):
+    (event,) = _events(text, "COERCE")
+    assert event.cameo == cameo
+    assert (source is None and event.source is None) or source in event.source.span.text
+    assert target in event.target.span.text
+
+
+def test_a_sentencing_yet_to_come_is_not_done_nor_done_by_the_accused():
+    (done,) = _events("Former State Sen. Vincent J. Fumo was sentenced on Monday.", "COERCE")
+    assert done.modality == "done" and done.source is None and "Fumo" in done.target.span.text
+    events = _events("Former State Sen. Vincent J. Fumo is to be sentenced at 10 a.m. July 13.")
+    assert not [e for e in events if e.modality == "done"]
+    assert not [e for e in events if e.source and "Fumo" in e.source.span.text]

@@ -171,11 +171,22 @@ def _fuzzy(doc: Doc, registry: Registry, kept: list[Match], replaced: list[Match
         if any(m.start < span.start or m.end > span.end or m.end - m.start == len(span) for m in inside):
             continue  # a name already matched, or one crossing the span's edge
         close = _close_names(registry.key, span.text)
-        if close and len({n.entity_id for n in close}) == 1:
+        if close and len({n.entity_id for n in close}) == 1 and _plausible_misspelling(registry, span, close[0]):
             extra.append(Match(span.start, span.end, tuple(close), "fuzzy-alias"))
             taken.update(range(span.start, span.end))
             replaced.extend(inside)  # "RIA" inside "RIA Novositi" gives way to the whole name
     return extra
+
+
+def _plausible_misspelling(registry: Registry, span: Span, name: Name) -> bool:
+    """A misspelt or transliterated name ("RIA Novositi", "Laurent Gbago", "Assayish"), not a
+    different name a letter or two away: a lone word near a person's name is as often another
+    person ("Markel" is not Merkel), and a country's near-namesake is usually a real place
+    ("Columbia", South Carolina; "Jordon" a first name), so countries match their listed names only."""
+    if span.text.lower() == name.text.lower():
+        return True  # only the case differs ("iSrael", "AFGHANISTAN")
+    kind = registry.entities[name.entity_id].type
+    return kind != "COUNTRY" and (len(span) > 1 or kind != "PERSON")
 
 
 def _name_like_spans(doc: Doc) -> list[Span]:

@@ -23,7 +23,7 @@ from .people import Person, affiliation_span, formerly, name_kind, people, perso
 from .registry import Name, Registry, slug
 from .sense import ELITE_WHEN_FORMER, PLACE_PREPOSITIONS, QUANTITY_WORDS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
 
-EXTRACTOR = "newsdesk.entities/1"
+EXTRACTOR = "newsdesk.entities/2"
 KIND_PREFERENCE = {"name": 0, "alias": 1, "metonym": 2, "capital": 3, "demonym": 4}
 CONFIDENCE = {"alias": 0.9, "agent-phrase": 0.85, "metonym": 0.8, "demonym": 0.8, "fuzzy-alias": 0.7,
               "person": 0.9, "surname": 0.85, "apposition": 0.85, "ner": 0.6}

@@ -73,7 +73,7 @@ from .roles import (
     verb_arguments,
 )
 
-EXTRACTOR = "newsdesk.events/6"
+EXTRACTOR = "newsdesk.events/7"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
 REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
@@ -82,6 +82,7 @@ REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
 REFUSABLE = frozenset("03 04 05 06 07 08 15 16".split())
 # A negated acceptance is a rejection: "will not accept refugees", "did not agree to talks",
 # "failed to reach agreement".
+SCHEDULED = frozenset("be schedule set due slate".split())  # "is to be sentenced", "is set to sign"
 ACCEPTING = frozenset("accept agree allow permit recognize recognise approve endorse ratify sign reach".split())
 # Material acts (yield, protest, mobilise, sanction, coerce, violence) befall the place they
 # happen in when the text names no one: "protested in Serbia", "withdrew from Lebanon".
@@ -505,6 +506,8 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
             return "threat"
         if head.lemma_.lower() in patterns.intent:
             return "intend"  # "offered to help", "is willing to withdraw"
+        if head.lemma_.lower() in SCHEDULED and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            return "intend"  # "is to be sentenced July 13", "is scheduled to meet": yet to happen
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in verb.children):
         return "intend"
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":

@@ -56,6 +56,7 @@ DIRECTIONS = frozenset("at into against".split())  # where a shot or a march is 
 OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
 # "withdrew its troops from Lebanon": what is withdrawn is one's own; the target is where from.
 WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
+IMPOSING = frozenset("impose levy slap inflict".split())  # "imposed the sentence Friday on Pimstein": who bears it
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return refuse deny".split())
 REFUGE = frozenset("refuge asylum shelter sanctuary".split())
 ASKING = frozenset("ask appeal plead beg seek request".split())
@@ -236,6 +237,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         # "Ms. Sears and Mr. Bowers are now both charged": the passive's subject mislabelled, on the verb or its auxiliary
         auxiliaries = [c for c in verb.children if c.dep_ == "auxpass"]
         passive = next((c for h in (verb, *auxiliaries) for c in h.children if c.dep_ == "nsubj"), None) if auxiliaries else None
+    if passive is None and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
+        passive = subject(verb.head)  # "Fumo is to be sentenced", "wants to be released": the controller suffers it
     if passive is None and _reduced_passive(verb):
         passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # headline "Alexandria woman charged"
     if passive is None and _passive_conjunct(verb):
@@ -441,6 +444,8 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
         if dobj is not None and dobj.lemma_.lower() in REFUGE:
             candidates += _prep_objects(verb, frozenset({"in"}))  # "sought refuge in Germany": the state asked to take them in
     candidates += _prep_objects(verb, DIRECTIONS | {"with"})  # "fired rockets into Lebanon", "signed the treaty with Iran"
+    if verb.lemma_.lower() in IMPOSING:
+        candidates += _prep_objects(verb, frozenset({"on", "upon"}))
     for token in candidates:
         found = all_actors(token, actors, countries=True)
         if found:
