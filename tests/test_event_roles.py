@@ -994,3 +994,10 @@ def test_a_sentencing_yet_to_come_is_not_done_nor_done_by_the_accused():
     events = _events("Former State Sen. Vincent J. Fumo is to be sentenced at 10 a.m. July 13.")
     assert not [e for e in events if e.modality == "done"]
     assert not [e for e in events if e.source and "Fumo" in e.source.span.text]
+
+
+def test_a_passive_agent_hung_on_a_place_is_still_the_agent():
+    (sentenced,) = _events("Gary Wilson, 54, was sentenced to two years in a state jail facility Friday at the "
+                           "Anderson County Courthouse by State District Judge Deborah Oakes Evans.", "COERCE")
+    assert sentenced.source.name == "Deborah Oakes" and _code(sentenced.source) == "---JUD"
+    assert sentenced.target.span.text == "Gary Wilson"

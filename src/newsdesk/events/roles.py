@@ -56,6 +56,7 @@ DIRECTIONS = frozenset("at into against".split())  # where a shot or a march is 
 OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
 # "withdrew its troops from Lebanon": what is withdrawn is one's own; the target is where from.
 WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
+SETTINGS = frozenset("at in on to near inside outside into within during before after".split())  # where and when, and the term
 IMPOSING = frozenset("impose levy slap inflict".split())  # "imposed the sentence Friday on Pimstein": who bears it
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return refuse deny".split())
 REFUGE = frozenset("refuge asylum shelter sanctuary".split())
@@ -255,6 +256,7 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         doer = subject(verb.head)
         return (all_actors(doer, actors) if doer is not None else []), all_actors(patient, actors)
     if passive is not None:
+        by = by if by is not None else _stranded_agent(verb, event_nouns)
         sources = all_actors(by, actors) if by is not None else _cause_authors(verb, actors, event_nouns)
         return sources, all_actors(passive, actors)
     if verb.dep_ == "acl" and by is not None:
@@ -351,6 +353,23 @@ def _participle_clause(verb: Token) -> bool:
         return False  # "appeared in court charged with theft": the court is where, not who is charged
     return (verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and verb.head.i != verb.i
             and not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj") for c in verb.children))
+
+
+def _stranded_agent(verb: Token, event_nouns) -> Token | None:
+    """A passive's "by" that the parse hung on the last of its place or time phrases: "was
+    sentenced to two years … at the Anderson County Courthouse by Judge Deborah Oakes Evans".
+    A "by" on an act ("in an air strike by government forces") names that act's doer instead."""
+    phrases = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in SETTINGS]
+    while phrases:
+        noun = next((g for g in phrases.pop().children if g.dep_ == "pobj"), None)
+        if noun is None or noun.lemma_.lower() in event_nouns or noun.tag_ == "VBG":
+            continue
+        for prep in (c for c in noun.children if c.dep_ == "prep"):
+            if prep.lower_ == "by":
+                return next((g for g in prep.children if g.dep_ == "pobj"), None)
+            if prep.lower_ in SETTINGS:
+                phrases.append(prep)
+    return None
 
 
 def _cause_authors(verb: Token, actors: Actors, event_nouns) -> list[EventActor]:
