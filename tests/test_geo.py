@@ -121,6 +121,15 @@ def test_a_country_s_name_is_a_namesake_where_the_article_is():
     assert place("Georgia and Russia fought a five-day war in August. Tbilisi accused Moscow.", "Georgia").geonames_id == 614540
 
 
+def test_a_country_s_name_written_as_a_town_s_is_the_town():
+    # LGL: a Palestine, Texas, paper; nothing else in it names Texas as a place
+    text = ("A 54-year-old Palestine man has been sentenced to two years in a state jail facility after pleading "
+            "guilty to fleeing from Palestine police. Gary Wilson, 54, of Palestine was sentenced at the Anderson County Courthouse.")
+    assert {(p.country, p.admin1) for p in places_of(text)[1] if p.span.text == "Palestine"} == {("US", "TX")}
+    # the country's people go by its demonym, and its name alone stays the country
+    assert place("A Palestinian man was arrested by Israeli police near Palestine's border.", "Palestine").country == "PS"
+
+
 def test_a_user_can_bias_toward_a_region():
     text = "Hundreds of protesters gathered in Alexandria on Friday."
     assert place(text, "Alexandria").country == "EG"

@@ -34,13 +34,16 @@ from ..records import Article, EntityMention, Place, TextSpan
 from .gazetteer import Gazetteer, GazetteerPlace, fold
 from .toponyms import Toponym, find_toponyms
 
-EXTRACTOR = "newsdesk.geo/1"
+EXTRACTOR = "newsdesk.geo/2"
 FEATURE_BONUS = {"PCLI": 4.0, "ADM1": 1.0, "PPLC": 3.0, "RGN": 3.0}
 US_STATE_CODES = frozenset(
     "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA "
     "RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
 )
 TENTATIVE_MIN_POPULATION = 5000
+# People and services of a town, as local news names them by it: "a Palestine man", "Georgia police".
+LOCAL_NOUNS = frozenset("""man woman men women boy girl teen teenager youth resident native couple family police
+    officer deputy firefighter driver motorist student homeowner""".split())
 
 
 @dataclass(frozen=True)
@@ -128,6 +131,7 @@ def _resolve_all(doc: Doc, toponyms: list[Toponym], candidates, known, focus: Co
             first.append(Scored(place, 0.0, 0.95) if place else None)
         else:
             first.append(_choose(toponym, candidates.get(fold(toponym.text), []), focus, following(i), candidates, known, bias))
+    local = _written_as_a_town(doc, toponyms)
     context = _Context({}, {})
     for toponym, best in zip(toponyms, first):
         if best is None or best.place.lat is None:
@@ -139,7 +143,8 @@ def _resolve_all(doc: Doc, toponyms: list[Toponym], candidates, known, focus: Co
     for i, (toponym, best) in enumerate(zip(toponyms, first)):
         options = candidates.get(fold(toponym.text), [])
         if toponym.geonames_id is not None and best is not None and toponym.rule == "registry":
-            out.append(_country_or_namesake(toponym, best, options, focus, following(i), candidates, known, bias, context))
+            out.append(_country_or_namesake(toponym, best, options, focus, following(i), candidates, known, bias, context,
+                                            fold(toponym.text) in local))
         elif toponym.geonames_id is not None or len(options) < 2:
             out.append(best)
         else:
@@ -147,15 +152,36 @@ def _resolve_all(doc: Doc, toponyms: list[Toponym], candidates, known, focus: Co
     return out
 
 
+def _written_as_a_town(doc: Doc, toponyms: list[Toponym]) -> set[str]:
+    """Country names the article writes as local news writes a town's: "a Palestine man", "Palestine
+    police". A country's people and police go by its demonym ("a Palestinian man")."""
+    names = {fold(t.text) for t in toponyms if t.rule == "registry"}
+    found = set()
+    for token in doc:
+        if token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i > token.i and token.head.lemma_.lower() in LOCAL_NOUNS:
+            start = token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == token.head.i:
+                start -= 1
+            found.update(name for i in range(start, token.i + 1) if (name := fold(doc[i:token.i + 1].text)) in names)
+    return found
+
+
 def _country_or_namesake(toponym: Toponym, country: Scored, options: list[GazetteerPlace], focus: Counter,
-                         following: Toponym | None, candidates, known, bias: tuple[str, ...], context: _Context) -> Scored:
+                         following: Toponym | None, candidates, known, bias: tuple[str, ...], context: _Context,
+                         local: bool = False) -> Scored:
     """A country's name is the country unless a state or town of that name lies where the rest of the
-    article is: "Georgia" beside Atlanta and Arizona is the US state, "Lebanon, Pa." a town in Pennsylvania.
+    article is: "Georgia" beside Atlanta and Arizona is the US state, "Lebanon, Pa." a town in Pennsylvania;
+    or the article writes it as a town's name (``local``: "a Palestine man", in Palestine, Texas).
     The country's own mentions do not count for it here."""
     namesakes = [p for p in options if p.country != country.place.country and p.feature_class in ("A", "P")]
+    if local:
+        namesakes = [p for p in namesakes if p.feature_code == "ADM1" or p.population >= TENTATIVE_MIN_POPULATION]
     if not namesakes:
         return country
     others = Counter({c: n for c, n in focus.items() if c != country.place.country})
+    if local and not any(others.get(p.country) for p in namesakes):
+        best = _choose(toponym, namesakes, others, following, candidates, known, bias)
+        return best if best is not None else country
     if not any(others.get(p.country) for p in namesakes):
         return country
     own = fold(toponym.text)
