@@ -126,6 +126,10 @@ def test_a_country_s_name_written_as_a_town_s_is_the_town():
     text = ("A 54-year-old Palestine man has been sentenced to two years in a state jail facility after pleading "
             "guilty to fleeing from Palestine police. Gary Wilson, 54, of Palestine was sentenced at the Anderson County Courthouse.")
     assert {(p.country, p.admin1) for p in places_of(text)[1] if p.span.text == "Palestine"} == {("US", "TX")}
+    # also where other US places are named, and then the country scores higher than the town
+    text = ("A 36-year-old Palestine man who eluded authorities following a traffic stop was arrested Wednesday at an "
+            "Anderson County residence. James Ernest Barnett, 36, of Palestine was arrested off of U.S. 79.")
+    assert {(p.country, p.admin1) for p in places_of(text)[1] if p.span.text == "Palestine"} == {("US", "TX")}
     # the country's people go by its demonym, and its name alone stays the country
     assert place("A Palestinian man was arrested by Israeli police near Palestine's border.", "Palestine").country == "PS"
 

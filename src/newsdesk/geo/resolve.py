@@ -179,8 +179,8 @@ def _country_or_namesake(toponym: Toponym, country: Scored, options: list[Gazett
     if not namesakes:
         return country
     others = Counter({c: n for c, n in focus.items() if c != country.place.country})
-    if local and not any(others.get(p.country) for p in namesakes):
-        best = _choose(toponym, namesakes, others, following, candidates, known, bias)
+    if local:
+        best = _choose(toponym, namesakes, others, following, candidates, known, bias, context)
         return best if best is not None else country
     if not any(others.get(p.country) for p in namesakes):
         return country
