@@ -130,6 +130,10 @@ def test_a_country_s_name_written_as_a_town_s_is_the_town():
     text = ("A 36-year-old Palestine man who eluded authorities following a traffic stop was arrested Wednesday at an "
             "Anderson County residence. James Ernest Barnett, 36, of Palestine was arrested off of U.S. 79.")
     assert {(p.country, p.admin1) for p in places_of(text)[1] if p.span.text == "Palestine"} == {("US", "TX")}
+    # a town's or county's school district and sheriff
+    text = "Palestine Independent School District Parent Involvement Coordinator Craig Harris will present a parenting conference."
+    assert place(text, "Palestine").admin1 == "TX"
+    assert place("Deputies of the Lebanon County Sheriff's Office arrested a man on Friday.", "Lebanon").country == "US"
     # the country's people go by its demonym, and its name alone stays the country
     assert place("A Palestinian man was arrested by Israeli police near Palestine's border.", "Palestine").country == "PS"
 

@@ -41,9 +41,10 @@ US_STATE_CODES = frozenset(
     "RI SC SD TN TX UT VT VA WA WV WI WY DC".split()
 )
 TENTATIVE_MIN_POPULATION = 5000
-# People and services of a town, as local news names them by it: "a Palestine man", "Georgia police".
+# People and services of a town, as local news names them by it: "a Palestine man", "Georgia police",
+# "Palestine Independent School District", "Lebanon County".
 LOCAL_NOUNS = frozenset("""man woman men women boy girl teen teenager youth resident native couple family police
-    officer deputy firefighter driver motorist student homeowner""".split())
+    officer deputy firefighter driver motorist student homeowner school county sheriff township borough""".split())
 
 
 @dataclass(frozen=True)
