@@ -1001,3 +1001,15 @@ def test_a_passive_agent_hung_on_a_place_is_still_the_agent():
                            "Anderson County Courthouse by State District Judge Deborah Oakes Evans.", "COERCE")
     assert sentenced.source.name == "Deborah Oakes" and _code(sentenced.source) == "---JUD"
     assert sentenced.target.span.text == "Gary Wilson"
+
+
+def test_a_role_of_a_namesake_town_is_not_of_the_country():
+    # LGL, a Palestine, Texas, paper: every "Palestine" in it is the town
+    text = ("A 36-year-old Palestine man was arrested Wednesday at an Anderson County residence. "
+            "Palestine police officer Gary Rayford said the man fled a traffic stop.")
+    (arrest,) = _events(text, "COERCE")
+    assert _code(arrest.target) == "USACVL"
+    _, analysis = analyse_text("Palestine Independent School District coordinator Craig Harris will present a conference. "
+                               "A Palestine man was arrested by Harris on Friday.")
+    (arrest,) = [e for e in analysis.events if e.plover == "COERCE"]
+    assert _code(arrest.source).startswith("USA") and _code(arrest.target) == "USACVL"

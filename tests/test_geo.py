@@ -134,6 +134,9 @@ def test_a_country_s_name_written_as_a_town_s_is_the_town():
     text = "Palestine Independent School District Parent Involvement Coordinator Craig Harris will present a parenting conference."
     assert place(text, "Palestine").admin1 == "TX"
     assert place("Deputies of the Lebanon County Sheriff's Office arrested a man on Friday.", "Lebanon").country == "US"
+    # a town of another name is no namesake (Benin City), nor one away from where the story is
+    text = "Benin opened its borders today, but was still refusing admittance to Ghanaians, Benin police said."
+    assert {p.country for p in places_of(text)[1] if p.span.text == "Benin"} == {"BJ"}
     # the country's people go by its demonym, and its name alone stays the country
     assert place("A Palestinian man was arrested by Israeli police near Palestine's border.", "Palestine").country == "PS"
 

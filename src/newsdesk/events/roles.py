@@ -154,6 +154,18 @@ class Actors:
         return (state, place) if state and state != state_of(mention.code) else None
 
     @cached_property
+    def namesake_states(self) -> dict[str, str]:
+        """Countries the article names only as namesakes, with the state those lie in: in a Palestine,
+        Texas, story every "Palestine" is the town, so a person whose role the text gave as of
+        Palestine ("Palestine Independent School District coordinator Craig Harris") is American."""
+        found: dict[str, set[str | None]] = {}
+        for mention in self.mentions:
+            if _is_country(mention) and mention.rule in ("alias", "name"):
+                place = self.namesake_state(mention)
+                found.setdefault(state_of(mention.code), set()).add(place[0] if place else None)
+        return {country: states.pop() for country, states in found.items() if len(states) == 1 and None not in states}
+
+    @cached_property
     def sole_state(self) -> str | None:
         """The one state the article names (its name, people, capital or institutions) and places
         its towns in; None when it names none, or its names and towns point to several. A town
@@ -803,6 +815,8 @@ def _near_words(token: Token) -> list[Token]:
 def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
     name, kind, role = actors.names.get(mention.entity_id, (mention.entity_id, "", None))
     code = mention.code or _role_code(kind, role)
+    if kind == "PERSON" and state_of(code) in actors.namesake_states:
+        code = actors.namesake_states[state_of(code)] + code[3:]  # "Palestine ISD coordinator Craig Harris": USAGOV
     if kind == "PERSON" and code and code.startswith("---") and code[3:6] in STATE_OFFICES and actors.sole_state:
         code = actors.sole_state + code[3:]  # "Vice-President Moody Awori" in a story that names Kenya alone: KENGOV
     if (_is_country(mention) or mention.rule == "agent-phrase" and state_of(code)) and (namesake := actors.namesake_state(mention)) is not None:

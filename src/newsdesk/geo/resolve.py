@@ -175,13 +175,15 @@ def _country_or_namesake(toponym: Toponym, country: Scored, options: list[Gazett
     or the article writes it as a town's name (``local``: "a Palestine man", in Palestine, Texas).
     The country's own mentions do not count for it here."""
     namesakes = [p for p in options if p.country != country.place.country and p.feature_class in ("A", "P")]
-    if local:
-        namesakes = [p for p in namesakes if p.feature_code == "ADM1" or p.population >= TENTATIVE_MIN_POPULATION]
+    if local:  # of the name itself ("Benin police" is no Benin City), and a state or a town of some size
+        namesakes = [p for p in namesakes if fold(p.name) == fold(toponym.text)
+                     and (p.feature_code == "ADM1" or p.population >= TENTATIVE_MIN_POPULATION)]
     if not namesakes:
         return country
     others = Counter({c: n for c, n in focus.items() if c != country.place.country})
-    if local:
-        best = _choose(toponym, namesakes, others, following, candidates, known, bias, context)
+    if local:  # where the rest of the article is, if it is anywhere ("Jordan police" in a Syria story stay Jordan's)
+        near = [p for p in namesakes if others.get(p.country)] if others else namesakes
+        best = _choose(toponym, near, others, following, candidates, known, bias, context)
         return best if best is not None else country
     if not any(others.get(p.country) for p in namesakes):
         return country
