@@ -1013,3 +1013,16 @@ def test_a_role_of_a_namesake_town_is_not_of_the_country():
                                "A Palestine man was arrested by Harris on Friday.")
     (arrest,) = [e for e in analysis.events if e.plover == "COERCE"]
     assert _code(arrest.source).startswith("USA") and _code(arrest.target) == "USACVL"
+
+
+def test_force_an_act_is_for_is_not_reported_done():
+    # real news (LGL): the missiles are to be installed to destroy the bases, not destroying them
+    text = ("President Dmitry Medvedev announced that short-range Russian missiles would be installed in Kaliningrad, "
+            "a Russian enclave on the Polish border, to destroy those American bases on short notice.")
+    assert not [e for e in _events(text, "ASSAULT") if e.modality not in UNREAL]
+    (attack,) = _events("Russia deployed troops to the border to attack Ukraine.", "ASSAULT")
+    assert attack.modality == "hypothetical"
+    # an act of cooperation done to an end is done with it, and so is force used to an end
+    assert _events("Uzbekistan opened the Friendship Bridge to allow the delivery of grain to Afghanistan.", "RETREAT")
+    (disperse, *_) = [e for e in _events("Police fired tear gas to disperse the protesters.", "ASSAULT") if e.cameo == "175"]
+    assert disperse.modality == "done"

@@ -58,6 +58,8 @@ from .confidence import event_confidence
 from .dates import resolve_date
 from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns, demand_form, form_of
 from .roles import (
+    FIGHTING,
+    HOSTILE_PURPOSES,
     LIGHT_VERBS,
     SPEECH_VERBS,
     Actors,
@@ -497,6 +499,8 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
         # recommendations for the government to help school boards"
         purpose = verb.head.lemma_.lower()
         return "threat" if purpose == "threat" else "intend" if purpose in patterns.intent | {"decision", "commitment"} else "hypothetical"
+    if cameo[:2] in ("17", "18", "19", "20") and _purpose(verb):
+        return "hypothetical"  # "missiles would be installed … to destroy those American bases": an aim, not an act
     if habitual(verb, material=cameo[:2] >= "14"):
         return "habitual"
     if verb.dep_ in ("xcomp", "ccomp") and head.i != verb.i:
@@ -513,6 +517,18 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         return _modality(verb.head, patterns, cameo)  # "will arrest and detain"
     return "done"
+
+
+def _purpose(verb: Token) -> bool:
+    """An infinitive that says what its clause's act is for ("deployed troops to attack", "in order
+    to punish"). Asked of coercion and force only: an act of cooperation done to an end is done with
+    it ("sent personnel to investigate", "opened the bridge to allow deliveries"), and force used to
+    an end is the act itself ("fired tear gas to disperse the crowd")."""
+    if verb.dep_ != "advcl" or verb.head.i == verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "in" for c in verb.children):
+        return False
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    return not (verb.lemma_.lower() in HOSTILE_PURPOSES and verb.head.lemma_.lower() in FIGHTING)
 
 
 def _enclosing_quote(quotes: list[Quote], offset: int) -> Quote | None:
