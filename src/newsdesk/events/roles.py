@@ -160,7 +160,7 @@ class Actors:
         Palestine ("Palestine Independent School District coordinator Craig Harris") is American."""
         found: dict[str, set[str | None]] = {}
         for mention in self.mentions:
-            if _is_country(mention) and mention.rule in ("alias", "name"):
+            if _is_country(mention) and mention.rule == "alias":
                 place = self.namesake_state(mention)
                 found.setdefault(state_of(mention.code), set()).add(place[0] if place else None)
         return {country: states.pop() for country, states in found.items() if len(states) == 1 and None not in states}
