@@ -53,6 +53,7 @@ from .context import (
     question,
     refused,
     sports_report,
+    to_infinitive,
 )
 from .confidence import event_confidence
 from .dates import resolve_date
@@ -494,7 +495,7 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
         return "hypothetical"
     if denied(verb):
         return "denied"
-    if verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ in ("acl", "advcl") and verb.head.pos_ == "NOUN" and to_infinitive(verb):
         # "the deal to acquire and demolish", "an offer to mediate", "a threat to strike", "21
         # recommendations for the government to help school boards"
         purpose = verb.head.lemma_.lower()
@@ -510,7 +511,7 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
             return "threat"
         if head.lemma_.lower() in patterns.intent:
             return "intend"  # "offered to help", "is willing to withdraw"
-        if head.lemma_.lower() in SCHEDULED and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        if head.lemma_.lower() in SCHEDULED and to_infinitive(verb):
             return "intend"  # "is to be sentenced July 13", "is scheduled to meet": yet to happen
     if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "should", "shall") for c in verb.children):
         return "intend"
@@ -520,13 +521,12 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
 
 
 def _purpose(verb: Token) -> bool:
-    """An infinitive that says what its clause's act is for ("deployed troops to attack", "in order
-    to punish"). Asked of coercion and force only: an act of cooperation done to an end is done with
-    it ("sent personnel to investigate", "opened the bridge to allow deliveries"), and force used to
-    an end is the act itself ("fired tear gas to disperse the crowd")."""
-    if verb.dep_ != "advcl" or verb.head.i == verb.i or any(c.dep_ in ("nsubj", "nsubjpass", "mark") and c.lower_ != "in" for c in verb.children):
-        return False
-    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+    """An infinitive that says what its clause's act is for ("deployed troops to attack"; "in order
+    to", which the parse hangs on "order", is read with the other purpose nouns). Asked of coercion
+    and force only: an act of cooperation done to an end is done with it ("sent personnel to
+    investigate", "opened the bridge to allow deliveries"), and force used to an end is the act
+    itself ("fired tear gas to disperse the crowd")."""
+    if verb.dep_ != "advcl" or not to_infinitive(verb) or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in verb.children):
         return False
     return not (verb.lemma_.lower() in HOSTILE_PURPOSES and verb.head.lemma_.lower() in FIGHTING)
 

@@ -137,7 +137,7 @@ def hypothetical(verb: Token) -> bool:
         return True  # "made recommendations for Canada to help Haiti", "it is time for Israel to withdraw": proposed, not done
     if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE for c in verb.children):
         return True  # "could yield", "may have targeted the facility": possible, or a guess about the past
-    if verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+    if verb.dep_ == "advcl" and to_infinitive(verb) and any(
             c.dep_ == "aux" and c.lower_ in OBLIGING for c in verb.head.children):
         return True  # "forces must ensure security to allow supplies to reach the needy": the aim of what is asked
     if verb.dep_ == "pobj" and verb.head.lower_ == "to" and verb.head.head.lemma_.lower() == "lead" and verb.head.head.head.lemma_.lower() in LEADS:
@@ -150,9 +150,14 @@ def hypothetical(verb: Token) -> bool:
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
 
 
+def to_infinitive(verb: Token) -> bool:
+    """A verb with its infinitive "to": "to attack", "to be sentenced"."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def for_clause(clause: Token) -> Token | None:
     """The "for" of a "for … to" clause ("called for Israel to withdraw"), else None."""
-    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+    if clause.dep_ not in ("advcl", "ccomp", "xcomp") or not to_infinitive(clause):
         return None
     return next((c for c in clause.children if c.dep_ == "mark" and c.lower_ == "for"), None)
 
@@ -173,7 +178,7 @@ def counterfactual(verb: Token) -> bool:
         auxiliaries = {c.lower_ for c in clause.children if c.dep_ == "aux"}
         if auxiliaries & UNREALISED and "have" in auxiliaries and clause.tag_ == "VBN":
             return True
-        infinitive = clause.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
+        infinitive = clause.dep_ == "advcl" and to_infinitive(clause)
         if clause.head.i == clause.i or not (clause.dep_ in ("xcomp", "pcomp", "pobj", "prep") or infinitive):
             return False
         clause = clause.head

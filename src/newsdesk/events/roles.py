@@ -47,7 +47,7 @@ from ..nlp.syntax import cut_off_subject
 from ..records import EntityMention, EventActor, Place, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
-from .context import CONDITIONS, OBJECT_CONTROL, for_clause
+from .context import CONDITIONS, OBJECT_CONTROL, for_clause, to_infinitive
 
 # "stag": the model's lemma of "staged"
 LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order".split())
@@ -571,7 +571,7 @@ def protest_addressee(word: Token, actors: Actors) -> list[EventActor]:
 def purpose_addressee(verb: Token, actors: Actors) -> list[EventActor]:
     """A verbal act done as the purpose of another act is addressed to that act's object:
     "summoned Niger's ambassador to complain of inaction"."""
-    if verb.dep_ not in ("advcl", "xcomp") or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+    if verb.dep_ not in ("advcl", "xcomp") or not to_infinitive(verb):
         return []
     addressee = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
     if addressee is None or (doer := subject(verb)) is not None and doer.i == addressee.i:
@@ -584,7 +584,7 @@ def purpose_target(word: Token, actors: Actors) -> list[EventActor]:
     "fired tear gas to break up the crowd" (not "stormed the building to free the hostages")."""
     verb = word.head if word.dep_ == "dobj" and word.pos_ == "NOUN" else word
     for purpose in (c for c in verb.children if c.dep_ == "advcl" and c.lemma_.lower() in HOSTILE_PURPOSES):
-        if any(c.dep_ == "aux" and c.lower_ == "to" for c in purpose.children):
+        if to_infinitive(purpose):
             found = all_actors(next((c for c in purpose.children if c.dep_ == "dobj"), None), actors)
             if found:
                 return found

@@ -157,6 +157,8 @@ def _written_as_a_town(doc: Doc, toponyms: list[Toponym]) -> set[str]:
     """Country names the article writes as local news writes a town's: "a Palestine man", "Palestine
     police". A country's people and police go by its demonym ("a Palestinian man")."""
     names = {fold(t.text) for t in toponyms if t.rule == "registry"}
+    if not names:
+        return set()  # no country named: no token to read
     found = set()
     for token in doc:
         if token.dep_ == "compound" and token.pos_ == "PROPN" and token.head.i > token.i and token.head.lemma_.lower() in LOCAL_NOUNS:
