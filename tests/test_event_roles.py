@@ -1026,3 +1026,41 @@ def test_force_an_act_is_for_is_not_reported_done():
     assert _events("Uzbekistan opened the Friendship Bridge to allow the delivery of grain to Afghanistan.", "RETREAT")
     (disperse, *_) = [e for e in _events("Police fired tear gas to disperse the protesters.", "ASSAULT") if e.cameo == "175"]
     assert disperse.modality == "done"
+
+
+def test_a_he_goes_on_with_the_he_before_it_when_nobody_is_named_between():
+    text = ("Governor Yuri Yevdokimov, a United Russia member, had served in Murmansk since 1996. "
+            "In an interview on Thursday, he denied speculation that he would step down. "
+            "But on Saturday, he said he thought that it would be best for the country if he quit. "
+            "\"I've always been ready to bear responsibility for my actions,\" he said, Interfax reported. "
+            "Senior United Russia officials had accused him of violating election law.")
+    (accused,) = _events(text, "ACCUSE")
+    assert accused.target.span.text == "him" and accused.target.antecedent.text.endswith("Yevdokimov")
+    # what he denied he would do is no event of his
+    assert not [e for e in _events(text) if e.predicate.text == "step" and e.modality not in UNREAL]
+
+
+def test_the_subject_suffers_a_passive_gerund():
+    (indicted,) = _events("Smith was already in jail after being indicted by a grand jury in November.", "COERCE")
+    assert indicted.target.span.text == "Smith" and _code(indicted.source) == "---JUD"
+
+
+def test_a_passive_done_by_no_actor_is_no_event():
+    assert not _events("A soldier was injured by an electric shock in the shower.", "ASSAULT")
+    (struck,) = _events("The mother said she was struck from behind by an unknown assailant.", "ASSAULT")
+    assert _code(struck.source) == "---CRM"
+
+
+def test_blocking_a_car_is_no_protest_and_blocking_a_road_is():
+    assert not _events("The homeowner used his own car to block the thief's car in the driveway.", "PROTEST")
+    assert _events("Farmers blocked the main road into the capital on Monday.", "PROTEST")
+
+
+def test_he_after_a_group_that_reports_is_not_the_group():
+    (struck,) = _events("A Richmond man was charged Sunday after police say he struck a patrol officer with his fist.", "ASSAULT")
+    assert _code(struck.source) != "USACOP" and (struck.source is None or struck.source.span.text == "he")
+
+
+def test_a_medium_something_was_done_on_is_no_target():
+    (offer,) = _events("The mayor offered support for the non-United Russia candidate on local television.", "AGREE")
+    assert _code(offer.source) == "---GOV" and offer.target is None

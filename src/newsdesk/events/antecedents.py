@@ -12,7 +12,9 @@ same question for speakers only; this one answers it for the roles of events, by
   them alone, or a he/she that could stand for no one else. An object pronoun never stands for
   its own verb's subject ("Smith shot him"), and a third-person pronoun inside a direct quote
   never stands for the one quoted. (A pronoun in "X said he …" is X: ``roles.py`` asks that
-  first.)
+  first.) When those sentences name nobody, a he or she goes on with the nearest earlier he or
+  she of the same gender there, and stands for whoever that one stands for ("Yevdokimov served …
+  he denied … he said … officials accused him").
 
 A person the text describes but never names is one too, when the description introduces them
 ("A 24-year-old woman was found with a gun … Police arrested her": the woman, ---CVL): a
@@ -111,11 +113,41 @@ class Antecedents:
             return self._speaker(quote) if quote is not None else None
         candidates = self._candidates(pronoun, quote, possessive)
         if not candidates:
-            return None
+            return self._continued(pronoun, quote, possessive)
         nearest_sentence = candidates[0][1].sent.start == pronoun.sent.start
         # a subject continues the topic; then, in the pronoun's sentence the nearest, before it the first
         found = max(candidates, key=lambda rs: (rs[1].root.dep_ in ("nsubj", "nsubjpass"), rs[1].start_char if nearest_sentence else -rs[1].start_char))[0]
         return None if isinstance(found, Span) else found
+
+    def _continued(self, pronoun: Token, quote: Quote | None, possessive: bool) -> EntityMention | Token | None:
+        """A he or she that goes on with an earlier one when nobody is named in between: "Yevdokimov
+        … had served as governor … In an interview, he denied … he said … officials had accused him":
+        the nearest he (or she) of the same gender in the sentences looked at, outside quotes,
+        stands for the same person, when that one stands for someone."""
+        wanted = (PERSONAL_GENDER if possessive else GENDER_OF_PRONOUN).get(pronoun.lower_)
+        if wanted is None or (pronoun.dep_ == "poss") != possessive or quote is not None:
+            return None
+        earliest = pronoun.sent
+        for _ in range(SENTENCES_BACK):
+            if earliest.start == 0:
+                break
+            earliest = _previous(earliest)
+        excluded = {quote.speaker_entity} if quote is not None else set()
+        if pronoun.dep_ in OBJECT_DEPS:
+            excluded |= {_key(r) for r, span in self.referents if span.root in _subjects(pronoun)}
+        for earlier in reversed(self.doc[earliest.start:pronoun.i]):
+            if (GENDER_OF_PRONOUN.get(earlier.lower_) != wanted or earlier.dep_ == "poss" or earlier.pos_ != "PRON"
+                    or self._quote_around(earlier) is not None):
+                continue
+            if earlier.i not in self._resolved:
+                self._resolved[earlier.i] = self.resolve(earlier)
+            found = self._resolved[earlier.i]
+            return found if found is not None and _key(found) not in excluded else None
+        return None
+
+    @cached_property
+    def _resolved(self) -> dict[int, EntityMention | Token | None]:
+        return {}
 
     def _candidates(self, pronoun: Token, quote: Quote | None, possessive: bool = False) -> list[tuple[Referent, Span]]:
         """The people a he/she/him/her may stand for, in the nearest sentence that names or describes any."""

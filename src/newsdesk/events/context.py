@@ -52,7 +52,7 @@ FREQUENCY = frozenset("often usually typically generally routinely frequently re
                       "sometimes always rarely seldom commonly habitually".split())
 ANYONE = frozenset("anyone anybody whoever everyone everybody".split())
 DENIALS = frozenset("deny reject dismiss refute rebut disavow".split())
-CLAIMS = frozenset("claim report allegation accusation charge suggestion assertion rumour rumor".split())
+CLAIMS = frozenset("claim report allegation accusation charge suggestion assertion rumour rumor speculation notion idea".split())
 LEADS = frozenset("information tip tips clue evidence".split())
 QUESTION_WORDS = frozenset("why what how when where who whom whose which whether if".split())
 

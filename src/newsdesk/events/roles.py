@@ -56,6 +56,8 @@ DIRECTIONS = frozenset("at into against".split())  # where a shot or a march is 
 OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
 # "withdrew its troops from Lebanon": what is withdrawn is one's own; the target is where from.
 WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
+# "said on television", "support for him on local radio": where something was said, not to whom
+CHANNELS = frozenset("television tv radio air camera video website internet twitter facebook instagram youtube".split())
 SETTINGS = frozenset("at in on to near inside outside into within during before after".split())  # where and when, and the term
 IMPOSING = frozenset("impose levy slap inflict".split())  # "imposed the sentence Friday on Pimstein": who bears it
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return refuse deny".split())
@@ -65,7 +67,8 @@ CAUSE_MARKERS = frozenset("due because after following amid".split())
 SUBJECTS = ("nsubj", "csubj")
 SPEECH_ONLY = frozenset("warn agree".split())  # with only a clause, a speech act ("agreed that problems had gone on")
 SPEECH_VERBS = frozenset("say announce conclude declare state insist tell add stress".split())
-EVENT_SUBJECTS = frozenset("bombing bomb explosion blast mine minefield shelling attack airstrike strike missile rocket shell gunfire".split())
+EVENT_SUBJECTS = frozenset("bombing bomb explosion blast mine minefield shelling attack airstrike strike missile rocket shell gunfire "
+                           "grenade bullet shrapnel mortar artillery".split())
 # "is about to restore", "is ready to help": the adjective's subject acts ("sane enough to help" is no act).
 READINESS = frozenset("about ready willing prepared poised set eager determined able unable likely unlikely keen".split())
 # Nouns of an act suffered: the possessor is the one it befell ("Henry's arrest", "Allawi's assassination").
@@ -258,6 +261,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         passive = subject(verb.head)  # "Carter disappeared but was arrested": the shared subject suffers it
         if passive is None or passive.dep_ not in ("nsubj", "nsubjpass"):
             return [], []  # "… was shot by a trooper … was jailed": the partner's agent did not jail him
+    if passive is None and _passive_gerund(verb):
+        passive = _nearest(verb.head.head, ("nsubj", "nsubjpass"))  # "Fairfield was in jail after being indicted"
     if passive is None and (found := _found_in_state(verb)) is not None:
         passive = found  # "Rufus Church, who was found fatally shot at his business": he was shot, by no one named
     if passive is None and _participle_clause(verb):
@@ -270,6 +275,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     if passive is not None:
         by = by if by is not None else _stranded_agent(verb, event_nouns)
         sources = all_actors(by, actors) if by is not None else _cause_authors(verb, actors, event_nouns)
+        if by is not None and not sources and _no_actor(by, event_nouns) and not by.lower_.endswith("ing"):
+            return [], []  # "injured by an electric shock", "destroyed by fire": nobody did it ("theft by taking" is an act)
         return sources, all_actors(passive, actors)
     if verb.dep_ == "acl" and by is not None:
         return all_actors(by, actors), all_actors(verb.head, actors)  # "the Syrian Army backed by Russian forces"
@@ -286,7 +293,7 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
             return [], []  # "warned that …": a report, coded (if at all) from the clause
         target_token = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "demanded that Hamas renounce"
     sources = all_actors(doer, actors)
-    if doer is not None and not sources and doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() not in event_nouns | EVENT_SUBJECTS:
+    if doer is not None and not sources and _no_actor(doer, event_nouns):
         return [], []  # "a quake struck Indonesia": the doer is no actor; "a roadside bombing killed" stays
     if doer is not None and not sources and doer.lemma_.lower() in EVENT_SUBJECTS:
         # "a roadside bombing killed …": an unidentified armed force, of the place it struck;
@@ -343,6 +350,18 @@ def _found_in_state(verb: Token) -> Token | None:
 def _passive_conjunct(verb: Token) -> bool:
     """ "… surrendered to police and were detained": a passive verb sharing its partner's subject."""
     return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _no_actor(doer: Token, event_nouns) -> bool:
+    """A noun that names neither an actor nor an act of one (a quake, a shock, a fire)."""
+    return doer.pos_ in ("NOUN", "PROPN") and doer.lemma_.lower() not in event_nouns | EVENT_SUBJECTS
+
+
+def _passive_gerund(verb: Token) -> bool:
+    """ "after being indicted", "before being released": the clause's subject suffers the act."""
+    return (verb.dep_ == "pcomp" and verb.head.head.i != verb.head.i and verb.head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
 
 
@@ -430,7 +449,7 @@ def _name_on_time(token: Token) -> Token | None:
 def _prep_objects(token: Token, prepositions: frozenset[str]) -> list[Token]:
     """The objects of the token's prepositions; "to" after a verb of giving is the parse's dative ("sent troops to Syria")."""
     return _timeless(g for c in token.children if c.dep_ in ("prep", "dative") and c.lower_ in prepositions
-                     for g in c.children if g.dep_ == "pobj")
+                     for g in c.children if g.dep_ == "pobj" and not (c.lower_ == "on" and g.lemma_.lower() in CHANNELS))
 
 
 def _target(verb: Token) -> Token | None:
@@ -707,7 +726,8 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
         if reporting is not None:
             doer = subject(reporting)
             speaker = _actor(doer, actors) if doer is not None else None  # "Hungary has said it will support …"
-            return None if token.lower_ == "it" and _a_person(speaker, actors) else speaker
+            if not (token.lower_ in ("he", "she") and doer is not None and _a_group(doer)):  # "police say he struck a car"
+                return None if token.lower_ == "it" and _a_person(speaker, actors) else speaker
     if token.pos_ == "PRON" and token.lower_ in RESOLVABLE:
         return _resolved(token, actors)
     if token.pos_ == "PRON" and token.lower_ in PERSONAL:
@@ -853,6 +873,13 @@ def _reporting_verb(pronoun: Token) -> Token | None:
             and reporting.lemma_.lower() in SPEECH_VERBS | {"claim", "warn", "report", "admit", "confess", "acknowledge"}):
         return reporting
     return None
+
+
+def _a_group(doer: Token) -> bool:
+    """A speaker no he or she stands for: "police", "officials"."""
+    if doer.ent_type_ == "PERSON" or doer.pos_ == "PROPN" or doer.text[:1].isupper() and doer.i > doer.sent.start:
+        return False  # "Plants said he …": a surname the tagger took for a plural
+    return doer.tag_ == "NNS" or doer.lemma_.lower() == "police"
 
 
 def _a_person(actor: EventActor | None, actors: Actors) -> bool:
