@@ -11,8 +11,11 @@ Rules, in order:
    ("Zamir Kabulov") (*surname*).
 2. **entity** — the phrase is an organisation, country or group ("the army",
    "Moscow", "the UN"): that entity as written.
-3. **pronoun** — he/she: the last person who spoke, within the last three
-   paragraphs; else the last person named before it.
+3. **pronoun** — he/she: the subject of its own sentence named before it outside quotes;
+   else the main subject of the sentence before, when the text gives that person the
+   pronoun's gender; else the last person who spoke, within the last three paragraphs; else
+   the last person named before it. A person the text gives the other gender ("Mr.", "Ms.",
+   "spokeswoman", a he or she that could only be them) is passed over.
 4. **role** — a description ("the Russian envoy", "the special
    representative"): the person last described with a matching role noun
    (apposition or title before the name: "A Special Representative …, Zamir
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from ..nlp.names import same_person
+from ..nlp.names import gender_clues, pronoun_after, same_person, without_titles
 from ..records import SpeakerLink, TextSpan
 from .candidate import Candidate
 
@@ -56,6 +59,7 @@ ROLE_NOUNS = frozenset(
     """.split()
 )
 RECENT_PARAGRAPHS = 3
+SUBJECTS = ("nsubj", "nsubjpass")
 
 
 @dataclass
@@ -63,6 +67,11 @@ class Person:
     name: str
     seen: list[int] = field(default_factory=list)  # start offsets of its mentions
     roles: set[str] = field(default_factory=set)
+    genders: set[str] = field(default_factory=set)  # m | f, as the text gives them; two is none
+
+    @property
+    def gender(self) -> str | None:
+        return next(iter(self.genders)) if len(self.genders) == 1 else None
 
     def last_before(self, offset: int) -> int | None:
         earlier = [s for s in self.seen if s < offset]
@@ -98,6 +107,9 @@ class SpeakerResolver:
             resolution = Resolution(None, None, (), 0.5)
         else:
             resolution = self._resolve_span(candidate.speaker)
+            said = PRONOUNS.get(candidate.speaker.root.lower_)
+            if said and resolution.label == "PERSON" and (person := self.persons.get(resolution.name or "")) and not person.genders:
+                person.genders.add(said)  # "“…,” she said": the one she stands for is a woman from now on
         if resolution.name:
             if candidate.kind == "direct":
                 self.last_direct = resolution
@@ -111,11 +123,12 @@ class SpeakerResolver:
         return resolution
 
     def _resolve_span(self, span: Span) -> Resolution:
+        span = _without_dateline(span)
         link = lambda rule: SpeakerLink(TextSpan(span.start_char, span.end_char, span.text), rule)  # noqa: E731
         # the person must head the phrase: "Obama's former strategist" is not Obama
         person = next((e for e in span.ents if e.label_ == "PERSON" and e.start <= span.root.i < e.end), None)
         if person is not None:
-            full = self._full_name(person.text)
+            full = self._full_name(person.text, next(iter(clues)) if len(clues := gender_clues(person)) == 1 else None)
             rule = "name" if full == person.text else "surname"
             chain = (link(rule),) if rule == "name" else (link(rule), SpeakerLink(TextSpan(-1, -1, full), "full name in article"))
             return Resolution(full, "PERSON", chain, 0.95)
@@ -143,18 +156,41 @@ class SpeakerResolver:
         return Resolution(span.text, "NOMINAL", (link("as written"),), 0.7)
 
     def _pronoun(self, span: Span, link) -> Resolution:
+        wanted = PRONOUNS[span.root.lower_]
+        if (named := self._named_just_before(span, wanted)) is not None:
+            return Resolution(named.name, "PERSON", (link("pronoun → person named just before"),), 0.85)
         if self.last_role_speaker is not None:
             previous = self.last_role_speaker
             return Resolution(previous.name, "NOMINAL", (link("pronoun → last speaker"), *previous.chain), 0.75)
         if self.last_person_speaker is not None:
             previous, at = self.last_person_speaker
-            if self._paragraph(span.start_char) - self._paragraph(at) <= RECENT_PARAGRAPHS:
+            if self._paragraph(span.start_char) - self._paragraph(at) <= RECENT_PARAGRAPHS and self._may_be(previous.name, wanted):
                 return Resolution(previous.name, "PERSON", (link("pronoun → last speaker"), *previous.chain), min(previous.confidence, 0.85))
-        before = [p for p in self.persons.values() if p.last_before(span.start_char) is not None]
+        before = [p for p in self.persons.values() if p.last_before(span.start_char) is not None and p.gender in (None, wanted)]
         if before:
             person = max(before, key=lambda p: p.last_before(span.start_char))
             return Resolution(person.name, "PERSON", (link("pronoun → last person named"),), 0.7)
         return Resolution(None, None, (link("unresolved pronoun"),), 0.4)
+
+    def _named_just_before(self, pronoun: Span, wanted: str) -> Person | None:
+        """The person a he or she most likely continues: the subject of its own sentence, named
+        before it outside the quote ("Sen. Claire McCaskill scolded him: “…,” she said"), else the
+        subject of the sentence before ("Ivanka Trump … noted the rule. She said …"); of the same gender."""
+        sentence = pronoun.sent
+        here = [e for e in sentence.ents if e.label_ == "PERSON" and e.end <= pronoun.start and _a_subject(e) and not _quoted(e)]
+        for ent in sorted(here, key=lambda e: e.start, reverse=True):
+            person = self.persons.get(self._full_name(ent.text))
+            if person is not None and person.gender in (None, wanted):
+                return person
+        if here or sentence.start == 0:
+            return None
+        # the sentence before only when it says the gender: a bare "he" after a quote goes on with its speaker
+        before = pronoun.doc[sentence.start - 1].sent
+        for ent in (e for e in before.ents if e.label_ == "PERSON" and _a_subject(e, main=True) and not _quoted(e)):
+            person = self.persons.get(self._full_name(ent.text))
+            if person is not None and person.gender == wanted:
+                return person
+        return None
 
     def _role(self, span: Span, role: str, link) -> Resolution:
         wanted = ROLE_SYNONYMS.get(role, {role})
@@ -175,9 +211,17 @@ class SpeakerResolver:
             after += 1
         return next((e for e in doc.ents if e.label_ == "PERSON" and e.start == after), None)
 
-    def _full_name(self, name: str) -> str:
-        matches = [p for p in self.persons.values() if same_person(p.name.lower(), name.lower()) and len(p.name) >= len(name)]
-        return min(matches, key=lambda p: p.seen[0]).name if matches else name  # a bare surname: the first so named
+    def _may_be(self, name: str | None, gender: str) -> bool:
+        person = self.persons.get(name or "")
+        return person is None or person.gender in (None, gender)
+
+    def _full_name(self, name: str, gender: str | None = None) -> str:
+        """The fullest form of a name in the article; a bare surname is the first so named, of the
+        gender its honorific gives ("Mr. Obama" is not Michelle Obama)."""
+        name = without_titles(name)
+        matches = [p for p in self.persons.values() if same_person(p.name.lower(), name.lower()) and len(p.name) >= len(name)
+                   and (gender is None or p.gender in (None, gender))]
+        return min(matches, key=lambda p: p.seen[0]).name if matches else name
 
     def _paragraph(self, offset: int) -> int:
         return sum(1 for start in self.paragraph_starts if start <= offset) - 1
@@ -189,16 +233,50 @@ def _people(doc: Doc) -> dict[str, Person]:
     for ent in doc.ents:
         if ent.label_ != "PERSON" or not ent.text[0].isupper():
             continue
-        known = next((p for p in persons.values() if same_person(p.name, ent.text)), None)
+        name = without_titles(ent.text)
+        clues = gender_clues(ent) | ({said} if (said := pronoun_after(ent)) else set())
+        known = next((p for p in persons.values() if same_person(p.name, name) and not (clues and p.gender and p.gender not in clues)), None)
         if known is None:
-            known = persons.setdefault(ent.text, Person(ent.text))
-        elif len(ent.text) > len(known.name):
+            known = persons.setdefault(name, Person(name))
+        elif len(name) > len(known.name) and _fuller(name, known.name):
             persons.pop(known.name)
-            known.name = ent.text
+            known.name = name
             persons[known.name] = known
         known.seen.append(ent.start_char)
         known.roles |= _roles_near(ent)
+        known.genders |= clues
     return persons
+
+
+def _quoted(name: Span) -> bool:
+    """A name inside quotation marks (curly, straight or doubled apostrophes) opened on its line."""
+    text = name.doc.text
+    line = text[text.rfind("\n", 0, name.start_char) + 1:name.start_char]
+    doubled = line.count("''")
+    return line.count("“") > line.count("”") or (line.count('"') + doubled) % 2 == 1
+
+
+def _without_dateline(span: Span) -> Span:
+    """"WASHINGTON -- President Obama": the place a story was filed from is not the speaker."""
+    dash = next((t for t in span if t.text in ("--", "—", "–")), None)
+    if dash is None or dash.i + 1 >= span.end or not all(t.is_upper or t.is_punct or t.is_space for t in span.doc[span.start:dash.i]):
+        return span
+    return span.doc[dash.i + 1:span.end]
+
+
+def _a_subject(name: Span, main: bool = False) -> bool:
+    """A name that is its clause's subject, or in apposition to it ("The minister, Mr. Guajardo,
+    argues"); with ``main``, of its sentence's main clause."""
+    root = name.root
+    subject = root.head if root.dep_ == "appos" else root
+    return subject.dep_ in SUBJECTS and (not main or subject.head.dep_ == "ROOT")
+
+
+def _fuller(name: str, known: str) -> bool:
+    """A fuller form of a known name: given names added to a surname ("Clinton" → "Hillary
+    Clinton"), or a middle name; not a nickname before a full name ("Crooked Hillary Clinton")."""
+    words, known_words = name.split(), known.split()
+    return len(known_words) == 1 or words[0] == known_words[0]
 
 
 def _roles_near(ent: Span) -> set[str]:

@@ -34,18 +34,23 @@ def extraction_command(
             console.print(f"  {f1:.3f}  {key[:12]}  {url}", highlight=False)
 
 
+DEFAULT_SPEAKER_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "speakers.jsonl"
+
+
 @eval_app.command("quotes")
 def quotes_command(
     folder: Annotated[Path, typer.Argument(help="PolNeAR split folder with text/ and attributions/.")],
     kinds: Annotated[str | None, typer.Option(help="Only our quotes of these cue kinds, comma-separated (speech,belief,evidence,denial,stance).")] = None,
+    speakers: Annotated[Path, typer.Option(help="Hand judgements of who speaker mentions stand for (JSONL).")] = DEFAULT_SPEAKER_GOLD,
+    show_wrong: Annotated[int, typer.Option(help="List up to N speakers resolved wrong.")] = 0,
 ) -> None:
-    """Attribution (cue, source, content) against PolNeAR, exact and overlap matching."""
+    """Attribution (cue, source, content) against PolNeAR, exact and overlap matching; resolved speakers against hand judgements."""
     from ..evaluate.quotes import COMPONENTS, evaluate_quotes
 
     if not (folder / "attributions").is_dir() or not (folder / "text").is_dir():
         raise UserError(f"{folder} needs text/ and attributions/ folders (PolNeAR layout)")
     keep = frozenset(k.strip() for k in kinds.split(",")) if kinds else None
-    scores = evaluate_quotes(folder, keep)
+    scores = evaluate_quotes(folder, keep, speakers)
     console.print(f"texts {scores.texts}   gold attributions {scores.gold['cue']}   our quotes {scores.predicted['content']}")
     console.print(f"{'':10}{'exact P':>9}{'R':>7}{'F1':>7}   {'overlap P':>9}{'R':>7}{'F1':>7}")
     for component in COMPONENTS:
@@ -53,6 +58,12 @@ def quotes_command(
         console.print(f"{component:10}" + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(exact))
                       + "   " + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(overlap)))
     console.print("our quotes by cue kind: " + ", ".join(f"{k} {v}" for k, v in sorted(scores.by_cue_kind.items())))
+    if scores.speakers_judged:
+        found, right = scores.speakers_found, scores.speakers_right
+        console.print(f"resolved speakers: {right} of {found} right ([bold]{right / found if found else 0:.3f}[/]); "
+                      f"{scores.speakers_judged} judged mentions, {scores.speakers_judged - found} not a speaker of ours")
+        for line in scores.wrong_speakers[:show_wrong]:
+            console.print(f"  {line}")
     console.print("[dim]targets (overlap F1): cue 0.85, source 0.75, content 0.75. Anchors: Citron (PARC3) cue 0.823 exact, source 0.853 and content 0.833 overlap[/]")
 
 

@@ -10,6 +10,10 @@ compared with the gold attributions, component by component:
 Each text opens with its headline on a line of its own; it is read as the pipeline reads an
 article's title ("Sanders: Clinton needs to …", ``attribution/headline.py``) as well as parsed.
 
+Resolved speakers are scored apart, against hand judgements of who each speaker mention stands
+for (``tests/gold/speakers.jsonl``: pronouns, surnames, roles): right when the name we resolve
+it to is the same person (``same_person``), or the same words for a group.
+
 Matching is one-to-one (each gold span matches at most one of ours, the largest
 such matching). Precision is over our spans, recall over gold spans. Where several annotator passes exist
 for one text, the first (by file name) is the gold.
@@ -17,6 +21,7 @@ for one text, the first (by file name) is the gold.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -25,6 +30,7 @@ from pathlib import Path
 from ..attribution import extract_quotes
 from ..attribution.headline import headline_quote
 from ..nlp import load_model
+from ..nlp.names import same_person
 
 COMPONENTS = ("cue", "source", "content")
 _WORD = re.compile(r"\w+")
@@ -113,6 +119,10 @@ class QuoteScores:
     predicted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     matched: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     by_cue_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+    speakers_judged: int = 0  # hand-judged speaker mentions
+    speakers_found: int = 0  # of those, mentions we made the speaker of a quote
+    speakers_right: int = 0  # of those, resolved to the judged person
+    wrong_speakers: list[str] = field(default_factory=list)
 
     def prf(self, component: str, mode: str) -> tuple[float, float, float]:
         m = self.matched[(component, mode)]
@@ -135,9 +145,25 @@ def paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
 
 
-def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None) -> QuoteScores:
+def read_speaker_judgements(path: Path | None) -> dict[str, dict[tuple[int, int], str]]:
+    """Article → speaker mention span → the person it stands for."""
+    if path is None or not path.is_file():
+        return {}
+    judged: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        row = json.loads(line)
+        judged[row["article"]][tuple(row["speaker"])] = row["expected"]
+    return judged
+
+
+def same_speaker(expected: str, ours: str | None) -> bool:
+    return ours is not None and (ours.lower() == expected.lower() or same_person(expected.lower(), ours.lower()))
+
+
+def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None, speaker_gold: Path | None = None) -> QuoteScores:
     model = load_model()
     scores = QuoteScores()
+    speakers = read_speaker_judgements(speaker_gold)
     pairs = gold_files(folder)
     texts = [t.read_text(encoding="utf-8") for t, _ in pairs]
     for (text_path, ann_path), text, doc in zip(pairs, texts, model.parse(texts)):
@@ -153,6 +179,7 @@ def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None) -> Q
         }
         for q in quotes:
             scores.by_cue_kind[q.cue_kind or "none"] += 1
+        _score_speakers(scores, quotes, speakers.get(text_path.stem, {}), text_path.stem)
         for component in COMPONENTS:
             gold_spans = [span for g in gold for span in getattr(g, component)]
             scores.gold[component] += len(gold_spans)
@@ -161,3 +188,16 @@ def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None) -> Q
                 scores.matched[(component, mode)] += match(text, predicted[component], gold_spans, mode)
         scores.texts += 1
     return scores
+
+
+def _score_speakers(scores: QuoteScores, quotes, judged: dict[tuple[int, int], str], article: str) -> None:
+    ours = {(q.speaker.start, q.speaker.end): q.speaker_name for q in quotes if q.speaker is not None}
+    for span, expected in judged.items():
+        scores.speakers_judged += 1
+        if span not in ours:
+            continue
+        scores.speakers_found += 1
+        if same_speaker(expected, ours[span]):
+            scores.speakers_right += 1
+        else:
+            scores.wrong_speakers.append(f"{article} {span}: {ours[span]!r}, not {expected!r}")

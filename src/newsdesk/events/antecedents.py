@@ -39,19 +39,12 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.sense import agent_of
+from ..nlp.names import GENDERED_NOUNS, PERSONAL_GENDER, gender_clues
 from ..records import EntityMention, Quote, TextSpan
 
 GENDER_OF_PRONOUN = {"he": "m", "him": "m", "she": "f", "her": "f"}
 FIRST_PERSON = frozenset({"i", "me"})
 RESOLVABLE = FIRST_PERSON | GENDER_OF_PRONOUN.keys()
-HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f"}
-GENDERED_NOUNS = {
-    **dict.fromkeys("man boy father husband son brother uncle grandfather businessman spokesman chairman congressman "
-                    "councilman alderman king prince sheikh emir gentleman boyfriend".split(), "m"),
-    **dict.fromkeys("woman girl mother wife daughter sister aunt grandmother businesswoman spokeswoman chairwoman "
-                    "congresswoman councilwoman queen princess lady girlfriend".split(), "f"),
-}
-PERSONAL_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
 OBJECT_DEPS = frozenset({"dobj", "dative", "pobj", "obj"})
 SENTENCES_BACK = 2
 # Agent nouns that name one person (not "police", "family", "crowd"): a description a pronoun may stand for.
@@ -275,12 +268,7 @@ def _genders(people: list[tuple[EntityMention, Span]]) -> dict[str, str]:
         named_in.setdefault(span.sent.start, set()).add(mention.entity_id)
     for mention, span in people:
         doc = span.doc
-        clues = set()
-        if span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
-            clues.add(HONORIFICS[doc[span.start - 1].lower_])
-        related = [span.root.head] if span.root.dep_ == "appos" else []
-        related += [c for t in span for c in t.children if c.dep_ in ("appos", "compound", "amod") and c.i not in range(span.start, span.end)]
-        clues |= {GENDERED_NOUNS[t.lemma_.lower()] for t in related if t.lemma_.lower() in GENDERED_NOUNS}
+        clues = gender_clues(span)
         if named_in[span.sent.start] == {mention.entity_id}:
             pronoun = next((t for t in doc[span.end:span.sent.end] if t.lower_ in PERSONAL_GENDER and t.pos_ == "PRON"), None)
             if pronoun is not None:

@@ -1,4 +1,17 @@
-"""Whether two mentions of a personal name can name one person."""
+"""Whether two mentions of a personal name can name one person, and what the text says of its gender."""
+
+from spacy.tokens import Span
+
+HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f"}
+GENDERED_NOUNS = {
+    **dict.fromkeys("man boy father husband son brother uncle grandfather businessman spokesman chairman congressman "
+                    "councilman alderman king prince sheikh emir gentleman boyfriend".split(), "m"),
+    **dict.fromkeys("woman girl mother wife daughter sister aunt grandmother businesswoman spokeswoman chairwoman "
+                    "congresswoman councilwoman queen princess lady girlfriend".split(), "f"),
+}
+PERSONAL_GENDER = {"he": "m", "his": "m", "him": "m", "she": "f", "her": "f", "hers": "f"}
+# Titles a name may be written with, and not part of it: "Sens. Jeff Merkley" is Jeff Merkley.
+NAME_TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame gen. col. lt. sgt. capt. prof. rev. sen. sens. rep. reps. gov.".split())
 
 
 def same_person(name: str, mention: str) -> bool:
@@ -15,3 +28,37 @@ def same_person(name: str, mention: str) -> bool:
 
 def _compatible(given: str, other: str) -> bool:
     return given == other or (min(len(given), len(other)) == 1 and given[:1] == other[:1])
+
+
+def gender_clues(name: Span) -> set[str]:
+    """What the words around a person's name say of their gender: an honorific before it ("Mr.
+    Obama"), a gendered noun in apposition or as its title ("spokeswoman Jessica Ditto")."""
+    doc = name.doc
+    clues = {HONORIFICS[t.lower_] for t in name[:1] if t.lower_ in HONORIFICS}
+    if name.start > 0 and doc[name.start - 1].lower_ in HONORIFICS:
+        clues.add(HONORIFICS[doc[name.start - 1].lower_])
+    related = [name.root.head] if name.root.dep_ == "appos" else []
+    related += [c for t in name for c in t.children if c.dep_ in ("appos", "compound", "amod") and not name.start <= c.i < name.end]
+    return clues | {GENDERED_NOUNS[t.lemma_.lower()] for t in related if t.lemma_.lower() in GENDERED_NOUNS}
+
+
+def pronoun_after(name: Span) -> str | None:
+    """The gender of the first he, she, his or her (a subject or a possessor, not an object) after
+    a name in a sentence that names no one else: "Smith, 34, was arrested at his home"."""
+    sentence = name.sent
+    if any(e.label_ == "PERSON" and e.start != name.start for e in sentence.ents):
+        return None
+    pronoun = next((t for t in name.doc[name.end:sentence.end] if t.lower_ in PERSONAL_GENDER and t.pos_ == "PRON"
+                    and t.dep_ in ("nsubj", "nsubjpass", "poss")), None)  # "scolded him": him is someone else
+    return PERSONAL_GENDER[pronoun.lower_] if pronoun is not None else None
+
+
+def without_titles(name: str) -> str:
+    """A name without the titles before it and a possessive after it: "Sens. Jeff Merkley",
+    "Tom Joyner's"."""
+    for suffix in ("'s", "’s"):
+        name = name.removesuffix(suffix)
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in NAME_TITLES:
+        words = words[1:]
+    return " ".join(words)
