@@ -61,5 +61,7 @@ def test_resolved_speakers_on_judged_news():
     from newsdesk.evaluate.quotes import evaluate_quotes
 
     scores = evaluate_quotes(folder, speaker_gold=Path(__file__).parent / "gold" / "speakers.jsonl")
-    assert scores.speakers_judged == 115 and scores.speakers_found >= 110
-    assert scores.speakers_right / scores.speakers_found >= 0.9  # measured 0.974 (112 of 115); 0.913 before the rules this set prompted
+    development, held_out = scores.speakers["development"], scores.speakers["held_out"]
+    assert development.judged == 115 and development.found >= 110 and held_out.judged >= 60
+    assert development.accuracy >= 0.9  # measured 0.974 (112 of 115); 0.913 before the rules this set prompted
+    assert held_out.accuracy >= 0.75  # measured 0.825 (52 of 63), the same as before those rules

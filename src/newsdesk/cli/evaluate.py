@@ -42,7 +42,7 @@ def quotes_command(
     folder: Annotated[Path, typer.Argument(help="PolNeAR split folder with text/ and attributions/.")],
     kinds: Annotated[str | None, typer.Option(help="Only our quotes of these cue kinds, comma-separated (speech,belief,evidence,denial,stance).")] = None,
     speakers: Annotated[Path, typer.Option(help="Hand judgements of who speaker mentions stand for (JSONL).")] = DEFAULT_SPEAKER_GOLD,
-    show_wrong: Annotated[int, typer.Option(help="List up to N speakers resolved wrong.")] = 0,
+    show_wrong: Annotated[int, typer.Option(help="List up to N development speakers resolved wrong (never held-out ones).")] = 0,
 ) -> None:
     """Attribution (cue, source, content) against PolNeAR, exact and overlap matching; resolved speakers against hand judgements."""
     from ..evaluate.quotes import COMPONENTS, evaluate_quotes
@@ -58,11 +58,10 @@ def quotes_command(
         console.print(f"{component:10}" + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(exact))
                       + "   " + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(overlap)))
     console.print("our quotes by cue kind: " + ", ".join(f"{k} {v}" for k, v in sorted(scores.by_cue_kind.items())))
-    if scores.speakers_judged:
-        found, right = scores.speakers_found, scores.speakers_right
-        console.print(f"resolved speakers: {right} of {found} right ([bold]{right / found if found else 0:.3f}[/]); "
-                      f"{scores.speakers_judged} judged mentions, {scores.speakers_judged - found} not a speaker of ours")
-        for line in scores.wrong_speakers[:show_wrong]:
+    for set_name, tally in sorted(scores.speakers.items()):
+        console.print(f"resolved speakers, {set_name}: {tally.right} of {tally.found} right ([bold]{tally.accuracy:.3f}[/]); "
+                      f"{tally.judged} judged mentions, {tally.judged - tally.found} not a speaker of ours")
+        for line in tally.wrong[:show_wrong]:
             console.print(f"  {line}")
     console.print("[dim]targets (overlap F1): cue 0.85, source 0.75, content 0.75. Anchors: Citron (PARC3) cue 0.823 exact, source 0.853 and content 0.833 overlap[/]")
 

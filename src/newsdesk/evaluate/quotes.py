@@ -113,16 +113,25 @@ def match(text: str, predicted: list[tuple[int, int]], gold: list[tuple[int, int
 
 
 @dataclass
+class SpeakerScores:
+    judged: int = 0  # hand-judged speaker mentions
+    found: int = 0  # of those, mentions we made the speaker of a quote
+    right: int = 0  # of those, resolved to the judged person
+    wrong: list[str] = field(default_factory=list)
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / self.found if self.found else 0.0
+
+
+@dataclass
 class QuoteScores:
     texts: int = 0
     gold: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     predicted: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     matched: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     by_cue_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-    speakers_judged: int = 0  # hand-judged speaker mentions
-    speakers_found: int = 0  # of those, mentions we made the speaker of a quote
-    speakers_right: int = 0  # of those, resolved to the judged person
-    wrong_speakers: list[str] = field(default_factory=list)
+    speakers: dict[str, SpeakerScores] = field(default_factory=dict)  # by set of the judgements: development, held_out
 
     def prf(self, component: str, mode: str) -> tuple[float, float, float]:
         m = self.matched[(component, mode)]
@@ -145,14 +154,15 @@ def paragraph_starts(text: str) -> list[int]:
     return [0] + [m.end() for m in re.finditer(r"\n\s*", text)]
 
 
-def read_speaker_judgements(path: Path | None) -> dict[str, dict[tuple[int, int], str]]:
-    """Article → speaker mention span → the person it stands for."""
+def read_speaker_judgements(path: Path | None) -> dict[str, dict[tuple[int, int], tuple[str, str]]]:
+    """Article → speaker mention span → the person it stands for, and the set of the judgement:
+    ``development`` (rules were written against it) or ``held_out`` (judged once, never used)."""
     if path is None or not path.is_file():
         return {}
-    judged: dict[str, dict[tuple[int, int], str]] = defaultdict(dict)
+    judged: dict[str, dict[tuple[int, int], tuple[str, str]]] = defaultdict(dict)
     for line in path.read_text(encoding="utf-8").splitlines()[1:]:
         row = json.loads(line)
-        judged[row["article"]][tuple(row["speaker"])] = row["expected"]
+        judged[row["article"]][tuple(row["speaker"])] = (row["expected"], row.get("set", "development"))
     return judged
 
 
@@ -190,14 +200,15 @@ def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None, spea
     return scores
 
 
-def _score_speakers(scores: QuoteScores, quotes, judged: dict[tuple[int, int], str], article: str) -> None:
+def _score_speakers(scores: QuoteScores, quotes, judged: dict[tuple[int, int], tuple[str, str]], article: str) -> None:
     ours = {(q.speaker.start, q.speaker.end): q.speaker_name for q in quotes if q.speaker is not None}
-    for span, expected in judged.items():
-        scores.speakers_judged += 1
+    for span, (expected, set_name) in judged.items():
+        tally = scores.speakers.setdefault(set_name, SpeakerScores())
+        tally.judged += 1
         if span not in ours:
             continue
-        scores.speakers_found += 1
+        tally.found += 1
         if same_speaker(expected, ours[span]):
-            scores.speakers_right += 1
-        else:
-            scores.wrong_speakers.append(f"{article} {span}: {ours[span]!r}, not {expected!r}")
+            tally.right += 1
+        elif set_name != "held_out":  # held-out errors are not shown: they must not steer the rules
+            tally.wrong.append(f"{article} {span}: {ours[span]!r}, not {expected!r}")
