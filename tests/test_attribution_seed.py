@@ -366,3 +366,9 @@ def test_a_subject_the_parse_joined_to_the_phrase_in_front_still_speaks():
     quotes = quotes_of('When terrorists are revealed as part of the second front of the radical Islamic terror war, Obama and Clinton '
                        'call them "lone wolves" and describe their actions as crimes rather than acts of terror or even war.')
     assert {(q.cue.text, q.speaker.text) for q in quotes} >= {("call", "Obama and Clinton"), ("describe", "Obama and Clinton")}
+
+
+def test_a_vote_for_or_against_is_a_stance_and_who_voted_is_the_noun_of_who():
+    (vote,) = quotes_of("Scott was one of three members who voted against the Justice for Victims of Trafficking Act.")
+    assert vote.kind == "stance" and vote.cue.text == "voted against" and vote.content.text.startswith("the Justice for Victims")
+    assert vote.speaker.text == "who" and vote.speaker_name == "three members"

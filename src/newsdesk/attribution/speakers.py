@@ -21,7 +21,9 @@ Rules, in order:
    (apposition or title before the name: "A Special Representative …, Zamir
    Kabulov", "army spokesman Colonel X"); else, for a person-role noun, the last
    person who spoke (*role-salience*, lower confidence).
-5. **continuation** — a quoted paragraph with no cue: the previous quote's speaker.
+5. **relative pronoun** — "who", "that", "which" heading a relative clause: the noun the
+   clause describes ("three members who voted against …"), resolved by these rules.
+6. **continuation** — a quoted paragraph with no cue: the previous quote's speaker.
 
 Anything else keeps the phrase as written ("a local official", "residents").
 """
@@ -30,13 +32,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..nlp.names import gender_clues, pronoun_after, same_person, without_titles
 from ..records import SpeakerLink, TextSpan
 from .candidate import Candidate
 
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
+RELATIVES = frozenset({"who", "that", "which"})
 ROLE_SYNONYMS = {
     "envoy": {"envoy", "representative", "ambassador", "diplomat", "emissary"},
     "representative": {"representative", "envoy"},
@@ -138,6 +141,10 @@ class SpeakerResolver:
         head = span.root
         if head.lower_ in PRONOUNS:
             return self._pronoun(span, link)
+        if head.lower_ in RELATIVES and head.head.dep_ == "relcl" and head.head.head.pos_ in ("NOUN", "PROPN"):
+            # "three members who voted against the act": who the relative clause is about
+            found = self._resolve_span(_own_words(head.head.head))
+            return Resolution(found.name, found.label, (link("relative pronoun → its noun"), *found.chain), found.confidence)
         entity = next((e for e in span.ents if e.label_ in ("ORG", "GPE", "NORP", "FAC", "LOC") and e.root == head), None)
         if entity is not None:
             return Resolution(entity.text, entity.label_, (link("entity"),), 0.9)
@@ -254,6 +261,14 @@ def _quoted(name: Span) -> bool:
     line = text[text.rfind("\n", 0, name.start_char) + 1:name.start_char]
     doubled = line.count("''")
     return line.count("“") > line.count("”") or (line.count('"') + doubled) % 2 == 1
+
+
+def _own_words(noun: Token) -> Span:
+    """A noun with what comes before it, up to the first clause that describes it: "three members"
+    of "three members who voted against …"."""
+    clause = next((c for c in noun.children if c.dep_ in ("relcl", "acl") and c.i > noun.i), None)
+    end = clause.left_edge.i if clause is not None else noun.i + 1
+    return noun.doc[noun.left_edge.i:max(end, noun.i + 1)]
 
 
 def _without_dateline(span: Span) -> Span:

@@ -12,7 +12,7 @@ from .phrases import noun_phrase, reports_on_its_own, subject, verb_group
 # Cues whose object is what was perceived, found or done rather than a position taken
 # ("police saw the tweet", "the poll shows Trump leading", "continues his campaign"): they
 # attribute a clause ("saw that …"), never their object.
-NO_STANCE = EVIDENCE | frozenset("see continue add address answer issue decide vote consider assume determine".split())
+NO_STANCE = EVIDENCE | frozenset("see continue add address answer issue decide consider assume determine".split())
 
 
 def attitude(adjective: Token, passages: list[tuple[int, int]]) -> Candidate | None:
