@@ -34,6 +34,7 @@ from ..nlp.names import same_person
 
 COMPONENTS = ("cue", "source", "content")
 _WORD = re.compile(r"\w+")
+_SAYING = re.compile(r"\b(say|says|said|saying|tell|tells|told|telling|add|adds|added|adding|according)\b", re.IGNORECASE)
 _TRIM = " \t\n\r\"'“”‘’.,;:—–-"
 
 
@@ -132,6 +133,14 @@ class QuoteScores:
     matched: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     by_cue_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     speakers: dict[str, SpeakerScores] = field(default_factory=dict)  # by set of the judgements: development, held_out
+    # quotes in the narrow sense: gold attributions cued by say, tell, add, according to; our
+    # direct, indirect and according-to quotes with a speech cue
+    speech: dict[str, int] = field(default_factory=lambda: defaultdict(int))
+
+    def speech_prf(self) -> tuple[float, float, float]:
+        p = self.speech["ours_right"] / self.speech["ours"] if self.speech["ours"] else 0.0
+        r = self.speech["gold_found"] / self.speech["gold"] if self.speech["gold"] else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
     def prf(self, component: str, mode: str) -> tuple[float, float, float]:
         m = self.matched[(component, mode)]
@@ -190,6 +199,7 @@ def evaluate_quotes(folder: Path, keep_kinds: frozenset[str] | None = None, spea
         for q in quotes:
             scores.by_cue_kind[q.cue_kind or "none"] += 1
         _score_speakers(scores, quotes, speakers.get(text_path.stem, {}), text_path.stem)
+        _score_reported_speech(scores, text, quotes, gold)
         for component in COMPONENTS:
             gold_spans = [span for g in gold for span in getattr(g, component)]
             scores.gold[component] += len(gold_spans)
@@ -212,3 +222,18 @@ def _score_speakers(scores: QuoteScores, quotes, judged: dict[tuple[int, int], t
             tally.right += 1
         elif set_name != "held_out":  # held-out errors are not shown: they must not steer the rules
             tally.wrong.append(f"{article} {span}: {ours[span]!r}, not {expected!r}")
+
+
+def _score_reported_speech(scores: QuoteScores, text: str, quotes, gold: list[GoldAttribution]) -> None:
+    """Cue overlap for quotes in the narrow sense the quote extractors of the Gender Gap Tracker
+    and Citron report: what someone says, tells, adds, or is "according to". Ours count right
+    when they match any gold cue (a speech quote of ours PolNeAR cues with another verb is still
+    a quote)."""
+    all_cues = [span for g in gold for span in g.cue]
+    said = [span for span in all_cues if _SAYING.search(text[span[0]:span[1]])]
+    ours = [(q.cue.start, q.cue.end) for q in quotes
+            if q.cue is not None and q.cue_kind == "speech" and q.kind in ("direct", "indirect", "according_to")]
+    scores.speech["gold"] += len(said)
+    scores.speech["gold_found"] += match(text, ours, said, "overlap")
+    scores.speech["ours"] += len(ours)
+    scores.speech["ours_right"] += match(text, ours, all_cues, "overlap")
