@@ -1064,3 +1064,9 @@ def test_he_after_a_group_that_reports_is_not_the_group():
 def test_a_medium_something_was_done_on_is_no_target():
     (offer,) = _events("The mayor offered support for the non-United Russia candidate on local television.", "AGREE")
     assert _code(offer.source) == "---GOV" and offer.target is None
+
+
+def test_praise_from_private_life_is_no_support():
+    assert not _events("Restaurant owner Bill Sohovich praised United Bank president Julie Gurtis for her help with the loan.", "SUPPORT")
+    (praise,) = _events("Russian President Vladimir Putin praised German Chancellor Angela Merkel on Tuesday.", "SUPPORT")
+    assert _code(praise.source) == "RUSGOV"

@@ -151,6 +151,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "Zamalek beat Enppi 1-0"
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
                 continue  # "Ms. Underwood invited her to stay": private life
+            if cameo.startswith("05") and not public(source, actors):
+                continue  # "a restaurant owner praised his bankers": praise and support given in private life
             if cameo.startswith("07") and token.lemma_.lower() in EVERYDAY_HELP and not _states(source) and not _states(target):
                 continue  # "the county helped local businesses reopen"
             if cameo[:2] < "14":
