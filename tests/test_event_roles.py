@@ -1070,3 +1070,10 @@ def test_praise_from_private_life_is_no_support():
     assert not _events("Restaurant owner Bill Sohovich praised United Bank president Julie Gurtis for her help with the loan.", "SUPPORT")
     (praise,) = _events("Russian President Vladimir Putin praised German Chancellor Angela Merkel on Tuesday.", "SUPPORT")
     assert _code(praise.source) == "RUSGOV"
+
+
+def test_only_an_authority_imposes_an_administrative_sanction():
+    assert not _events("Many businesses downtown have placed signs banning skating on their property.", "COERCE")
+    assert not _events("Peabody Energy plans for workers to spend the next two months shutting the mine down.", "COERCE")
+    (ban,) = _events("The Russian government banned the opposition party on Monday.", "COERCE")
+    assert _code(ban.source) == "RUSGOV"

@@ -79,6 +79,7 @@ from .roles import (
 EXTRACTOR = "newsdesk.events/7"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
+AUTHORITIES = frozenset("GOV JUD LEG COP MIL SPY REB INS".split())
 REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
 # What a refusal rejects: cooperation asked for ("refused to deploy peacekeepers"); refusing to
 # blame or to attack is restraint, no event.
@@ -228,9 +229,18 @@ def _complete(cameo: str, source: EventActor | None, target: EventActor | None) 
         return False  # "was allowed to", "future talks with Syria": no one is said to act
     if target is None and source is not None and not source.code:
         return False  # "The foundation agreed to hold the funds": an uncoded actor acting toward no one
+    if cameo.startswith("172") and source is not None and not _an_authority(source):
+        return False  # "businesses put up signs banning skating", "workers shutting the mine down": no administrative sanction
     if target is not None or not cameo.startswith(NEEDS_TARGET) or cameo == "057":  # "X and Y signed an agreement" (code_events)
         return True
     return cameo[:2] in ("18", "19", "20") and _armed(source)
+
+
+def _an_authority(actor: EventActor) -> bool:
+    """A state, an international organisation, or a government, court, legislature, force or armed
+    group: the ones who can ban, close down or sanction."""
+    code = actor.code or ""
+    return code == state_of(code) or code.startswith("IGO") or code[3:6] in AUTHORITIES or code.endswith(tuple(AUTHORITIES))
 
 
 def _armed(actor: EventActor | None) -> bool:
