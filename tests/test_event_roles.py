@@ -1068,6 +1068,7 @@ def test_a_medium_something_was_done_on_is_no_target():
 
 def test_praise_from_private_life_is_no_support():
     assert not _events("Restaurant owner Bill Sohovich praised United Bank president Julie Gurtis for her help with the loan.", "SUPPORT")
+    assert not _events("McMillon raised $2,447 to support research programs of the American Diabetes Association.", "SUPPORT")
     (praise,) = _events("Russian President Vladimir Putin praised German Chancellor Angela Merkel on Tuesday.", "SUPPORT")
     assert _code(praise.source) == "RUSGOV"
 
@@ -1077,3 +1078,16 @@ def test_only_an_authority_imposes_an_administrative_sanction():
     assert not _events("Peabody Energy plans for workers to spend the next two months shutting the mine down.", "COERCE")
     (ban,) = _events("The Russian government banned the opposition party on Monday.", "COERCE")
     assert _code(ban.source) == "RUSGOV"
+
+
+def test_a_resignation_is_news_when_an_office_holder_resigns():
+    assert not _events("A Fairfax teacher resigned over the e-mails on Friday.", "CONCEDE")
+    (resigned,) = _events("Russian Prime Minister Dmitry Medvedev resigned on Wednesday.", "CONCEDE")
+    assert _code(resigned.source) == "RUSGOV"
+
+
+def test_an_act_one_is_not_willing_to_do_is_negated():
+    (talks,) = _events("The Syrian government is not willing to negotiate with the rebels.")
+    assert talks.modality == "negated"
+    (offer,) = _events("The Syrian government is willing to negotiate with the rebels.")
+    assert offer.modality == "intend"

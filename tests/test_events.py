@@ -246,7 +246,7 @@ def test_event_precision_on_judged_news_does_not_regress():
     scores = evaluate_events(ROOT / "tests/gold/event_judgements.jsonl", EVAL)
     assert scores["development"].articles == 480 and scores["held_out"].articles == 90
     assert scores["development"].unjudged == 0 and scores["held_out"].unjudged == 0
-    assert scores["development"].precision >= 0.70  # measured 0.785 (285 of 363); the target is 0.80 (see README)
+    assert scores["development"].precision >= 0.70  # measured 0.801 (285 of 356); the target is 0.80 (see README)
     assert scores["held_out"].precision >= 0.40  # measured 0.494 (44 of 89)
     for name in ("development", "held_out"):  # the confidence model ranks: events it rates higher are more often right
         assert scores[name].at_confidence(0.8)[0] > scores[name].precision + 0.1  # measured 0.942 and 0.757

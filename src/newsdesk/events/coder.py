@@ -80,6 +80,7 @@ EXTRACTOR = "newsdesk.events/7"
 NEEDS_TARGET = ("05", "07", "043", "09", "18", "19", "20")
 ARMED = frozenset("MIL REB INS COP SPY UAF".split())
 AUTHORITIES = frozenset("GOV JUD LEG COP MIL SPY REB INS".split())
+AUTHORITY_ACTS = ("172", "0831")  # administrative sanctions, resignations: acts of those who hold power
 REFUSING = REFUSALS - {"fail"}  # "failed to stop the attack" refuses nothing
 # What a refusal rejects: cooperation asked for ("refused to deploy peacekeepers"); refusing to
 # blame or to attack is restraint, no event.
@@ -152,8 +153,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "Zamalek beat Enppi 1-0"
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
                 continue  # "Ms. Underwood invited her to stay": private life
-            if cameo.startswith("05") and not public(source, actors):
-                continue  # "a restaurant owner praised his bankers": praise and support given in private life
+            if cameo.startswith("05") and not (public(source, actors) and source.code):
+                continue  # "a restaurant owner praised his bankers": praise and support given in private life, or by no one coded
             if cameo.startswith("07") and token.lemma_.lower() in EVERYDAY_HELP and not _states(source) and not _states(target):
                 continue  # "the county helped local businesses reopen"
             if cameo[:2] < "14":
@@ -229,8 +230,10 @@ def _complete(cameo: str, source: EventActor | None, target: EventActor | None) 
         return False  # "was allowed to", "future talks with Syria": no one is said to act
     if target is None and source is not None and not source.code:
         return False  # "The foundation agreed to hold the funds": an uncoded actor acting toward no one
-    if cameo.startswith("172") and source is not None and not _an_authority(source):
-        return False  # "businesses put up signs banning skating", "workers shutting the mine down": no administrative sanction
+    if cameo.startswith(AUTHORITY_ACTS) and source is not None and not _an_authority(source):
+        # "businesses put up signs banning skating", "workers shutting the mine down": no administrative
+        # sanction; "a teacher resigned": no change of leadership
+        return False
     if target is not None or not cameo.startswith(NEEDS_TARGET) or cameo == "057":  # "X and Y signed an agreement" (code_events)
         return True
     return cameo[:2] in ("18", "19", "20") and _armed(source)
@@ -238,7 +241,7 @@ def _complete(cameo: str, source: EventActor | None, target: EventActor | None) 
 
 def _an_authority(actor: EventActor) -> bool:
     """A state, an international organisation, or a government, court, legislature, force or armed
-    group: the ones who can ban, close down or sanction."""
+    group: the ones who can ban, close down or sanction, and whose resignation changes who governs."""
     code = actor.code or ""
     return code == state_of(code) or code.startswith("IGO") or code[3:6] in AUTHORITIES or code.endswith(tuple(AUTHORITIES))
 
@@ -503,6 +506,8 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         return "negated"  # "without consulting Israel"
+    if _negated_attitude(verb):
+        return "negated"  # "is not willing to negotiate", "was not enthralled with offering"
     if hypothetical(verb):
         return "hypothetical"
     if denied(verb):
@@ -530,6 +535,20 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
     if verb.dep_ == "conj" and verb.head.i != verb.i and verb.head.pos_ == "VERB":
         return _modality(verb.head, patterns, cameo)  # "will arrest and detain"
     return "done"
+
+
+def _negated_attitude(verb: Token) -> bool:
+    """An act governed by an adjective of attitude that is denied: "is not willing to negotiate",
+    "was not keen on offering", "was not enthralled with offering"."""
+    governor = verb.head
+    if verb.dep_ == "pcomp" and governor.dep_ == "prep":
+        governor = governor.head
+    elif verb.dep_ != "xcomp":
+        return False
+    if not (governor.pos_ == "ADJ" or governor.tag_ == "VBN") or governor.i == verb.i:
+        return False  # an adjective, or a participle used as one ("was not enthralled with")
+    return any(c.dep_ == "neg" for c in governor.children) or (
+        governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in governor.head.children))
 
 
 def _purpose(verb: Token) -> bool:
