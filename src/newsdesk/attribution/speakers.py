@@ -241,7 +241,9 @@ def _people(doc: Doc) -> dict[str, Person]:
         if ent.label_ != "PERSON" or not ent.text[0].isupper():
             continue
         name = without_titles(ent.text)
-        clues = gender_clues(ent) | ({said} if (said := pronoun_after(ent)) else set())
+        clues = gender_clues(ent)
+        if not any(e.label_ == "PERSON" and e.start != ent.start for e in ent.sent.ents) and (said := pronoun_after(ent)):
+            clues.add(said)
         known = next((p for p in persons.values() if same_person(p.name, name) and not (clues and p.gender and p.gender not in clues)), None)
         if known is None:
             known = persons.setdefault(name, Person(name))

@@ -58,9 +58,9 @@ def quotes_command(
         console.print(f"{component:10}" + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(exact))
                       + "   " + "".join(f"{x:>7.3f}" if i else f"{x:>9.3f}" for i, x in enumerate(overlap)))
     console.print("our quotes by cue kind: " + ", ".join(f"{k} {v}" for k, v in sorted(scores.by_cue_kind.items())))
-    p, r, f1 = scores.speech_prf()
+    p, r, f1 = scores.speech.prf()
     console.print(f"quotes in the narrow sense (say, tell, add, according to; cue overlap): P {p:.3f}   R {r:.3f}   [bold]F1 {f1:.3f}[/]"
-                  f"   ({scores.speech['gold']} gold, {scores.speech['ours']} ours)")
+                  f"   ({scores.speech.gold} gold, {scores.speech.ours} ours)")
     for set_name, tally in sorted(scores.speakers.items()):
         console.print(f"resolved speakers, {set_name}: {tally.right} of {tally.found} right ([bold]{tally.accuracy:.3f}[/]); "
                       f"{tally.judged} judged mentions, {tally.judged - tally.found} not a speaker of ours")

@@ -126,6 +126,22 @@ class SpeakerScores:
 
 
 @dataclass
+class SpeechScores:
+    """Quotes in the narrow sense: gold attributions cued by say, tell, add, according to, against
+    our direct, indirect and according-to quotes with a speech cue."""
+
+    gold: int = 0
+    gold_found: int = 0
+    ours: int = 0
+    ours_right: int = 0
+
+    def prf(self) -> tuple[float, float, float]:
+        p = self.ours_right / self.ours if self.ours else 0.0
+        r = self.gold_found / self.gold if self.gold else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+@dataclass
 class QuoteScores:
     texts: int = 0
     gold: dict[str, int] = field(default_factory=lambda: defaultdict(int))
@@ -133,14 +149,7 @@ class QuoteScores:
     matched: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     by_cue_kind: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     speakers: dict[str, SpeakerScores] = field(default_factory=dict)  # by set of the judgements: development, held_out
-    # quotes in the narrow sense: gold attributions cued by say, tell, add, according to; our
-    # direct, indirect and according-to quotes with a speech cue
-    speech: dict[str, int] = field(default_factory=lambda: defaultdict(int))
-
-    def speech_prf(self) -> tuple[float, float, float]:
-        p = self.speech["ours_right"] / self.speech["ours"] if self.speech["ours"] else 0.0
-        r = self.speech["gold_found"] / self.speech["gold"] if self.speech["gold"] else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+    speech: SpeechScores = field(default_factory=SpeechScores)
 
     def prf(self, component: str, mode: str) -> tuple[float, float, float]:
         m = self.matched[(component, mode)]
@@ -233,7 +242,7 @@ def _score_reported_speech(scores: QuoteScores, text: str, quotes, gold: list[Go
     said = [span for span in all_cues if _SAYING.search(text[span[0]:span[1]])]
     ours = [(q.cue.start, q.cue.end) for q in quotes
             if q.cue is not None and q.cue_kind == "speech" and q.kind in ("direct", "indirect", "according_to")]
-    scores.speech["gold"] += len(said)
-    scores.speech["gold_found"] += match(text, ours, said, "overlap")
-    scores.speech["ours"] += len(ours)
-    scores.speech["ours_right"] += match(text, ours, all_cues, "overlap")
+    scores.speech.gold += len(said)
+    scores.speech.gold_found += match(text, ours, said, "overlap")
+    scores.speech.ours += len(ours)
+    scores.speech.ours_right += match(text, ours, all_cues, "overlap")

@@ -39,7 +39,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span, Token
 
 from ..entities.sense import agent_of
-from ..nlp.names import GENDERED_NOUNS, PERSONAL_GENDER, gender_clues
+from ..nlp.names import GENDERED_NOUNS, PERSONAL_GENDER, gender_clues, pronoun_after
 from ..records import EntityMention, Quote, TextSpan
 
 GENDER_OF_PRONOUN = {"he": "m", "him": "m", "she": "f", "her": "f"}
@@ -72,6 +72,7 @@ class Antecedents:
     quotes: tuple[Quote, ...] = ()
     genders: dict[str, str] = field(default_factory=dict)  # referent key → m | f
     described: list[tuple[Token | Span, Span]] = field(default_factory=list)  # people described, not named
+    resolved: dict[int, EntityMention | Token | None] = field(default_factory=dict)  # pronoun index → what it stands for, once asked
 
     @cached_property
     def referents(self) -> list[tuple[Referent, Span]]:
@@ -125,22 +126,16 @@ class Antecedents:
             if earliest.start == 0:
                 break
             earliest = _previous(earliest)
-        excluded = {quote.speaker_entity} if quote is not None else set()
-        if pronoun.dep_ in OBJECT_DEPS:
-            excluded |= {_key(r) for r, span in self.referents if span.root in _subjects(pronoun)}
+        excluded = {_key(r) for r, span in self.referents if span.root in _subjects(pronoun)} if pronoun.dep_ in OBJECT_DEPS else set()
         for earlier in reversed(self.doc[earliest.start:pronoun.i]):
             if (GENDER_OF_PRONOUN.get(earlier.lower_) != wanted or earlier.dep_ == "poss" or earlier.pos_ != "PRON"
                     or self._quote_around(earlier) is not None):
                 continue
-            if earlier.i not in self._resolved:
-                self._resolved[earlier.i] = self.resolve(earlier)
-            found = self._resolved[earlier.i]
+            if earlier.i not in self.resolved:
+                self.resolved[earlier.i] = self.resolve(earlier)
+            found = self.resolved[earlier.i]
             return found if found is not None and _key(found) not in excluded else None
         return None
-
-    @cached_property
-    def _resolved(self) -> dict[int, EntityMention | Token | None]:
-        return {}
 
     def _candidates(self, pronoun: Token, quote: Quote | None, possessive: bool = False) -> list[tuple[Referent, Span]]:
         """The people a he/she/him/her may stand for, in the nearest sentence that names or describes any."""
@@ -267,11 +262,8 @@ def _genders(people: list[tuple[EntityMention, Span]]) -> dict[str, str]:
     for mention, span in people:
         named_in.setdefault(span.sent.start, set()).add(mention.entity_id)
     for mention, span in people:
-        doc = span.doc
         clues = gender_clues(span)
-        if named_in[span.sent.start] == {mention.entity_id}:
-            pronoun = next((t for t in doc[span.end:span.sent.end] if t.lower_ in PERSONAL_GENDER and t.pos_ == "PRON"), None)
-            if pronoun is not None:
-                clues.add(PERSONAL_GENDER[pronoun.lower_])  # "Smith, 34, was arrested at his home"
+        if named_in[span.sent.start] == {mention.entity_id} and (pronoun := pronoun_after(span)):
+            clues.add(pronoun)  # "Smith, 34, was arrested at his home"
         said.setdefault(mention.entity_id, set()).update(clues)
     return {entity: next(iter(clues)) for entity, clues in said.items() if len(clues) == 1}

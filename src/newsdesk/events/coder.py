@@ -545,7 +545,7 @@ def _negated_attitude(verb: Token) -> bool:
         governor = governor.head
     elif verb.dep_ != "xcomp":
         return False
-    if not (governor.pos_ == "ADJ" or governor.tag_ == "VBN") or governor.i == verb.i:
+    if not (governor.pos_ == "ADJ" or governor.tag_ == "VBN"):
         return False  # an adjective, or a participle used as one ("was not enthralled with")
     return any(c.dep_ == "neg" for c in governor.children) or (
         governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in governor.head.children))

@@ -877,7 +877,7 @@ def _reporting_verb(pronoun: Token) -> Token | None:
 
 def _a_group(doer: Token) -> bool:
     """A speaker no he or she stands for: "police", "officials"."""
-    if doer.ent_type_ == "PERSON" or doer.pos_ == "PROPN" or doer.text[:1].isupper() and doer.i > doer.sent.start:
+    if doer.ent_type_ == "PERSON" or doer.pos_ == "PROPN" or (doer.text[:1].isupper() and doer.i > doer.sent.start):
         return False  # "Plants said he …": a surname the tagger took for a plural
     return doer.tag_ == "NNS" or doer.lemma_.lower() == "police"
 

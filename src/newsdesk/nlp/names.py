@@ -43,13 +43,12 @@ def gender_clues(name: Span) -> set[str]:
 
 
 def pronoun_after(name: Span) -> str | None:
-    """The gender of the first he, she, his or her (a subject or a possessor, not an object) after
-    a name in a sentence that names no one else: "Smith, 34, was arrested at his home"."""
-    sentence = name.sent
-    if any(e.label_ == "PERSON" and e.start != name.start for e in sentence.ents):
-        return None
-    pronoun = next((t for t in name.doc[name.end:sentence.end] if t.lower_ in PERSONAL_GENDER and t.pos_ == "PRON"
-                    and t.dep_ in ("nsubj", "nsubjpass", "poss")), None)  # "scolded him": him is someone else
+    """The gender of the first he, she, his or her after a name in its sentence, a subject or a
+    possessor, not an object ("scolded him": him is someone else). It tells the name's gender only
+    where the sentence names no one else ("Smith, 34, was arrested at his home"): the caller knows
+    who else is named."""
+    pronoun = next((t for t in name.doc[name.end:name.sent.end] if t.lower_ in PERSONAL_GENDER and t.pos_ == "PRON"
+                    and t.dep_ in ("nsubj", "nsubjpass", "poss")), None)
     return PERSONAL_GENDER[pronoun.lower_] if pronoun is not None else None
 
 
