@@ -219,14 +219,15 @@ def test_petrarch2_gold_records_are_read_despite_their_broken_nesting(cli):
     assert cli("eval", "petrarch2", str(not_records)).code != 0  # another file: a clear error, not a table of zeros
 
 
-def test_event_judgements_hold_offsets_and_verdicts_not_texts():
+@pytest.mark.parametrize("name, held_out", [("event_judgements.jsonl", 30), ("event_judgements_polnear.jsonl", 12)])
+def test_event_judgements_hold_offsets_and_verdicts_not_texts(name, held_out):
     import json
 
     from .conftest import ROOT
 
-    lines = (ROOT / "tests/gold/event_judgements.jsonl").read_text(encoding="utf-8").splitlines()
+    lines = (ROOT / "tests/gold" / name).read_text(encoding="utf-8").splitlines()
     header, rows = json.loads(lines[0]), [json.loads(line) for line in lines[1:]]
-    assert len(header["articles"]) >= 30 and len(header["held_out"]) >= 30
+    assert len(header["articles"]) >= 30 and len(header["held_out"]) >= held_out
     assert not set(header["articles"]) & set(header["held_out"])
     assert all(set(r) <= {"article", "start", "end", "plover", "source", "target", "source_antecedent", "target_antecedent", "correct", "note",
                                 "codes"} for r in rows)
@@ -246,10 +247,16 @@ def test_event_precision_on_judged_news_does_not_regress():
     scores = evaluate_events(ROOT / "tests/gold/event_judgements.jsonl", EVAL)
     assert scores["development"].articles == 480 and scores["held_out"].articles == 90
     assert scores["development"].unjudged == 0 and scores["held_out"].unjudged == 0
-    assert scores["development"].precision >= 0.70  # measured 0.801 (285 of 356); the target is 0.80 (see README)
-    assert scores["held_out"].precision >= 0.40  # measured 0.494 (44 of 89)
+    assert scores["development"].precision >= 0.70  # measured 0.796 (292 of 367); the target is 0.80 (see README)
+    assert scores["held_out"].precision >= 0.40  # measured 0.506 (45 of 89)
     for name in ("development", "held_out"):  # the confidence model ranks: events it rates higher are more often right
-        assert scores[name].at_confidence(0.8)[0] > scores[name].precision + 0.1  # measured 0.942 and 0.757
+        assert scores[name].at_confidence(0.8)[0] > scores[name].precision + 0.1  # measured 0.940 and 0.706
+    # US political news (PolNeAR, 2016): a second domain, far harder
+    politics = evaluate_events(ROOT / "tests/gold/event_judgements_polnear.jsonl", EVAL)
+    assert politics["development"].articles == 39 and politics["held_out"].articles == 12
+    assert politics["development"].unjudged == 0 and politics["held_out"].unjudged == 0
+    assert politics["development"].precision >= 0.40  # measured 0.506 (44 of 87); 0.134 before any rule made for it
+    assert politics["held_out"].precision >= 0.20  # measured 0.269 (18 of 67); 0.182 before
 
 
 def test_an_age_is_no_date_of_the_event():

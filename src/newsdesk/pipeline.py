@@ -14,7 +14,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from itertools import islice
 from pathlib import Path
 from typing import TypeVar
@@ -116,7 +116,7 @@ def _analyse(article: Article, parse: Parse, doc, registry: Registry, gazetteer,
     quotes = extract_quotes(doc, [p.start for p in article.paragraphs], sentence_starts)
     headline = headline_quote(article.title, len(quotes))
     quotes += [headline] if headline else []
-    resolved = resolve_entities(doc, registry, quotes, sentence_starts)
+    resolved = resolve_entities(doc, registry, quotes, sentence_starts, article.published)
     quotes = link_speakers(quotes, resolved)
     quantities = numeric_claims(doc, quotes, sentence_starts, article.site_name or article.byline)
     quantities = link_claims(quantities, quotes, resolved, registry)
@@ -139,20 +139,22 @@ def _without_namesakes(entities, mentions, places):
     return tuple(e for e in entities if e.entity_id not in countries or e.entity_id in named), kept
 
 
-def analyse_text(text: str, registry: Registry | None = None) -> tuple[Parse, Analysis]:
-    """Parse and analyse a bare text as one paragraph (evaluations, REPL). Offsets stay those of ``text``."""
+def analyse_text(text: str, registry: Registry | None = None, published: date | None = None) -> tuple[Parse, Analysis]:
+    """Parse and analyse a bare text as one paragraph (evaluations, REPL), published on a day when
+    known. Offsets stay those of ``text``."""
     doc = next(iter(load_model().parse([text])))
-    return _analyse_bare(doc, registry, None)
+    return _analyse_bare(doc, registry, None, published=published)
 
 
-def analyse_doc(doc, registry: Registry | None = None, gazetteer=None, patterns: Patterns | None = None) -> Analysis:
-    """Analyse an already parsed bare text (evaluations that parse in bulk)."""
-    return _analyse_bare(doc, registry, gazetteer, patterns)[1]
+def analyse_doc(doc, registry: Registry | None = None, gazetteer=None, patterns: Patterns | None = None,
+                published: date | None = None) -> Analysis:
+    """Analyse an already parsed bare text (evaluations that parse in bulk), published on a day when known."""
+    return _analyse_bare(doc, registry, gazetteer, patterns, published)[1]
 
 
-def _analyse_bare(doc, registry, gazetteer, patterns=None) -> tuple[Parse, Analysis]:
+def _analyse_bare(doc, registry, gazetteer, patterns=None, published: date | None = None) -> tuple[Parse, Analysis]:
     text = doc.text
-    article = Article(article_id="text", doc_id="text", text=text, paragraphs=(Paragraph(0, len(text)),))
+    article = Article(article_id="text", doc_id="text", text=text, paragraphs=(Paragraph(0, len(text)),), published=published)
     parse = parse_record(article, doc, load_model().name)
     return parse, analyse(article, parse, doc, registry, gazetteer, patterns=patterns)
 

@@ -222,6 +222,13 @@ class Entity:
     parent: str | None = None  # entity_id of the organisation it belongs to
     geonames_id: int | None = None  # countries: their GeoNames id
     origin: str = ""  # "registry:media.yaml", "user:my-actors.yaml", "text"
+    in_office: tuple[tuple[date, date | None], ...] = ()  # when its code holds; none: always
+
+    def holds_office_on(self, day: date | None) -> bool:
+        """Whether the entity's own code holds on a day; an unknown day, or no terms known, is taken as in office."""
+        if day is None or not self.in_office:
+            return True
+        return any(start <= day and (end is None or day < end) for start, end in self.in_office)
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,11 @@ def labelled_paragraphs(doc: Doc, paragraph_starts: list[int]) -> list[Candidate
         if label is None or colon is None or not _names_someone(label, known):
             continue
         end = text.find("\n", found.end())
+        if end < 0 and start == 0:
+            # a text of one paragraph opens with its headline run into the story ("Abbas: No
+            # Mideast peace without Jerusalem. Palestinian President Mahmoud Abbas …"): the
+            # label's words are its first sentence, not the whole article
+            end = next((s.end_char for s in doc.sents if s.end_char > found.end()), -1)
         content = strip_spaces(text, found.end("colon"), len(text) if end < 0 else end)
         content = (content[0] + (text[content[0]] in OPENING), content[1] - (text[content[1] - 1] in CLOSING))
         if len(text[content[0]:content[1]].split()) >= MIN_QUOTE_WORDS:

@@ -236,7 +236,8 @@ def petrarch2_command(
         console.print(f"[bold]{sentence.id}[/] expected {expected}; ours {ours}\n    {sentence.text[:160]}")
 
 
-DEFAULT_EVENT_GOLD = Path(__file__).resolve().parents[3] / "tests" / "gold" / "event_judgements.jsonl"
+GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "gold"
+DEFAULT_EVENT_GOLD = (GOLD_DIR / "event_judgements.jsonl", GOLD_DIR / "event_judgements_polnear.jsonl")  # LGL local news, PolNeAR politics
 
 
 CONFIDENCE_BANDS = (0.5, 0.6, 0.7, 0.8)
@@ -244,35 +245,41 @@ CONFIDENCE_BANDS = (0.5, 0.6, 0.7, 0.8)
 
 @eval_app.command("events")
 def events_command(
-    gold: Annotated[Path, typer.Argument(help="Hand judgements of coded events (JSONL; first line names the corpus and articles).")] = DEFAULT_EVENT_GOLD,
-    eval_root: Annotated[Path, typer.Option(help="Folder the gold file's source path is relative to.")] = Path("../shared/eval"),
+    gold: Annotated[list[Path] | None, typer.Argument(
+        help="Hand judgements of coded events (JSONL; first line names the corpus and articles); "
+             "default: the LGL and the PolNeAR judgements in tests/gold.")] = None,
+    eval_root: Annotated[Path, typer.Option(help="Folder the gold files' source paths are relative to.")] = Path("../shared/eval"),
     show_wrong: Annotated[int, typer.Option(help="List up to N development events judged wrong (never held-out ones).")] = 10,
     fit_confidence: Annotated[Path | None, typer.Option(
-        help="Fit the event confidence model on the development judgements, write it to this file "
+        help="Fit the event confidence model on the development judgements of the gold files, write it to this file "
              "(the shipped one is src/newsdesk/events/data/confidence.json) and print its cross-validated precision.")] = None,
 ) -> None:
-    """Precision of event coding on real news articles judged by hand: development and held-out sets."""
+    """Precision of event coding on real news articles judged by hand: development and held-out sets of each gold file."""
     from ..evaluate.events import EventPrecision, evaluate_events
 
-    if not gold.is_file():
-        raise UserError(f"{gold} is not a file")
+    golds = list(gold or DEFAULT_EVENT_GOLD)
+    for path in golds:
+        if not path.is_file():
+            raise UserError(f"{path} is not a file")
     if fit_confidence is not None:
         from ..evaluate.calibration import fit_from_judgements
 
-        model, validated = fit_from_judgements(gold, eval_root)
+        model, validated = fit_from_judgements(golds, eval_root)
         fit_confidence.write_text(model.to_json(), encoding="utf-8")
         console.print(f"fitted on {model.fitted_on}; written to {fit_confidence}")
         _confidence_table(EventPrecision(by_confidence=validated), "cross-validated by article (10 folds)")
         return
-    for name, scores in evaluate_events(gold, eval_root).items():
-        console.print(f"{name:<12} articles {scores.articles}   judged right {scores.judged_right}   judged wrong {scores.judged_wrong}   "
-                      f"[bold]precision {scores.precision:.3f}[/]")
-        console.print(f"{'':<12} events not yet judged {scores.unjudged}   judged events no longer coded {scores.no_longer_coded}")
-        _confidence_table(scores, "")
-        if name == "held_out":
-            continue  # its errors, once read, would be developed on: the set would stop being held out
-        for line in scores.wrong_examples[:show_wrong]:
-            console.print(f"  {line}", highlight=False)
+    for path in golds:
+        console.print(f"[bold]{path.name}[/]")
+        for name, scores in evaluate_events(path, eval_root).items():
+            console.print(f"{name:<12} articles {scores.articles}   judged right {scores.judged_right}   judged wrong {scores.judged_wrong}   "
+                          f"[bold]precision {scores.precision:.3f}[/]")
+            console.print(f"{'':<12} events not yet judged {scores.unjudged}   judged events no longer coded {scores.no_longer_coded}")
+            _confidence_table(scores, "")
+            if name == "held_out":
+                continue  # its errors, once read, would be developed on: the set would stop being held out
+            for line in scores.wrong_examples[:show_wrong]:
+                console.print(f"  {line}", highlight=False)
     console.print("[dim]target: precision 0.80; `newsdesk events --min-confidence` lists only events at or above a confidence[/]")
 
 

@@ -85,6 +85,7 @@ def find_names(doc: Doc, registry: Registry) -> list[Match]:
     for key, start, end in folded(doc):
         if any(t.text[:1].isupper() for t in doc[start:end]):
             found.append(Match(start, end, tuple(by_key[key]), "alias"))
+    found = [m for m in found if not _inside_a_new_name(doc, m)]
     negated = [m for m in found if _negated_name(doc, m)]
     context = _Context(doc)
     kept = [m for m in _longest_first(found) if _plausible(doc, context, registry, m)]
@@ -99,6 +100,12 @@ def _addressed(doc: Doc, registry: Registry, match: Match) -> bool:
     """ "Mr. Wagner", "Ms. Jordan", "Dr. Paris": a person so called, not the group, country or city."""
     return (match.start > 0 and doc[match.start - 1].lower_.rstrip(".") in HONORIFICS
             and not any(registry.entities[n.entity_id].type == "PERSON" for n in match.names))
+
+
+def _inside_a_new_name(doc: Doc, match: Match) -> bool:
+    """ "New Mexico", "New Jersey", "New South Wales", "New England": the place named after another
+    is not it (a registry name that starts with "New" is matched whole, and wins as the longer)."""
+    return match.start > 0 and doc[match.start - 1].text == "New"
 
 
 def _negated_name(doc: Doc, match: Match) -> bool:

@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from datetime import date
 from importlib import resources
 from pathlib import Path
 
@@ -32,7 +33,7 @@ TYPES = frozenset(
     "PARTY RELIGIOUS PERSON ORGANIZATION GROUP".split()
 )
 FIELDS = {"id", "name", "type", "country", "iso2", "code", "wikidata", "aliases", "demonyms", "metonyms", "capital",
-          "capital_geonames_id", "geonames_id", "parent", "remove_aliases", "disabled", "role", "affiliation"}
+          "capital_geonames_id", "geonames_id", "parent", "remove_aliases", "disabled", "role", "affiliation", "in_office"}
 
 
 class RegistryError(ValueError):
@@ -139,6 +140,7 @@ def build_registry(files: Sequence[tuple[str, str]]) -> Registry:
             wikidata=d.get("wikidata"), parent=d.get("parent"),
             aliases=tuple(dict.fromkeys([*entry.aliases, *entry.demonyms, *entry.metonyms, *([d["capital"]] if d.get("capital") else [])])),
             geonames_id=d.get("geonames_id"), origin=entry.origin, role=d.get("role"), affiliation=d.get("affiliation"),
+            in_office=d.get("in_office", ()),
         )
         names.append(Name(d["name"], entity_id, "name"))
         names += [Name(a, entity_id, "alias") for a in dict.fromkeys(entry.aliases)]
@@ -193,6 +195,8 @@ def _apply(entries: dict[str, _Entry], data: dict, origin: str, position: int) -
     elif origin.startswith("user:"):
         entry.origin = f"{entry.origin}+{origin}"
     scalar = {k: v for k, v in data.items() if k not in ("aliases", "demonyms", "metonyms", "remove_aliases", "disabled")}
+    if "in_office" in scalar:
+        scalar["in_office"] = _terms(scalar["in_office"], where)
     entry.data.update(scalar)
     if entry.data["type"] not in TYPES:
         raise RegistryError(f"{where}: type {entry.data['type']!r} is not one of {', '.join(sorted(TYPES))}")
@@ -208,6 +212,21 @@ def _apply(entries: dict[str, _Entry], data: dict, origin: str, position: int) -
         entry.aliases = [a for a in entry.aliases if a not in removed]
         entry.demonyms = [a for a in entry.demonyms if a not in removed]
         entry.metonyms = {k: v for k, v in entry.metonyms.items() if k not in removed}
+
+
+def _terms(value, where: str) -> tuple[tuple[date, date | None], ...]:
+    """``in_office: [1993-01-20/2001-01-20, 2025-01-20/]``: the spans in which the entry's code
+    holds, each from its first day up to (not including) the day it ends; open when no end."""
+    if not isinstance(value, list):
+        raise RegistryError(f"{where}: in_office is a list of FIRST/LAST dates (2009-01-20/2017-01-20, 2025-01-20/)")
+    terms = []
+    for item in value:
+        start, _, end = str(item).partition("/")
+        try:
+            terms.append((date.fromisoformat(start.strip()), date.fromisoformat(end.strip()) if end.strip() else None))
+        except ValueError:
+            raise RegistryError(f"{where}: in_office term {item!r} is not FIRST/LAST in YYYY-MM-DD") from None
+    return tuple(terms)
 
 
 def _strings(value, where: str, key: str) -> list[str]:

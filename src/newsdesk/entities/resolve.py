@@ -11,8 +11,10 @@ of their own. Each mention keeps the rule that resolved it.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
+from datetime import date
 
 from spacy.tokens import Doc, Span
 
@@ -39,13 +41,15 @@ class Resolved:
     speaker_ids: dict[str, str]  # resolved speaker name → entity_id
 
 
-def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence_starts: list[int]) -> Resolved:
+def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence_starts: list[int], on: date | None = None) -> Resolved:
+    """The article's actors and their mentions; ``on`` (its publication date, when known) decides
+    whether a dated office holder still holds it: Trump in 2016 is no government."""
     drafts: list[tuple[int, int, str, str, str | None, str, float]] = []  # start, end, id, sense, code, rule, confidence
     entities: dict[str, Entity] = {}
     matches = find_names(doc, registry)
     actor_spans: list[tuple[Span, str]] = []
     for match in matches:
-        draft = _registry_mention(doc, registry, match)
+        draft = _registry_mention(doc, registry, match, on)
         if draft is None:
             continue
         drafts.append(draft)
@@ -65,20 +69,27 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
         entities = {k: v for k, v in entities.items() if k in still_named}
     speaker_ids: dict[str, str] = {}
     for person in persons:
-        entity = _person_entity(person, registry, actor_spans)
+        known = _known_by_surname(person, registry, actor_spans)
+        entity = known or _person_entity(person, registry, actor_spans)
         entities[entity.entity_id] = entity
         speaker_ids[person.name] = entity.entity_id
         for span in person.mentions:
-            rule = "person" if span.text == person.name else "surname"
-            drafts.append((span.start_char, span.end_char, entity.entity_id, "actor", entity.affiliation, rule, CONFIDENCE[rule]))
+            rule = "person" if span.text == person.name and known is None else "surname"
+            code = _person_code(entity, span, on) if known is not None else entity.affiliation
+            drafts.append((span.start_char, span.end_char, entity.entity_id, "actor", code, rule, CONFIDENCE[rule]))
         for phrase in person.role_phrases:
-            drafts.append((phrase.start_char, phrase.end_char, entity.entity_id, "actor", entity.affiliation, "apposition", CONFIDENCE["apposition"]))
+            code = _person_code(entity, phrase, on) if known is not None else entity.affiliation
+            drafts.append((phrase.start_char, phrase.end_char, entity.entity_id, "actor", code, "apposition", CONFIDENCE["apposition"]))
 
     drafts += _speaker_mentions(quotes, speaker_ids, entities)
     for ent in doc.ents:
         label = name_kind(ent)
         if label in TEXT_ENTITY_TYPES and covered.isdisjoint(range(ent.start, ent.end)) and ent.text[:1].isupper():
             if not _organisation_like(ent):
+                continue
+            bearer = _surname_of(ent, persons, entities, speaker_ids)
+            if bearer is not None:  # "Chris Christie … Christie blasted Clinton": the small model took the surname for a firm
+                drafts.append((ent.start_char, ent.end_char, bearer.entity_id, "actor", bearer.affiliation, "surname", CONFIDENCE["surname"]))
                 continue
             prefix, kind = TEXT_ENTITY_TYPES[label]
             name = ent.text[4:] if ent.text.startswith("the ") else ent.text
@@ -131,7 +142,7 @@ def _organisation_like(ent: Span) -> bool:
     return any(t.text[:1].isupper() for t in ent if t.is_alpha)
 
 
-def _registry_mention(doc: Doc, registry: Registry, match: Match):
+def _registry_mention(doc: Doc, registry: Registry, match: Match, on: date | None = None):
     name = _reading(match.names, registry)
     if name is None:
         return None
@@ -145,8 +156,8 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match):
     if entity.type != "COUNTRY":
         sense = "actor"
         rule = "metonym" if name.kind == "metonym" else rule
-        if entity.type == "PERSON" and code and code[3:6] in ELITE_WHEN_FORMER and formerly(span):
-            code = code[:3] + "ELI" + code[6:]  # "former president Carlos Menem": no longer the government
+        if entity.type == "PERSON":
+            code = _person_code(entity, span, on)
     elif (head := agent_head(span)) is not None:
         code = registry.code_for(entity.entity_id, agent_of(head))
         if head.tag_ in ("NN", "NNP") and head.lemma_.lower() in ROLE_NOUNS:
@@ -202,6 +213,34 @@ def _reading(names: tuple[Name, ...], registry: Registry) -> Name | None:
     return next(iter(chosen.values())) if len(chosen) == 1 else None
 
 
+def _surname_of(ent: Span, persons: list[Person], entities: dict[str, Entity], speaker_ids: dict[str, str]) -> Entity | None:
+    """The one person of the article whose surname a one-word name is."""
+    if len(ent) != 1:
+        return None
+    bearers = {speaker_ids[p.name] for p in persons if len(p.name.split()) > 1 and p.name.split()[-1] == ent.text}
+    return entities[bearers.pop()] if len(bearers) == 1 else None
+
+
+def _person_code(entity: Entity, span: Span, on: date | None) -> str | None:
+    """A known person's code where named: "former president Carlos Menem", or candidate Trump in
+    an article of 2016, is an elite of the country, not its government."""
+    code = entity.code
+    if code and code[3:6] in ELITE_WHEN_FORMER and (formerly(span) or not entity.holds_office_on(on)):
+        return code[:3] + "ELI" + code[6:]
+    return code
+
+
+def _known_by_surname(person: Person, registry: Registry, actor_spans: list[tuple[Span, str]]) -> Entity | None:
+    """ "Hillary Clinton … Clinton criticized": a surname standing alone is the one known person of
+    the article who bears it. The registry matches "Clinton" alone to no one, since two presidents
+    share it; with both named, it stays a person of the text."""
+    if " " in person.name:
+        return None
+    bearers = {entity_id for span, entity_id in actor_spans
+               if registry.entities[entity_id].type == "PERSON" and registry.entities[entity_id].name.split()[-1] == person.name}
+    return registry.entities[bearers.pop()] if len(bearers) == 1 else None
+
+
 def _person_entity(person: Person, registry: Registry, actor_spans: list[tuple[Span, str]]) -> Entity:
     affiliation = None
     found = affiliation_span(person, [(span, entity_id) for span, entity_id in actor_spans])
@@ -209,9 +248,26 @@ def _person_entity(person: Person, registry: Registry, actor_spans: list[tuple[S
         span, agent = found
         entity_id = next(e for s, e in actor_spans if s == span)
         affiliation = registry.code_for(entity_id, agent)
+    party = _us_party(person)
+    if party is not None and (affiliation is None or affiliation.startswith("---")):
+        affiliation = "USA" + affiliation[3:] if affiliation else f"USAPTY{party}"  # "Sen. Ted Cruz (R-Tex)": American
     aliases = tuple(dict.fromkeys(m.text for m in person.mentions if m.text != person.name))
     return Entity(person_id(person.name), person.name, "PERSON", aliases=aliases, role=person.role, affiliation=affiliation,
                   country=affiliation[:3] if affiliation and affiliation[:3].isupper() else None, origin="text")
+
+
+# The American press writes a member of Congress's party and state after the name: "Sen. Ted Cruz
+# (R-Tex)", "Lindsey Graham, R-S.C.,".
+US_PARTY_TAG = re.compile(r"\s*[(,]\s*([RDI])\s?[-–]\s?[A-Z][A-Za-z.]{1,12}(?:\s[A-Z][A-Za-z.]{1,10})?\s*[),]")
+US_PARTIES = {"R": "REP", "D": "DEM", "I": ""}
+
+
+def _us_party(person: Person) -> str | None:
+    for mention in person.mentions:
+        found = US_PARTY_TAG.match(mention.doc.text, mention.end_char)
+        if found:
+            return US_PARTIES[found.group(1)]
+    return None
 
 
 def _speaker_mentions(quotes: list[Quote], speaker_ids: dict[str, str], entities: dict[str, Entity]):

@@ -89,8 +89,8 @@ GROUPS = frozenset("group faction movement member bloc camp wing outfit cell uni
 
 # Who held an office of state and no longer does is of the elites (CAMEO ELI): "former president
 # Carlos Menem" is ARGELI, not ARGGOV. Former soldiers or rebels stay what they were named for.
-FORMER = frozenset({"former", "ex", "ex-"})
-ELITE_WHEN_FORMER = frozenset({"GOV", "LEG", "JUD"})
+FORMER = frozenset({"former", "ex", "ex-", "retired"})
+ELITE_WHEN_FORMER = frozenset({"GOV", "LEG", "JUD"})  # a former soldier is still named for the army
 
 
 def role_sector(role: str) -> str | None:

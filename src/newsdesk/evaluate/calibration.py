@@ -51,16 +51,20 @@ def cross_validated(samples: Sequence[Sample], groups: Sequence[str], folds: int
     return scores
 
 
-def fit_from_judgements(gold_path: Path, eval_root: Path) -> tuple[ConfidenceModel, list[tuple[float, bool]]]:
-    """The model fitted on every judged development event, and the cross-validated confidence
-    and verdict of each."""
+def fit_from_judgements(gold_paths: list[Path], eval_root: Path) -> tuple[ConfidenceModel, list[tuple[float, bool]]]:
+    """The model fitted on every judged development event of the gold files, and the
+    cross-validated confidence and verdict of each."""
     samples: list[Sample] = []
     groups: list[str] = []
-    for judged in judged_events(load_judgements(gold_path, eval_root), "development"):
-        if judged.row is not None:
-            samples.append((event_features(judged.event, judged.token), bool(judged.row["correct"])))
-            groups.append(judged.article)
-    digest = hashlib.sha256(gold_path.read_bytes()).hexdigest()[:12]
-    label = f"{len(samples)} judged development events of {gold_path.name} (sha256 {digest}…)"
+    labels = []
+    for gold_path in gold_paths:
+        before = len(samples)
+        for judged in judged_events(load_judgements(gold_path, eval_root), "development"):
+            if judged.row is not None:
+                samples.append((event_features(judged.event, judged.token), bool(judged.row["correct"])))
+                groups.append(f"{gold_path.name}:{judged.article}")
+        digest = hashlib.sha256(gold_path.read_bytes()).hexdigest()[:12]
+        labels.append(f"{len(samples) - before} of {gold_path.name} (sha256 {digest}…)")
+    label = f"{len(samples)} judged development events: " + ", ".join(labels)
     model = fit_confidence(samples, fitted_on=label)
     return model, list(zip(cross_validated(samples, groups), (right for _, right in samples)))

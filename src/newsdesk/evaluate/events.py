@@ -15,9 +15,11 @@ figure never silently includes unjudged output.
 from __future__ import annotations
 
 import json
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from spacy.tokens import Token
@@ -29,6 +31,7 @@ from ..pipeline import analyse_doc
 from ..records import UNREAL, Event
 
 ANY_ROLES = ("*", "*")
+_NAME_DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
 
 
 def _offsets(actor) -> tuple[int, int] | None:
@@ -102,10 +105,24 @@ def load_judgements(gold_path: Path, eval_root: Path) -> Judgements:
     for line in lines[1:]:
         row = json.loads(line)
         rows.setdefault((row["article"], row["start"], row["end"], row["plover"], _row_roles(row)), []).append(row)
-    root = ET.parse(eval_root / header["source"]).getroot()
-    texts = {a.get("docid"): a.findtext("text") or "" for a in root.iter("article")}
+    texts = _corpus_texts(eval_root / header["source"])
     sets = {"development": header["articles"], "held_out": header.get("held_out", [])}
     return Judgements(rows, {name: [(d, texts[d]) for d in docids if d in texts] for name, docids in sets.items()})
+
+
+def _corpus_texts(source: Path) -> dict[str, str]:
+    """Article id → text: the articles of an LGL-style XML corpus by docid, or the ``.txt`` files
+    of a folder by name (PolNeAR's texts)."""
+    if source.is_dir():
+        return {path.stem: path.read_text(encoding="utf-8") for path in sorted(source.glob("*.txt"))}
+    return {a.get("docid"): a.findtext("text") or "" for a in ET.parse(source).getroot().iter("article")}
+
+
+def published_on(docid: str) -> date | None:
+    """The publication date a corpus names its files by ("nyt_2016-09-20_examining-…", PolNeAR);
+    LGL's docids carry none, and its download times are no publication dates."""
+    found = _NAME_DATE.search(docid)
+    return date.fromisoformat(found.group(1)) if found else None
 
 
 def judged_events(judgements: Judgements, set_name: str, scores: EventPrecision | None = None) -> Iterator[JudgedEvent]:
@@ -117,7 +134,7 @@ def judged_events(judgements: Judgements, set_name: str, scores: EventPrecision 
     for (docid, _), doc in zip(wanted, load_model().parse(t for _, t in wanted)):
         if scores is not None:
             scores.articles += 1
-        for event in analyse_doc(doc, registry, gazetteer).events:
+        for event in analyse_doc(doc, registry, gazetteer, published=published_on(docid)).events:
             if event.modality not in UNREAL:
                 word = doc.char_span(event.predicate.start, event.predicate.end)[0]
                 yield JudgedEvent(docid, event, word, _judgement(event, docid, judgements.rows, seen))
@@ -152,9 +169,8 @@ def _judgement(event, docid: str, judgements: dict, seen: dict) -> dict | None:
     word = (docid, event.predicate.start, event.predicate.end, event.plover)
     roles = _event_roles(event)
     key = (*word, roles) if (*word, roles) in judgements else (*word, ANY_ROLES)
-    rows = judgements.get(key, [])
+    codes = _event_codes(event)
+    rows = [r for r in judgements.get(key, []) if "codes" not in r or r["codes"] == codes]  # a verdict given on the actors' codes stands only while the codes do
     index = seen.get(key, 0)
     seen[key] = index + 1
-    if index >= len(rows) or ("codes" in rows[index] and rows[index]["codes"] != _event_codes(event)):
-        return None  # a verdict given on the actors' codes stands only while the codes do
-    return rows[index]
+    return rows[index] if index < len(rows) else None

@@ -32,16 +32,19 @@ event (``context.py``): a sports report, a road accident, a question, "declined 
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from ..entities.sense import agent_of
 from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
 from .context import (
     REFUSALS,
     accident,
+    attack_in_words,
     conceded_in_words,
     denied,
     for_clause,
@@ -72,6 +75,7 @@ from .roles import (
     purpose_target,
     public,
     state_of,
+    stated_addressee,
     subject,
     verb_arguments,
 )
@@ -94,6 +98,7 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 # Agents of the place where they act: local police, an unidentified armed force, civilians.
 LOCAL_AGENTS = frozenset("COP UAF CVL CRM".split())
+HOME_AGENTS = frozenset("COP CVL CRM GOV LEG JUD BUS EDU HLH MED LAB REL ELI OPP".split())
 # Acts between parties (to cooperate, to meet, an invitation, a visit, talks, a signing, cooperation):
 # with no one named on the other side there is no event ("the council met", "the agency cooperated
 # fully"); parties named together are each other's counterpart ("Washington and Manila signed a treaty").
@@ -103,6 +108,8 @@ YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surren
 # Help is aid (07) between states and organisations ("the US helped Egypt"); among local actors
 # it is everyday help ("a lunchroom helps the school", "the money will help schools").
 EVERYDAY_HELP = frozenset("help assist".split())
+UNABLE = frozenset("unable powerless incapable".split())
+REFLEXIVES = frozenset("himself herself themselves itself oneself myself yourself ourselves".split())
 
 
 def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dict[str, tuple[str, str, str | None]], quotes: list[Quote],
@@ -123,6 +130,10 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             continue  # "declined the invitation": one event, the verb's
         if _demanded(token, patterns):
             continue  # "urged Israel to release the prisoners": the demand is the event, not a release
+        if cameo[:2] in ("18", "19", "20") and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in token.children):
+            continue  # "veterans killing themselves", "shot himself": harm to oneself is no event between parties
+        if cameo[:2] in ("18", "19") and attack_in_words(token):
+            cameo = "111"  # "attacked Machado in tweets": criticism, not force
         act = _governed_act(token, cameo, is_noun, patterns)
         if act is not None and cameo.startswith("10"):
             cameo = demand_form(act)  # "called on Ukraine to withdraw": 1056
@@ -135,7 +146,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if cameo.startswith("14") and not targets:
             targets = protest_addressee(token, actors)  # "… to demand reforms by President Suharto's government"
         if cameo[:2] < "14" and not targets and not is_noun:
-            targets = purpose_addressee(token, actors)  # "summoned Niger's ambassador to complain"
+            targets = purpose_addressee(token, actors) or stated_addressee(token, actors)  # "summoned Niger's ambassador to complain"
         if cameo[:2] >= "18" and not targets:
             targets = purpose_target(token, actors)  # "opened fire to disperse demonstrators"
         if cameo.startswith("09") and _investigates_an_occurrence(token):
@@ -209,6 +220,8 @@ def _obligations(doc: Doc, actors: Actors) -> list[tuple[Token, list, list]]:
         addressee = next((c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         if addressee is None or addressee.lower_ in ("we", "i", "it", "you") or any(c.dep_ == "neg" for c in token.children):
             continue  # "we must help each other", "it shouldn't take …": no one else is asked anything
+        if addressee.pos_ == "NOUN" and agent_of(addressee) is None:
+            continue  # "Pence's performance should boost Trump's poll numbers": a forecast, no one is asked
         if any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
             continue  # "said Israel should have attacked years ago": a reproach about the past, no demand
         sources, targets = all_actors(speaker, actors), all_actors(addressee, actors)
@@ -312,6 +325,8 @@ def _event(index, token, cameo, source, target, doc, quotes, places, patterns, p
     if place is not None:
         carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS else None
         source, target = _placed(source, target, place, states, original, lambda: within_event(doc, token, place, carrier))
+    home = _home_state(places, states)
+    source, target = _at_home(source, home), _at_home(target, home)
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
     sentence = token.sent
@@ -403,6 +418,28 @@ def _placed(source: EventActor | None, target: EventActor | None, place: Place, 
     if target is None and cameo[:2] in PLACE_TARGETS and cameo not in YIELDING_ONESELF and not withdrawing_at_home and in_its_phrase():
         target = _people_of(place, states, source, protest=cameo[:2] == "14")  # "withdrew from Lebanon"; not from a town of one's own
     return source, target
+
+
+def _home_state(places: tuple[Place, ...], states: Mapping[str, str]) -> str | None:
+    """The country an article is about, when its places say so plainly: three in four of the
+    different places it names (two at least) lie in one country. A name read again and again
+    counts once: "Barnes", an officer the geoparser took for a London district, says little."""
+    distinct = {p.geonames_id or p.name: p.country for p in places if p.sense == "place" and p.country in states}
+    codes = [states[country] for country in distinct.values()]
+    if len(codes) < 2:
+        return None
+    code, count = Counter(codes).most_common(1)[0]
+    return code if count * 4 >= len(codes) * 3 else None
+
+
+def _at_home(actor: EventActor | None, home: str | None) -> EventActor | None:
+    """An institution or people of no named country is of the country the article is about:
+    "the governor", "city police", "a local school" in a story of Georgia towns → USAGOV, USACOP,
+    USAEDU. Armed forces are left alone: a story set in Iraq names American troops too."""
+    code = (actor.code or "") if actor is not None else ""
+    if home is None or not code.startswith("---") or code[3:6] not in HOME_AGENTS:
+        return actor
+    return replace(actor, code=home + code[3:])
 
 
 def _people_of(place: Place, states: Mapping[str, str], source: EventActor | None, protest: bool) -> EventActor | None:
@@ -503,11 +540,15 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
         return "negated"
     if any(c.dep_ in ("nsubj", "nsubjpass", "dobj") and any(d.dep_ == "det" and d.lower_ == "no" for d in c.children) for c in verb.children):
         return "negated"  # "No residents were injured", "fired no shots"
+    if any(c.dep_ == "prep" and any(g.dep_ == "pobj" and g.lower_ == "none" for g in c.children) for c in verb.children):
+        return "negated"  # "blamed for three but charged in none"
     head = verb.head
     if verb.dep_ == "pcomp" and head.lower_ == "without":
         return "negated"  # "without consulting Israel"
     if _negated_attitude(verb):
-        return "negated"  # "is not willing to negotiate", "was not enthralled with offering"
+        return "negated"  # "is not willing to negotiate", "was not enthralled with offering", "will be unable to accuse"
+    if _instead(verb):
+        return "negated"  # "should change the laws rather than criticize him"
     if hypothetical(verb):
         return "hypothetical"
     if denied(verb):
@@ -537,9 +578,19 @@ def _modality(verb: Token, patterns: Patterns, cameo: str) -> str:
     return "done"
 
 
+def _instead(verb: Token) -> bool:
+    """An act named as the one not taken: "rather than criticize him", "instead of attacking"."""
+    if verb.dep_ == "conj" and any(c.dep_ == "cc" and c.lower_ == "than" and verb.head.i < c.i < verb.i for c in verb.head.children):
+        return True
+    return verb.dep_ == "pcomp" and verb.head.lower_ == "of" and verb.head.head.lower_ == "instead"
+
+
 def _negated_attitude(verb: Token) -> bool:
-    """An act governed by an adjective of attitude that is denied: "is not willing to negotiate",
-    "was not keen on offering", "was not enthralled with offering"."""
+    """An act governed by an adjective of attitude that is denied or of inability: "is not willing
+    to negotiate", "was not keen on offering", "was not enthralled with offering", "will be unable
+    to turn the crowds … and accuse the audience"."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
     governor = verb.head
     if verb.dep_ == "pcomp" and governor.dep_ == "prep":
         governor = governor.head
@@ -547,6 +598,8 @@ def _negated_attitude(verb: Token) -> bool:
         return False
     if not (governor.pos_ == "ADJ" or governor.tag_ == "VBN"):
         return False  # an adjective, or a participle used as one ("was not enthralled with")
+    if verb.dep_ == "xcomp" and governor.lower_ in UNABLE:
+        return True
     return any(c.dep_ == "neg" for c in governor.children) or (
         governor.dep_ == "acomp" and any(c.dep_ == "neg" for c in governor.head.children))
 

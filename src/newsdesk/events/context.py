@@ -79,8 +79,16 @@ def _struck_on_foot(sentence: Span) -> bool:
 
 
 def refused(verb: Token) -> bool:
-    """ "refused to blame the referee": the act governed by a refusal did not happen."""
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in REFUSALS
+    """ "refused to blame the referee", "refused to pledge to release his tax returns": the act
+    governed by a refusal did not happen."""
+    clause = verb
+    for _ in range(3):
+        if clause.dep_ != "xcomp" or clause.head.i == clause.i:
+            return False
+        if clause.head.lemma_.lower() in REFUSALS:
+            return True
+        clause = clause.head
+    return False
 
 
 def conceded_in_words(verb: Token) -> bool:
@@ -123,12 +131,24 @@ def hypothetical(verb: Token) -> bool:
     """ "if Iran attacks", "unless Baghdad accepts", "thought about releasing the file",
     "is considering sanctions against", "whether he killed", "why he would shoot", "information
     leading to the arrest", "could yield", "may have targeted", "persuaded Israel to release": an
-    act only supposed, weighed, possible, guessed at, urged or allowed."""
+    act only supposed, weighed, possible, guessed at, urged or allowed; an event noun is as its verb
+    makes it ("could include imposing sanctions")."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj" and verb.head.pos_ == "VERB" and hypothetical(verb.head):
+        return True
     clause = verb
     while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
         clause = clause.head
-    if clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in clause.children):
-        return True
+    if any(a.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONDITIONS for c in a.children) for a in (verb, *verb.ancestors)):
+        return True  # "if Iran attacks", "only if the country was involved in a terror attack against the US"
+    if imperative(verb):
+        return True  # "Go ahead – shoot me.", "Release the prisoners now, the president said": bidden, not done
+    gerund = verb
+    while gerund.dep_ == "conj" and gerund.head.i != gerund.i:
+        gerund = gerund.head
+    if gerund.tag_ == "VBG" and gerund.dep_ in ("dobj", "xcomp", "pcomp"):
+        governor = gerund.head.head if gerund.dep_ == "pcomp" else gerund.head
+        if any(c.dep_ == "aux" and c.lower_ in SPECULATIVE | {"would"} for c in governor.children):
+            return True  # "that could include indicting the hackers and imposing sanctions": possible acts
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in clause.children):
         return True  # "to determine whether he murdered the boy"
     if clause.left_edge.lower_ in ("why", "how") and any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
@@ -148,6 +168,21 @@ def hypothetical(verb: Token) -> bool:
     if _swayed(verb) or counterfactual(verb):
         return True
     return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
+
+
+CLAUSE_OPENERS = frozenset('" “ ” – — - : ; ,'.split())
+
+
+def imperative(verb: Token) -> bool:
+    """A bare verb opening its clause with no subject: a command or a dare."""
+    if verb.tag_ != "VB" or verb.dep_ not in ("ROOT", "ccomp", "dep", "parataxis"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark", "expl") for c in verb.children):
+        return False
+    before = verb.i - 1
+    while before >= verb.sent.start and verb.doc[before].pos_ == "ADV":
+        before -= 1
+    return before < verb.sent.start or verb.doc[before].text in CLAUSE_OPENERS
 
 
 def to_infinitive(verb: Token) -> bool:
@@ -195,6 +230,9 @@ def _swayed(verb: Token) -> bool:
             return False
         if clause.dep_ == "xcomp" and governor.lemma_.lower() in SWAYING and any(c.dep_ == "dobj" for c in governor.children):
             return True
+        if (clause.dep_ == "ccomp" and governor.lemma_.lower() in SWAYING and to_infinitive(clause)
+                and any(c.dep_ == "nsubj" for c in clause.children)):
+            return True  # "would allow families to sue", the one allowed parsed as the infinitive's subject
         if clause.dep_ not in ("xcomp", "advcl", "conj"):
             return False
         clause = governor
@@ -209,8 +247,10 @@ def habitual(verb: Token, *, material: bool) -> bool:
     while clause.dep_ == "conj" and clause.head.i != clause.i:
         clause = clause.head
     shared = [verb, clause, *(c for c in verb.children if c.dep_ == "conj")]  # "arrest and detain anyone"
-    if any(c.dep_ in ("dobj", "nsubjpass") and c.lower_ in ANYONE for v in shared for c in v.children):
+    if any(c.dep_ in ("dobj", "nsubjpass", "nsubj") and c.lower_ in ANYONE for v in shared for c in v.children):
         return True  # "will arrest anyone caught driving": a policy, no act yet
+    if verb.dep_ == "acl" and verb.head.lower_ in ANYONE:
+        return True  # "anybody fighting with their family": whoever might, no one did
     if material:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in (*verb.children, *clause.children)):
@@ -234,7 +274,10 @@ def denied(verb: Token) -> bool:
 
 
 def question(verb: Token) -> bool:
-    """ "Asked why he didn't …", "asked whether talks would resume": a question, not a request."""
+    """ "Asked why he didn't …", "asked whether talks would resume": a question, not a request;
+    and any act in a sentence that asks ("How many must die before we strike back?")."""
+    if verb.sent.text.rstrip(" \"'”’)").endswith("?"):
+        return True
     if verb.lemma_.lower() not in ("ask", "inquire", "wonder"):
         return False
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
@@ -246,3 +289,44 @@ def question(verb: Token) -> bool:
     if end + 1 < len(verb.doc) and verb.doc[end + 1].lower_ in ("if", "whether"):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "about" for c in verb.children)
+
+
+# Attacks made in words: campaign news "attacks" and "targets" rivals in tweets, ads and speeches.
+WORDED_ATTACKS = frozenset("attack target assail".split())
+MEANS_OF_WORDS = frozenset(
+    "tweet twitter facebook post speech remark comment statement interview ad advertisement commercial video "
+    "editorial column op-ed letter debate rally insult word message broadside".split()
+)
+IN_WORDS = frozenset("verbally personally publicly rhetorically".split())
+WORDED_KINDS = frozenset("personal verbal political rhetorical partisan".split())
+SPEECH_ACTS = frozenset("blame criticize criticise accuse denounce condemn describe call say apologize apologise mock insult".split())
+
+
+def attack_in_words(word: Token) -> bool:
+    """ "Trump attacked Machado in early-morning tweets", "attacked Clinton for her support of the
+    war", "a tweet attacking a former Miss Universe", "personally attacked his wife", "attacked
+    officers and blamed police shootings on bias": criticism (ACCUSE), not force."""
+    if word.lemma_.lower() not in WORDED_ATTACKS:
+        return False
+    children = list(word.children)
+    if any(c.dep_ == "advmod" and c.lower_ in IN_WORDS for c in children):
+        return True
+    if word.pos_ == "NOUN":
+        if any(c.dep_ == "amod" and c.lower_ in WORDED_KINDS for c in children):
+            return True
+        return any(a.lemma_.lower() in MEANS_OF_WORDS for a in list(word.ancestors)[:3] if a.pos_ == "NOUN")  # "remarks … including an attack on McCain"
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in children)
+    for child in children:
+        if child.dep_ == "prep" and any(g.lemma_.lower() in MEANS_OF_WORDS for g in child.children if g.dep_ == "pobj"):
+            return True  # "in tweets", "during the debate", "on Twitter"
+        if child.dep_ == "prep" and child.lower_ == "for" and not passive and any(c.dep_ == "dobj" for c in children):
+            return True  # "attacked Clinton for her support": a reproach
+        if child.dep_ in ("advcl", "conj") and child.lemma_.lower() in SPEECH_ACTS:
+            return True  # "attacked Trump, saying …", "attacked officers and blamed …"
+        if child.dep_ in ("nsubj", "csubj") and child.lemma_.lower() in MEANS_OF_WORDS:
+            return True  # "the ad attacks Kaine"
+    if word.dep_ == "conj" and word.head.lemma_.lower() in SPEECH_ACTS:
+        return True  # "to stop attacking Machado and apologize" — the small model may head either
+    if word.dep_ in ("acl", "relcl") and word.head.lemma_.lower() in MEANS_OF_WORDS:
+        return True  # "a tweet attacking …", "tweets targeting …"
+    return False

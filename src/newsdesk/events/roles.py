@@ -99,6 +99,9 @@ HELD = frozenset("position base outpost post checkpoint barracks garrison hideou
                  "district".split())
 BELONGING = frozenset("affiliate base headquarter".split())
 CARRIERS = frozenset("effort efforts bid process campaign mission initiative round drive".split())
+# Verbs that give the act they blame or praise someone for: the one blamed or praised did it.
+REPROACHING = ACCUSING | frozenset("criticize criticise condemn denounce fault slam blast attack rebuke reprimand scold punish fine sue "
+                                   "praise thank commend applaud reward".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
 
@@ -215,8 +218,8 @@ def subject(verb: Token) -> Token | None:
         if current.dep_ == "acomp" and current.lower_ in READINESS and current.head.i != current.i:
             current = current.head  # "is about to restore", "is ready to help"
             continue
-        if current.dep_ == "pcomp" and current.head.lower_ in ("with", "of", "for") and current.head.head.lemma_.lower() in ACCUSING:
-            return the_accused(current.head.head)  # "charged a teenager with killing Welch": the accused is the doer
+        if current.dep_ == "pcomp" and current.head.lower_ in ("with", "of", "for") and current.head.head.lemma_.lower() in REPROACHING:
+            return the_accused(current.head.head)  # "charged a teenager with killing Welch", "criticized Shelby for shooting Crutcher"
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
             # "has been engaged in fighting the Taliban", "was arrested after attacking a woman": the
             # one the verb is said of, even as its passive subject, does the act
@@ -225,6 +228,8 @@ def subject(verb: Token) -> Token | None:
         if current.dep_ == "acl" and current.head.dep_ == "dobj" and current.head.head.lemma_.lower() in LIGHT_VERBS:
             current = current.head.head  # "issued a declaration demanding that …"
             continue
+        if current.dep_ == "acl" and current.tag_ == "VBG" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "the epidemic of police officers killing unarmed black people"
         return cut_off_subject(current)
     return None
 
@@ -261,6 +266,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         passive = subject(verb.head)  # "Carter disappeared but was arrested": the shared subject suffers it
         if passive is None or passive.dep_ not in ("nsubj", "nsubjpass"):
             return [], []  # "… was shot by a trooper … was jailed": the partner's agent did not jail him
+    if passive is None and (shared := _shared_passive(verb)) is not None:
+        passive = shared  # "Scott was shot and killed by …"
     if passive is None and _passive_gerund(verb):
         passive = _nearest(verb.head.head, ("nsubj", "nsubjpass"))  # "Fairfield was in jail after being indicted"
     if passive is None and (found := _found_in_state(verb)) is not None:
@@ -273,7 +280,7 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         doer = subject(verb.head)
         return (all_actors(doer, actors) if doer is not None else []), all_actors(patient, actors)
     if passive is not None:
-        by = by if by is not None else _stranded_agent(verb, event_nouns)
+        by = by if by is not None else (_partner_agent(verb) or _stranded_agent(verb, event_nouns))
         sources = all_actors(by, actors) if by is not None else _cause_authors(verb, actors, event_nouns)
         if by is not None and not sources and _no_actor(by, event_nouns) and not by.lower_.endswith("ing"):
             return [], []  # "injured by an electric shock", "destroyed by fire": nobody did it ("theft by taking" is an act)
@@ -292,6 +299,9 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         if verb.lemma_.lower() in SPEECH_ONLY and not _undertaking(clause):
             return [], []  # "warned that …": a report, coded (if at all) from the clause
         target_token = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)  # "demanded that Hamas renounce"
+        if verb.lemma_.lower() == "warn" and target_token is not None and target_token.pos_ == "NOUN" and agent_of(target_token) is None and (
+                any(c.dep_ == "poss" for c in target_token.children) or not all_actors(target_token, actors)):
+            return [], []  # "warning that Britain's exit will sap the continent's defences": a forecast, no one threatened
     sources = all_actors(doer, actors)
     if doer is not None and not sources and _no_actor(doer, event_nouns):
         return [], []  # "a quake struck Indonesia": the doer is no actor; "a roadside bombing killed" stays
@@ -300,11 +310,20 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
         # "US Predator attacks have killed …": the forces of the state that owns them
         owner = actors.country_of([t for c in doer.children if c.dep_ in ("amod", "compound", "nmod", "poss") for t in c.subtree])
         sources = [_agent(doer, "MIL" if owner else "UAF", actors)]
+    moved = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.lemma_.lower() in WITHDRAWING and moved is not None and _forces_moved(moved) and (target_token is None or target_token in moved.subtree):
+        return sources, []  # "withdrew all of our forces": the forces withdrawn are the source's own, no target
     # "from Iraq": a country named as the place left; "to Syria": as where troops or aid are sent
     countries = verb.lemma_.lower() in WITHDRAWING or (target_token is not None and target_token.head.lower_ == "to"
                                                       and verb.lemma_.lower() in RECIPIENT_VERBS)
     targets = all_actors(target_token, actors, inside=True, countries=countries) or _further_targets(verb, actors)
     return sources, targets
+
+
+def _forces_moved(token: Token) -> bool:
+    """ "its troops", "all of our forces": forces of no other named country."""
+    return own_forces(token) or any(own_forces(g) for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                                    for g in c.children if g.dep_ == "pobj")
 
 
 def _concurs(verb: Token, clause: Token | None) -> bool:
@@ -351,6 +370,27 @@ def _passive_conjunct(verb: Token) -> bool:
     """ "… surrendered to police and were detained": a passive verb sharing its partner's subject."""
     return (verb.dep_ == "conj" and any(c.dep_ == "auxpass" for c in verb.children)
             and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _shared_passive(verb: Token) -> Token | None:
+    """ "Scott was shot and killed by an officer": a bare participle joined to a passive verb
+    suffers what it says too, with the same passive subject."""
+    if verb.dep_ != "conj" or verb.tag_ != "VBN" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in verb.children):
+        return None
+    if not any(c.dep_ == "auxpass" for c in verb.head.children):
+        return None
+    return _nearest(verb.head, ("nsubjpass",))
+
+
+def _partner_agent(verb: Token) -> Token | None:
+    """The agent a passive verb shares with the bare participle joined to it: "was shot and
+    killed by a police officer"."""
+    for partner in verb.children:
+        if partner.dep_ == "conj" and partner.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in partner.children):
+            agent = next((c for c in partner.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return next((g for g in agent.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _no_actor(doer: Token, event_nouns) -> bool:
@@ -596,6 +636,33 @@ def purpose_addressee(verb: Token, actors: Actors) -> list[EventActor]:
     if addressee is None or (doer := subject(verb)) is not None and doer.i == addressee.i:
         return []  # "forced the rebels to withdraw": the rebels do it
     return all_actors(addressee, actors)
+
+
+WRITINGS = frozenset("letter statement message note memo email e-mail request".split())
+
+
+def stated_addressee(verb: Token, actors: Actors) -> list[EventActor]:
+    """Whom a verbal act is put to when no object says it: "demands accountability from our
+    president", "asked for the information in a letter to the Justice Department", "blamed on the
+    policies of President Obama", "threatened to make Kadzik testify"."""
+    lemma = verb.lemma_.lower()
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            if prep.lower_ == "from" and lemma in ASKING | {"demand"}:
+                return all_actors(noun, actors)
+            if prep.lower_ == "on" and lemma == "blame":
+                holders = [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+                holders += [c for c in noun.children if c.dep_ == "poss"]
+                return [a for h in (holders or [noun]) for a in all_actors(h, actors)]
+            if prep.lower_ == "in" and noun.lemma_.lower() in WRITINGS:
+                return [a for c in noun.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"
+                        for a in all_actors(g, actors)]
+    if lemma == "threaten":
+        act = next((c for c in verb.children if c.dep_ == "xcomp"), None)
+        if act is not None:
+            made = [c for c in act.children if c.dep_ == "dobj"] + [g for c in act.children if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"]
+            return [a for m in made for a in all_actors(m, actors)]
+    return []
 
 
 def purpose_target(word: Token, actors: Actors) -> list[EventActor]:

@@ -1,0 +1,210 @@
+"""Events and actors in political news: offices that change hands, attacks made in words, acts
+only proposed, and the officials of one country an article is about.
+
+Sentences are from PolNeAR's 2016 US campaign reports and LGL's local news (development sets of
+``tests/gold/event_judgements*.jsonl``); each assertion failed before the rule it checks.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from newsdesk.entities import RegistryError, load_registry
+from newsdesk.entities.registry import build_registry
+from newsdesk.evaluate.events import published_on
+from newsdesk.pipeline import analyse_text
+from newsdesk.records import UNREAL
+
+CAMPAIGN = date(2016, 9, 30)
+
+
+def _events(text: str, plover: str | None = None, published: date | None = CAMPAIGN, real: bool = True) -> list:
+    _, analysis = analyse_text(text, published=published)
+    return [e for e in analysis.events if (plover is None or e.plover == plover) and (not real or e.modality not in UNREAL)]
+
+
+def _codes(event) -> tuple:
+    return (event.source.code if event.source else None, event.target.code if event.target else None)
+
+
+# --- offices held for a time
+
+
+@pytest.mark.parametrize(
+    "published, code",
+    [
+        (date(2016, 9, 30), "USAELI"),  # a candidate is no government
+        (date(2018, 3, 1), "USAGOV"),
+        (date(2026, 1, 5), "USAGOV"),  # a second term, open
+        (None, "USAGOV"),  # no date known: the code as written
+    ],
+)
+def test_a_leader_is_the_government_only_while_in_office(published, code):
+    (demand,) = _events("Donald Trump is demanding President Barack Obama make a pledge.", "REQUEST", published)
+    assert demand.source.code == code
+
+
+def test_a_former_secretary_of_state_is_an_elite_in_a_later_article():
+    _, analysis = analyse_text("Flight attendants' union endorses Hillary Clinton.", published=CAMPAIGN)
+    assert {m.code for m in analysis.entity_mentions if m.entity_id == "hillary-clinton"} == {"USAELI"}
+
+
+def test_terms_of_office_are_checked_when_the_dictionary_is_read():
+    entry = "- {id: x, name: X Y, type: PERSON, code: USAGOV, in_office: [2017-01-20 to 2021]}"
+    with pytest.raises(RegistryError, match="in_office"):
+        build_registry([("user:bad.yaml", entry)])
+    trump = load_registry().entities["donald-trump"]
+    assert not trump.holds_office_on(date(2021, 6, 1)) and trump.holds_office_on(date(2025, 1, 20))
+
+
+def test_publication_dates_come_from_polnear_file_names():
+    assert published_on("nyt_2016-09-20_examining-the-u-n-s-record-on-ur") == date(2016, 9, 20)
+    assert published_on("40450848") is None
+
+
+# --- who is named
+
+
+def test_a_surname_alone_is_the_one_known_person_who_bears_it():
+    text = "Democratic nominee Hillary Clinton spoke on Monday. On Tuesday, Clinton criticized police officer Betty Shelby."
+    (criticism,) = _events(text, "ACCUSE")
+    assert criticism.source.entity_id == "hillary-clinton" and criticism.source.code == "USAELI"
+    # with two Clintons named, "Clinton" is neither
+    (criticism,) = _events("Bill Clinton and Hillary Clinton spoke. Clinton criticized Russia.", "ACCUSE")
+    assert criticism.source.entity_id not in ("hillary-clinton", "bill-clinton")
+
+
+def test_a_surname_the_model_takes_for_a_firm_is_the_person():
+    text = "New Jersey Gov. Chris Christie described Hillary Clinton as a disgrace. Christie blasted Clinton as a \"disgrace\" Wednesday."
+    (blast,) = _events(text, "ACCUSE")
+    assert blast.source.entity_id == "person:chris-christie" and blast.source.code == "USAGOV"
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Police in New Mexico arrested two men.", "USACOP"),  # not Mexico's police
+    ("Two New Jersey police officers were shot by the terrorist.", "USACOP"),  # not Jersey's
+])
+def test_a_new_place_is_not_the_one_it_is_named_after(text, code):
+    (event,) = _events(text)
+    assert code in _codes(event)
+
+
+def test_a_members_party_and_state_say_the_country():
+    (endorsement,) = _events("Sen. Ted Cruz (R-Tex) is endorsing Donald Trump's presidential campaign.", "SUPPORT")
+    assert _codes(endorsement) == ("USAPTYREP", "USAELI")
+
+
+def test_an_officials_office_in_a_role_phrase_gives_the_code():
+    text = "On Tuesday night, a group of Republicans met with Justice Department congressional liaison Peter Kadzik to discuss document requests."
+    (meeting,) = _events(text, "CONSULT")
+    assert meeting.target.code == "USAJUD"
+
+
+def test_officials_of_no_named_country_are_of_the_country_the_article_is_about():
+    text = ("The governor of Georgia criticized the mayor of Atlanta on Monday. Officials in Macon and Savannah said "
+            "the governor had also criticized the city council.")
+    codes = {c for e in _events(text, "ACCUSE", None) for c in _codes(e)}
+    assert "USAGOV" in codes and "---GOV" not in codes
+
+
+# --- what kind of act
+
+
+@pytest.mark.parametrize("text", [
+    "The Democratic presidential candidate's call came after rival Donald Trump attacked Alicia Machado in early-morning tweets.",
+    "During a national security speech earlier in the day, Trump attacked Clinton for her support of military action in Iraq.",
+    "The truth, the senator said then, was that Trump had personally attacked his wife.",
+])
+def test_an_attack_made_in_words_is_criticism(text):
+    assert _events(text, "ACCUSE") and not _events(text, "ASSAULT")
+
+
+def test_an_attack_with_force_stays_an_assault():
+    assert _events("Gunmen attacked a police station in Kirkuk, killing two officers.", "ASSAULT")
+
+
+@pytest.mark.parametrize("text", [
+    "Veterans in 2014 were killing themselves at three times the rate of civilians.",
+    "Former police officer Peter Kaisen, 76, shot himself in the parking lot of a veterans hospital.",
+])
+def test_harm_to_oneself_is_no_event(text):
+    assert not _events(text, "ASSAULT")
+
+
+def test_a_suspended_campaign_is_no_sanction():
+    assert not _events("Gov. Chris Christie suspended his own presidential campaign in February.", "SANCTION")
+
+
+def test_the_act_taken_instead_of_another_is_the_one_reported():
+    assert [e.plover for e in _events("Russia chose to negotiate rather than attack Ukraine.")] == ["CONSULT"]
+
+
+# --- roles
+
+
+def test_joined_passive_verbs_share_their_subject_and_agent():
+    shot, killed = _events("Scott, who was black, was shot and killed by a black police officer after he allegedly brandished a pistol.", "ASSAULT")
+    for event in (shot, killed):
+        assert (event.source.span.text, event.target.span.text) == ("officer", "Scott")
+
+
+def test_the_one_reproached_for_an_act_did_it():
+    text = "On Tuesday, Clinton criticized Tulsa police officer Betty Shelby for shooting and killing Terence Crutcher."
+    shooting, killing = _events(text, "ASSAULT")
+    assert shooting.source.span.text == killing.source.span.text == "Betty Shelby"
+
+
+def test_forces_withdrawn_are_no_target():
+    (retreat,) = _events("Instead of building on the victory in Iraq, Obama foolishly withdrew all of our forces.", "RETREAT", None)
+    assert retreat.target is None
+    (retreat,) = _events("Russia withdrew its troops from Syria.", "RETREAT")
+    assert retreat.target.code == "SYR"
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Republicans had only asked for the information a few hours earlier in a letter to the Justice Department.", "USAJUD"),
+    ("One Republican threatened to make Kadzik testify in a public setting.", "Kadzik"),
+])
+def test_whom_a_verbal_act_is_put_to(text, target):
+    (event,) = _events(text)
+    assert target in (event.target.code, event.target.span.text)
+
+
+# --- acts not done
+
+
+@pytest.mark.parametrize("text", [
+    "That could include indicting the hackers and imposing sanctions against Russian institutions.",  # possible acts
+    "Actions are allowed only if the country was involved in a terror attack against the United States.",  # a condition
+    "As Obama appears set to act, the legislation would allow 9/11 families to sue Saudi Arabia.",  # allowed, not done
+    "How many Americans must die before we strike back with our full military might abroad?",  # a question
+    'As the gunman turned on him, Jeremiah spread his arms and said, "Go ahead – shoot me."',  # a dare
+    "Trump will be unable to turn the crowds against the moderators and accuse the audience of being donors.",  # inability
+    "Trump again refused to pledge to release his tax returns before the election.",  # a refusal two verbs up
+    "City officers were charged in none of the seven wrecks, police reports said.",  # done to none
+    "He said the shelter is open to anybody fighting with their family.",  # whoever might
+])
+def test_acts_only_proposed_or_denied_are_not_reported_as_done(text):
+    assert not _events(text)
+
+
+def test_a_forecast_is_no_threat():
+    text = ("Central European leaders have embraced the idea, warning that Britain's exit from the E.U. will significantly sap "
+            "the continent's defense capabilities.")
+    assert not _events(text, "THREATEN")
+    assert _events("Iran warned that it would close the Strait of Hormuz.", "THREATEN")
+    assert not _events("Matthews said Pence's performance should boost Trump's poll numbers.")
+
+
+# --- quotes read on the way
+
+
+def test_a_headline_label_run_into_the_story_speaks_its_first_sentence_only():
+    text = ("Abbas: No Mideast peace without Jerusalem as Palestinian capital. Palestinian President Mahmoud Abbas Saturday "
+            "called Jerusalem the key for peace. He called on Israel to stop the destruction of Palestinian homes.")
+    _, analysis = analyse_text(text)
+    (label,) = [q for q in analysis.quotes if q.content.start < 20]
+    assert label.content.text.startswith("No Mideast peace") and label.content.end < text.index("Palestinian President")
+    assert any(e.plover == "REQUEST" and e.target and e.target.code == "ISR" and e.source.code == "PSEGOV" for e in analysis.events)
