@@ -208,3 +208,16 @@ def test_a_headline_label_run_into_the_story_speaks_its_first_sentence_only():
     (label,) = [q for q in analysis.quotes if q.content.start < 20]
     assert label.content.text.startswith("No Mideast peace") and label.content.end < text.index("Palestinian President")
     assert any(e.plover == "REQUEST" and e.target and e.target.code == "ISR" and e.source.code == "PSEGOV" for e in analysis.events)
+
+
+def test_an_armed_groups_leader_acts_for_it():
+    (raid,) = _events("Clinton stressed her support of the 2011 raid that killed 9/11 plotter Osama bin Laden.", "ASSAULT")
+    assert raid.target.code == "IMGMUSAQD"
+
+
+@pytest.mark.parametrize("text", [
+    '"If you continue that, you destroy the whole basis of our government," he said.',  # figurative
+    "Russia refused to take responsibility for the attack.",  # nothing asked for is refused
+])
+def test_words_of_force_and_refusal_said_of_no_party(text):
+    assert not _events(text)

@@ -153,6 +153,9 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             targets = []  # "investigate the death of Rufus Church": he is the victim, not the suspect
         if cameo.startswith("06") and is_noun and not targets and len(sources) < 2 and _military_exercise(token):
             cameo = "150"  # "Russia is conducting military exercises in Alaska": a show of force, not cooperation
+        if (cameo.startswith("12") and not targets and token.lemma_.lower() in ("refuse", "decline")
+                and any(c.dep_ == "xcomp" and _code_word(c, patterns) is None for c in token.children)):
+            continue  # "He refuses to take responsibility": nothing anyone asked for is refused
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
         pairs = _counterparts(sources) if cameo.startswith(BETWEEN_PARTIES) and not targets else _pairs(sources, targets)
