@@ -255,7 +255,7 @@ def test_event_precision_on_judged_news_does_not_regress():
     politics = evaluate_events(ROOT / "tests/gold/event_judgements_polnear.jsonl", EVAL)
     assert politics["development"].articles == 39 and politics["held_out"].articles == 12
     assert politics["development"].unjudged == 0 and politics["held_out"].unjudged == 0
-    assert politics["development"].precision >= 0.40  # measured 0.536 (45 of 84); 0.134 before any rule made for it
+    assert politics["development"].precision >= 0.40  # measured 0.549 (45 of 82); 0.134 before any rule made for it
     assert politics["held_out"].precision >= 0.20  # measured 0.269 (18 of 67); 0.182 before
 
 

@@ -221,3 +221,9 @@ def test_an_armed_groups_leader_acts_for_it():
 ])
 def test_words_of_force_and_refusal_said_of_no_party(text):
     assert not _events(text)
+
+
+def test_not_letting_an_outcome_happen_rejects_no_one():
+    assert not _events("Cruz said he cannot allow Hillary Clinton to become president.")
+    (refusal,) = _events("Israel will not allow inspectors to visit the site.")
+    assert refusal.plover == "REJECT"

@@ -321,7 +321,7 @@ def _event(index, token, cameo, source, target, doc, quotes, places, patterns, p
         cameo = form_of(forms, cameo, "130" if modality == "threat" else cameo)
         modality = "intend"
     elif modality == "negated" and ((_refusal(token) or _will_not(token)) and cameo[:2] in REFUSABLE
-                                    or cameo[:2] < "12" and token.lemma_.lower() in ACCEPTING):
+                                    or cameo[:2] < "12" and token.lemma_.lower() in ACCEPTING and not _lets_no_act(token, patterns)):
         cameo = form_of(REJECT_FORMS, cameo, "120")
         modality = "done"  # "refused to release the prisoners", "will not accept refugees": a rejection, done
     place = event_place(doc, token, list(places))
@@ -349,6 +349,13 @@ def _event(index, token, cameo, source, target, doc, quotes, places, patterns, p
         extractor=EXTRACTOR, confidence=0.0,
     )
     return replace(event, confidence=event_confidence(event, token))
+
+
+def _lets_no_act(verb: Token, patterns: Patterns) -> bool:
+    """ "cannot allow Clinton to win the presidency": what is not let be is no act anyone asked to
+    do, so not letting it is no rejection ("will not allow inspectors to visit" is one)."""
+    clause = next((c for c in verb.children if c.dep_ in ("xcomp", "ccomp")), None)
+    return clause is not None and clause.pos_ in ("VERB", "AUX") and _code_word(clause, patterns) is None
 
 
 def _governed_act(token: Token, cameo: str, is_noun: bool, patterns: Patterns) -> str | None:
