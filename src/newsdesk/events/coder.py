@@ -26,7 +26,9 @@ only with a state or an organisation on one side; support (05, but for
 signing an agreement), aid (07) and hosting (043) need the one supported, aided or hosted;
 investigating and violence need the one they are directed at, unless the violence is by an
 armed actor ("troops opened fire"). Nothing is coded where the words around say it is no
-event (``context.py``): a sports report, a road accident, a question, "declined to comment", advice to the public.
+event (``context.py``): a sports report, a road accident, a question, "declined to comment", advice to the public,
+harm to oneself. An attack made in words ("attacked Machado in tweets") is criticism (111). An
+institution or people of no named country takes the country the article's places lie in.
 """
 
 from __future__ import annotations
