@@ -219,7 +219,7 @@ def test_petrarch2_gold_records_are_read_despite_their_broken_nesting(cli):
     assert cli("eval", "petrarch2", str(not_records)).code != 0  # another file: a clear error, not a table of zeros
 
 
-@pytest.mark.parametrize("name, held_out", [("event_judgements.jsonl", 30), ("event_judgements_polnear.jsonl", 12)])
+@pytest.mark.parametrize("name, held_out", [("event_judgements.jsonl", 30), ("event_judgements_polnear.jsonl", 30)])
 def test_event_judgements_hold_offsets_and_verdicts_not_texts(name, held_out):
     import json
 
@@ -253,10 +253,10 @@ def test_event_precision_on_judged_news_does_not_regress():
         assert scores[name].at_confidence(0.8)[0] > scores[name].precision + 0.1  # measured 0.940 and 0.706
     # US political news (PolNeAR, 2016): a second domain, far harder
     politics = evaluate_events(ROOT / "tests/gold/event_judgements_polnear.jsonl", EVAL)
-    assert politics["development"].articles == 39 and politics["held_out"].articles == 12
+    assert politics["development"].articles == 39 and politics["held_out"].articles == 45
     assert politics["development"].unjudged == 0 and politics["held_out"].unjudged == 0
     assert politics["development"].precision >= 0.40  # measured 0.549 (45 of 82); 0.134 before any rule made for it
-    assert politics["held_out"].precision >= 0.20  # measured 0.269 (18 of 67); 0.182 before
+    assert politics["held_out"].precision >= 0.20  # measured 0.298 (54 of 181); the first 12 articles 0.182 before the rules
 
 
 def test_an_age_is_no_date_of_the_event():
