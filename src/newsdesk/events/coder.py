@@ -122,6 +122,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
     states = states or {}
     actors = Actors(doc, mentions, entity_names, tuple(quotes), tuple(places), states)
     game = sports_report(doc)
+    home = _home_state(tuple(places), states)  # the country the article is about, if its places say so
     events: list[Event] = []
     for token in doc:
         coded = _code_word(token, patterns)
@@ -175,7 +176,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "the county helped local businesses reopen"
             if cameo[:2] < "14":
                 source, target = _domestic(source, target), _domestic(target, source)
-            event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states)
+            event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states, home)
             if event is not None:
                 events.append(event)
     coded = {e.predicate.start for e in events}
@@ -186,7 +187,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         cameo = demand_form(act[0]) if act else "100"  # "said Sudan must return the helicopter": 1053
         for source, target in _pairs(sources, targets):
             event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
-                           modality="done")
+                           home, modality="done")
             if event is not None:
                 events.append(event)
     return [replace(e, index=i) for i, e in enumerate(events)]
@@ -314,7 +315,7 @@ def _own_state(source: EventActor, target: EventActor) -> bool:
 
 
 def _event(index, token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
-           modality: str | None = None) -> Event | None:
+           home: str | None = None, modality: str | None = None) -> Event | None:
     modality, original = modality or _modality(token, patterns, cameo), cameo
     if modality == "intend" and _on_condition(token) and not cameo.startswith("13"):
         modality = "threat"  # "will withdraw its force from Chad unless …"
@@ -330,7 +331,6 @@ def _event(index, token, cameo, source, target, doc, quotes, places, patterns, p
     if place is not None:
         carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS else None
         source, target = _placed(source, target, place, states, original, lambda: within_event(doc, token, place, carrier))
-    home = _home_state(places, states)
     source, target = _at_home(source, home), _at_home(target, home)
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
