@@ -227,3 +227,9 @@ def test_not_letting_an_outcome_happen_rejects_no_one():
     assert not _events("Cruz said he cannot allow Hillary Clinton to become president.")
     (refusal,) = _events("Israel will not allow inspectors to visit the site.")
     assert refusal.plover == "REJECT"
+
+
+def test_a_rare_dash_is_read_as_the_dash_the_model_knows():
+    text = ("Crutcher, 40 ― a father and student who sang at church every week ― was shot and killed by a white officer "
+            "after his vehicle stalled.")
+    assert {e.target.span.text for e in _events(text, "ASSAULT") if e.target} == {"Crutcher"}
