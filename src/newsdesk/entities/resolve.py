@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -215,10 +216,14 @@ def _reading(names: tuple[Name, ...], registry: Registry) -> Name | None:
 
 def _surname_of(ent: Span, persons: list[Person], entities: dict[str, Entity], speaker_ids: dict[str, str]) -> Entity | None:
     """The one person of the article whose surname a one-word name is."""
-    if len(ent) != 1:
-        return None
-    bearers = {speaker_ids[p.name] for p in persons if len(p.name.split()) > 1 and p.name.split()[-1] == ent.text}
-    return entities[bearers.pop()] if len(bearers) == 1 else None
+    found = _sole_bearer(ent.text, ((p.name, speaker_ids[p.name]) for p in persons)) if len(ent) == 1 else None
+    return entities[found] if found is not None else None
+
+
+def _sole_bearer(surname: str, named: Iterable[tuple[str, str]]) -> str | None:
+    """The one entity id among (full name, id) pairs whose name of two words or more ends with the surname."""
+    bearers = {entity_id for name, entity_id in named if " " in name and name.split()[-1] == surname}
+    return bearers.pop() if len(bearers) == 1 else None
 
 
 def _person_code(entity: Entity, span: Span, on: date | None) -> str | None:
@@ -236,9 +241,9 @@ def _known_by_surname(person: Person, registry: Registry, actor_spans: list[tupl
     share it; with both named, it stays a person of the text."""
     if " " in person.name:
         return None
-    bearers = {entity_id for span, entity_id in actor_spans
-               if registry.entities[entity_id].type == "PERSON" and registry.entities[entity_id].name.split()[-1] == person.name}
-    return registry.entities[bearers.pop()] if len(bearers) == 1 else None
+    known = ((registry.entities[entity_id].name, entity_id) for _, entity_id in actor_spans if registry.entities[entity_id].type == "PERSON")
+    found = _sole_bearer(person.name, known)
+    return registry.entities[found] if found is not None else None
 
 
 def _person_entity(person: Person, registry: Registry, actor_spans: list[tuple[Span, str]]) -> Entity:

@@ -34,7 +34,6 @@ institution or people of no named country takes the country the article's places
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
@@ -100,7 +99,6 @@ ACCEPTING = frozenset("accept agree allow permit recognize recognise approve end
 PLACE_TARGETS = frozenset("08 14 15 16 17 18 19 20".split())
 # Agents of the place where they act: local police, an unidentified armed force, civilians.
 LOCAL_AGENTS = frozenset("COP UAF CVL CRM".split())
-HOME_AGENTS = frozenset("COP CVL CRM GOV LEG JUD BUS EDU HLH MED LAB REL ELI OPP".split())
 # Acts between parties (to cooperate, to meet, an invitation, a visit, talks, a signing, cooperation):
 # with no one named on the other side there is no event ("the council met", "the agency cooperated
 # fully"); parties named together are each other's counterpart ("Washington and Manila signed a treaty").
@@ -122,7 +120,6 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
     states = states or {}
     actors = Actors(doc, mentions, entity_names, tuple(quotes), tuple(places), states)
     game = sports_report(doc)
-    home = _home_state(tuple(places), states)  # the country the article is about, if its places say so
     events: list[Event] = []
     for token in doc:
         coded = _code_word(token, patterns)
@@ -176,7 +173,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "the county helped local businesses reopen"
             if cameo[:2] < "14":
                 source, target = _domestic(source, target), _domestic(target, source)
-            event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states, home)
+            event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states, actors)
             if event is not None:
                 events.append(event)
     coded = {e.predicate.start for e in events}
@@ -187,7 +184,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         cameo = demand_form(act[0]) if act else "100"  # "said Sudan must return the helicopter": 1053
         for source, target in _pairs(sources, targets):
             event = _event(len(events), token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
-                           home, modality="done")
+                           actors, modality="done")
             if event is not None:
                 events.append(event)
     return [replace(e, index=i) for i, e in enumerate(events)]
@@ -315,7 +312,7 @@ def _own_state(source: EventActor, target: EventActor) -> bool:
 
 
 def _event(index, token, cameo, source, target, doc, quotes, places, patterns, published, sentence_starts, states,
-           home: str | None = None, modality: str | None = None) -> Event | None:
+           actors: Actors, modality: str | None = None) -> Event | None:
     modality, original = modality or _modality(token, patterns, cameo), cameo
     if modality == "intend" and _on_condition(token) and not cameo.startswith("13"):
         modality = "threat"  # "will withdraw its force from Chad unless …"
@@ -331,7 +328,7 @@ def _event(index, token, cameo, source, target, doc, quotes, places, patterns, p
     if place is not None:
         carrier = token.head if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_.lower() in LIGHT_VERBS else None
         source, target = _placed(source, target, place, states, original, lambda: within_event(doc, token, place, carrier))
-    source, target = _at_home(source, home), _at_home(target, home)
+    source, target = actors.at_home(source), actors.at_home(target)
     if not (_complete(original, source, target) and _complete(cameo, source, target)):
         return None
     sentence = token.sent
@@ -430,28 +427,6 @@ def _placed(source: EventActor | None, target: EventActor | None, place: Place, 
     if target is None and cameo[:2] in PLACE_TARGETS and cameo not in YIELDING_ONESELF and not withdrawing_at_home and in_its_phrase():
         target = _people_of(place, states, source, protest=cameo[:2] == "14")  # "withdrew from Lebanon"; not from a town of one's own
     return source, target
-
-
-def _home_state(places: tuple[Place, ...], states: Mapping[str, str]) -> str | None:
-    """The country an article is about, when its places say so plainly: three in four of the
-    different places it names (two at least) lie in one country. A name read again and again
-    counts once: "Barnes", an officer the geoparser took for a London district, says little."""
-    distinct = {p.geonames_id or p.name: p.country for p in places if p.sense == "place" and p.country in states}
-    codes = [states[country] for country in distinct.values()]
-    if len(codes) < 2:
-        return None
-    code, count = Counter(codes).most_common(1)[0]
-    return code if count * 4 >= len(codes) * 3 else None
-
-
-def _at_home(actor: EventActor | None, home: str | None) -> EventActor | None:
-    """An institution or people of no named country is of the country the article is about:
-    "the governor", "city police", "a local school" in a story of Georgia towns → USAGOV, USACOP,
-    USAEDU. Armed forces are left alone: a story set in Iraq names American troops too."""
-    code = (actor.code or "") if actor is not None else ""
-    if home is None or not code.startswith("---") or code[3:6] not in HOME_AGENTS:
-        return actor
-    return replace(actor, code=home + code[3:])
 
 
 def _people_of(place: Place, states: Mapping[str, str], source: EventActor | None, protest: bool) -> EventActor | None:

@@ -35,8 +35,9 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
@@ -102,6 +103,8 @@ CARRIERS = frozenset("effort efforts bid process campaign mission initiative rou
 # Verbs that give the act they blame or praise someone for: the one blamed or praised did it.
 REPROACHING = ACCUSING | frozenset("criticize criticise condemn denounce fault slam blast attack rebuke reprimand scold punish fine sue "
                                    "praise thank commend applaud reward".split())
+# Institutions and people that belong to the country an article is about unless it names another.
+HOME_AGENTS = frozenset("COP CVL CRM GOV LEG JUD BUS EDU HLH MED LAB REL ELI OPP".split())
 PRIVATE_ROLES = frozenset("witness voter supporter critic owner member employee".split())
 
 
@@ -181,6 +184,28 @@ class Actors:
         named = {state_of(m.code) for m in self.mentions if state_of(m.code) in known}
         placed = {state_of(self.states[p.country]) for p in self.places if p.geonames_id is not None and p.country in self.states}
         return named.pop() if len(named) == 1 and placed <= named else None
+
+    @cached_property
+    def home_state(self) -> str | None:
+        """The country the article is about, when its places say so plainly: three in four of the
+        different places it names (two at least) lie in one country. A name read again and again
+        counts once: "Barnes", an officer the geoparser took for a London district, says little.
+        Unlike ``sole_state`` it asks nothing of the names of states the article uses."""
+        distinct = {p.geonames_id or p.name: p.country for p in self.places if p.sense == "place" and p.country in self.states}
+        codes = [self.states[country] for country in distinct.values()]
+        if len(codes) < 2:
+            return None
+        code, count = Counter(codes).most_common(1)[0]
+        return code if count * 4 >= len(codes) * 3 else None
+
+    def at_home(self, actor: EventActor | None) -> EventActor | None:
+        """An institution or people of no named country is of the country the article is about:
+        "the governor", "city police", "a local school" in a story of Georgia towns → USAGOV, USACOP,
+        USAEDU. Armed forces are left alone: a story set in Iraq names American troops too."""
+        code = (actor.code or "") if actor is not None else ""
+        if self.home_state is None or not code.startswith("---") or code[3:6] not in HOME_AGENTS:
+            return actor
+        return replace(actor, code=self.home_state + code[3:])
 
     def last_armed_group(self, before: int) -> EntityMention | None:
         groups = [m for m in self.mentions if m.span.start < before and m.entity_id in self.names and self.names[m.entity_id][1] == "ARMED_GROUP"]
