@@ -233,3 +233,53 @@ def test_a_rare_dash_is_read_as_the_dash_the_model_knows():
     text = ("Crutcher, 40 ― a father and student who sang at church every week ― was shot and killed by a white officer "
             "after his vehicle stalled.")
     assert {e.target.span.text for e in _events(text, "ASSAULT") if e.target} == {"Crutcher"}
+
+
+# --- pronouns and the gender a given name says
+
+
+def test_a_she_is_the_woman_her_given_name_says_not_the_man_named_first():
+    text = ("New Jersey Gov. Chris Christie described Democratic presidential nominee Hillary Clinton as a "
+            "“disgrace” after she attacked law enforcement officers nationwide and blamed police shootings on “implicit "
+            "bias” against minorities.")
+    (attack,) = [e for e in _events(text, "ACCUSE") if e.predicate.text == "attacked"]
+    assert attack.source.antecedent.text == "Hillary Clinton" and attack.source.code == "USAELI"
+
+
+def test_a_given_name_is_a_clue_only_before_a_surname():
+    from newsdesk.nlp import load_model
+    from newsdesk.nlp.names import gender_clues
+
+    (doc,) = load_model().parse(["President Barack Obama met Hillary Rodham Clinton and Ali in Cairo."])
+    clues = {ent.text: gender_clues(ent) for ent in doc.ents if ent.label_ == "PERSON"}
+    assert clues["Barack Obama"] == {"m"} and clues["Hillary Rodham Clinton"] == {"f"}
+    assert clues.get("Ali", set()) == set()  # a lone name may be a surname
+
+
+def test_a_representative_titled_rep_sits_in_the_legislature():
+    (request,) = _events("Rep. Adam Schiff, the top Democrat on the House Intelligence Committee, called on President "
+                         "Obama to retaliate against Russia.", "REQUEST")
+    assert request.source.code.endswith("LEG") and request.target.code == "USAGOV"
+
+
+# --- kinds of people, and no one in particular
+
+
+@pytest.mark.parametrize("text", [
+    "Hillary Clinton spoke out Tuesday about the death of Terence Crutcher in Tulsa, Oklahoma, arguing that the "
+    "epidemic of police officers killing unarmed black people should be recognized as “intolerable.”",
+    "The section of the debate devoted to racial issues revealed a yawning gulf in the way the candidates approach "
+    "the issue and see the divisions that have been front and center throughout the campaign as a result of police "
+    "shootings and police being shot.",
+])
+def test_an_act_of_a_kind_of_people_upon_another_is_a_phenomenon_not_an_event(text):
+    assert not [e for e in _events(text, "ASSAULT") if e.predicate.text in ("killing", "shot")]
+
+
+@pytest.mark.parametrize("text", [
+    "There were reports of soldiers killing civilians in the village.",
+    "Woman accused of attacking people with box cutter.",
+    "Two officers shooting protesters were filmed.",
+])
+def test_an_act_of_particular_people_is_an_event(text):
+    assert [e for e in _events(text) if e.plover == "ASSAULT"]

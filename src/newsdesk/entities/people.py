@@ -21,7 +21,7 @@ from .registry import slug
 from .sense import EMPLOYERS, FORMER, INSTITUTIONS, PLACE_NOUNS, PLACE_PREPOSITIONS, TOPIC_PREPOSITIONS, agent_nouns, agent_of, dateline, role_sector
 
 # Abbreviated titles that name a role: "Sen. Westrom", "Capt. Steve Juge".
-TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "representative", "gov.": "governor", "gen.": "general",
+TITLE_ROLES = {"sen.": "senator", "sen": "senator", "rep.": "lawmaker", "rep": "lawmaker", "gov.": "governor", "gen.": "general",
                "col.": "colonel", "lt.": "lieutenant", "sgt.": "sergeant", "capt.": "captain", "adm.": "admiral",
                "det.": "detective", "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador"}
 TITLES = frozenset("mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady gen. gen col. col lt. sgt. capt. prof. rev. sen. rep. gov.".split())

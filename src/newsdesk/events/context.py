@@ -251,11 +251,45 @@ def habitual(verb: Token, *, material: bool) -> bool:
         return True  # "will arrest anyone caught driving": a policy, no act yet
     if verb.dep_ == "acl" and verb.head.lower_ in ANYONE:
         return True  # "anybody fighting with their family": whoever might, no one did
+    if kinds_of_people(verb):
+        return True
     if material:
         return False
     if any(c.dep_ == "advmod" and c.lower_ in FREQUENCY for c in (*verb.children, *clause.children)):
         return True
     return clause.dep_ == "relcl" and clause.tag_ in ("VBP", "VBZ") and clause.head.tag_ == "NNS"
+
+
+def kinds_of_people(verb: Token) -> bool:
+    """ "the epidemic of police officers killing unarmed black people", "talked about police being
+    shot": a gerund whose every party is a bare plural, a kind of people and no one in particular,
+    names a phenomenon talked of, not an act that took place. A party or place made particular
+    ("soldiers killing civilians in the village", "the officers", "two men") makes it an act."""
+    if verb.tag_ == "VBN":
+        if not any(c.dep_ == "auxpass" and c.lower_ == "being" for c in verb.children):
+            return False
+    elif verb.tag_ != "VBG" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    if verb.dep_ not in ("acl", "pcomp", "pobj", "dobj", "nsubj", "csubj"):
+        return False
+    subjects = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subjects:
+        return False  # "accused of attacking people": the one accused did it
+    parties = subjects + [c for c in verb.children if c.dep_ == "dobj"]
+    parties += [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    places = [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return all(_a_kind(p, verb) for p in parties) and not any(_particular(p) for p in places)
+
+
+def _a_kind(noun: Token, verb: Token) -> bool:
+    if not (noun.tag_ == "NNS" or noun.lemma_.lower() == "police") or noun.ent_type_:
+        return False
+    return not any(c.i != verb.i and (c.dep_ in ("det", "poss", "nummod", "quantmod", "appos", "relcl", "acl", "prep") or c.ent_type_)
+                   for c in noun.children)
+
+
+def _particular(noun: Token) -> bool:
+    return noun.pos_ == "PROPN" or bool(noun.ent_type_) or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
 
 
 def denied(verb: Token) -> bool:

@@ -1,5 +1,9 @@
 """Whether two mentions of a personal name can name one person, and what the text says of its gender."""
 
+from functools import cache
+from importlib import resources
+
+import yaml
 from spacy.tokens import Span
 
 HONORIFICS = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "madam": "f"}
@@ -30,13 +34,26 @@ def _compatible(given: str, other: str) -> bool:
     return given == other or (min(len(given), len(other)) == 1 and given[:1] == other[:1])
 
 
+@cache
+def given_name_genders() -> dict[str, str]:
+    """Given names that almost always name a man or a woman (``data/given-names.yaml``)."""
+    data = yaml.safe_load(resources.files("newsdesk.nlp").joinpath("data", "given-names.yaml").read_text(encoding="utf-8"))
+    return {name: gender for gender in ("m", "f") for name in data[gender]}
+
+
 def gender_clues(name: Span) -> set[str]:
-    """What the words around a person's name say of their gender: an honorific before it ("Mr.
-    Obama"), a gendered noun in apposition or as its title ("spokeswoman Jessica Ditto")."""
+    """What the words of a person's name and around it say of their gender: an honorific before
+    it ("Mr. Obama"), a gendered noun in apposition or as its title ("spokeswoman Jessica Ditto"),
+    a given name borne by one sex ("Hillary Clinton"; a lone "Ali" may be a surname)."""
     doc = name.doc
     clues = {HONORIFICS[t.lower_] for t in name[:1] if t.lower_ in HONORIFICS}
     if name.start > 0 and doc[name.start - 1].lower_ in HONORIFICS:
         clues.add(HONORIFICS[doc[name.start - 1].lower_])
+    genders = given_name_genders()
+    # the first given name of the list before the surname: "President Barack Obama", "Hillary Rodham Clinton"
+    given = next((genders[t.lower_] for t in name[:-1] if t.is_title and t.lower_ in genders), None)
+    if given is not None:
+        clues.add(given)
     related = [name.root.head] if name.root.dep_ == "appos" else []
     related += [c for t in name for c in t.children if c.dep_ in ("appos", "compound", "amod") and not name.start <= c.i < name.end]
     return clues | {GENDERED_NOUNS[t.lemma_.lower()] for t in related if t.lemma_.lower() in GENDERED_NOUNS}
