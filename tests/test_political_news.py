@@ -283,3 +283,24 @@ def test_an_act_of_a_kind_of_people_upon_another_is_a_phenomenon_not_an_event(te
 ])
 def test_an_act_of_particular_people_is_an_event(text):
     assert [e for e in _events(text) if e.plover == "ASSAULT"]
+
+
+# --- agreeing: an undertaking, not an opinion or a sales offer
+
+
+@pytest.mark.parametrize("text", [
+    "While county leaders agree the county will comply, some also question the wisdom of the tax code.",
+    "If drawing on home equity seems too risky, the federal government offers loans to parents, too.",
+    "Lancaster and Lancashire councils offer business help.",
+])
+def test_an_opinion_shared_or_a_service_offered_is_no_agreement(text):
+    assert not _events(text, "AGREE")
+
+
+@pytest.mark.parametrize("text", [
+    "Pakistan agreed Monday to reinstate a fired chief justice.",
+    "The Security Council today agreed to a six-month extension of the mandate for the peacekeeping force in Lebanon.",
+    "Japan agrees with the Philippines and France that territorial disputes should be resolved through arbitration.",
+])
+def test_an_undertaking_or_an_agreement_with_a_party_is_coded(text):
+    assert _events(text, "AGREE", published=None)

@@ -156,6 +156,10 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if (cameo.startswith("12") and not targets and token.lemma_.lower() in ("refuse", "decline")
                 and any(c.dep_ == "xcomp" and _code_word(c, patterns) is None for c in token.children)):
             continue  # "He refuses to take responsibility": nothing anyone asked for is refused
+        if token.lemma_.lower() in CONCURRING and not targets and len(sources) < 2 and _a_view(token):
+            continue  # "county leaders agree the county will comply": an opinion shared, nothing agreed between parties
+        if cameo.startswith("03") and not targets and len(sources) < 2 and not _undertakes(token):
+            continue  # "the city offers beautiful scenery", "promised a veto": no undertaking toward anyone
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
         pairs = _counterparts(sources) if cameo.startswith(BETWEEN_PARTIES) and not targets else _pairs(sources, targets)
@@ -192,6 +196,25 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
 
 EXERCISES = frozenset("exercise drill maneuver manoeuvre".split())
 MILITARY = frozenset("military naval army air live-fire nuclear missile war combat".split())
+
+
+def _undertakes(verb: Token) -> bool:
+    """ "agreed to reinstate a fired chief justice", "pledged to push for an amendment", "agreed that
+    it would release them", "agreed to a six-month extension of the mandate", "agreed on a plan": a
+    commitment to an act, news even when made to no one named. A phrase after the verb may name
+    the counterpart the roles missed ("departs from Libya"): kept too."""
+    return any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children)
+
+
+CONCURRING = frozenset("agree concur".split())
+
+
+def _a_view(verb: Token) -> bool:
+    """ "agree (that) the county will comply", "all agreed Pence won": a clause with a subject of its
+    own says what is thought true, not what anyone undertakes to do ("agreed to reinstate", "agreed
+    that it would release the prisoners")."""
+    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.tag_ != "PRP" for g in c.children)
+               for c in verb.children)
 
 
 def _military_exercise(noun: Token) -> bool:
