@@ -304,3 +304,17 @@ def test_an_opinion_shared_or_a_service_offered_is_no_agreement(text):
 ])
 def test_an_undertaking_or_an_agreement_with_a_party_is_coded(text):
     assert _events(text, "AGREE", published=None)
+
+
+# --- whom words are addressed to, and whose act is reacted to
+
+
+@pytest.mark.parametrize("text, plover, target", [
+    ("China appealed to the United Nations for help.", "REQUEST", "IGOUNO"),
+    ("Germany apologized to Israel.", "SUPPORT", "ISR"),
+    ("Iran protested to Britain over the arrest.", "ACCUSE", "GBR"),  # a protest lodged, not a demonstration
+    ("The Syrian opposition condemned the attack by government forces.", "ACCUSE", "MIL"),
+])
+def test_the_one_addressed_or_whose_act_is_condemned_is_the_target(text, plover, target):
+    (event,) = _events(text, plover, published=None)
+    assert event.target is not None and event.target.code.endswith(target)

@@ -61,6 +61,8 @@ WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
 CHANNELS = frozenset("television tv radio air camera video website internet twitter facebook instagram youtube".split())
 SETTINGS = frozenset("at in on to near inside outside into within during before after".split())  # where and when, and the term
 IMPOSING = frozenset("impose levy slap inflict".split())  # "imposed the sentence Friday on Pimstein": who bears it
+# Verbs whose "to" names the one spoken to, who is the target: "complained to regional authorities".
+ADDRESSING = frozenset("appeal plead complain apologize apologise protest".split())
 RECIPIENT_VERBS = frozenset("offer give send provide extend pledge promise grant hand deliver sell supply donate transfer return refuse deny".split())
 REFUGE = frozenset("refuge asylum shelter sanctuary".split())
 ASKING = frozenset("ask appeal plead beg seek request".split())
@@ -533,6 +535,8 @@ def _target(verb: Token) -> Token | None:
     recipient = next(iter(_prep_objects(verb, frozenset({"to"}))), None)
     if recipient is not None and verb.lemma_.lower() in RECIPIENT_VERBS:
         return recipient  # "offered its cooperation to Washington", "sent troops to Syria"
+    if recipient is not None and dobj is None and verb.lemma_.lower() in ADDRESSING:
+        return recipient  # "appealed to the United Nations for help", "apologized to Israel"
     if dobj is not None and _a_time(dobj):
         dobj = _name_on_time(dobj)  # "met Syrian President Bashar Assad Tuesday"
     if dobj is not None:
@@ -554,6 +558,8 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
         if any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in clause.children):
             candidates += [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
     candidates += [c for c in verb.children if c.dep_ == "dobj" and not own_forces(c)]  # a country as object; "sent troops" sends one's own
+    # "condemned the attack by government forces", "rejected the offer by Pagliano's attorney": who did what is reacted to
+    candidates += _prep_objects(dobj, frozenset({"by"})) if dobj is not None else []
     if verb.lemma_.lower() in ASKING:  # "asking for the public's help": the one whose help is asked
         candidates += [p for o in _prep_objects(verb, frozenset({"for"})) for p in o.children if p.dep_ == "poss"]
         if dobj is not None and dobj.lemma_.lower() in REFUGE:
