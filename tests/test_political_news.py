@@ -59,9 +59,12 @@ def test_terms_of_office_are_checked_when_the_dictionary_is_read():
     assert not trump.holds_office_on(date(2021, 6, 1)) and trump.holds_office_on(date(2025, 1, 20))
 
 
-def test_publication_dates_come_from_polnear_file_names():
+def test_publication_dates_come_from_file_names_and_addresses():
     assert published_on("nyt_2016-09-20_examining-the-u-n-s-record-on-ur") == date(2016, 9, 20)
     assert published_on("40450848") is None
+    assert published_on("702d1da6", "https://www.nytimes.com/2019/11/18/business/trump-trade-war-china.html") == date(2019, 11, 18)
+    assert published_on("5fa3154e", "https://www.theguardian.com/commentisfree/2019/nov/18/the-guardian-view") == date(2019, 11, 18)
+    assert published_on("f5c90a6d", "https://www.nationalreview.com/2019/11/trump-impeachment-inquiry") is None  # no day
 
 
 # --- who is named

@@ -237,7 +237,8 @@ def petrarch2_command(
 
 
 GOLD_DIR = Path(__file__).resolve().parents[3] / "tests" / "gold"
-DEFAULT_EVENT_GOLD = (GOLD_DIR / "event_judgements.jsonl", GOLD_DIR / "event_judgements_polnear.jsonl")  # LGL local news, PolNeAR politics
+# LGL local news, PolNeAR US politics, the extraction benchmark's mixed news of 2018-2019
+DEFAULT_EVENT_GOLD = tuple(GOLD_DIR / name for name in ("event_judgements.jsonl", "event_judgements_polnear.jsonl", "event_judgements_news.jsonl"))
 
 
 CONFIDENCE_BANDS = (0.5, 0.6, 0.7, 0.8)
@@ -247,7 +248,7 @@ CONFIDENCE_BANDS = (0.5, 0.6, 0.7, 0.8)
 def events_command(
     gold: Annotated[list[Path] | None, typer.Argument(
         help="Hand judgements of coded events (JSONL; first line names the corpus and articles); "
-             "default: the LGL and the PolNeAR judgements in tests/gold.")] = None,
+             "default: the LGL, PolNeAR and news-benchmark judgements in tests/gold.")] = None,
     eval_root: Annotated[Path, typer.Option(help="Folder the gold files' source paths are relative to.")] = Path("../shared/eval"),
     show_wrong: Annotated[int, typer.Option(help="List up to N development events judged wrong (never held-out ones).")] = 10,
     fit_confidence: Annotated[Path | None, typer.Option(

@@ -32,6 +32,9 @@ from ..records import UNREAL, Event
 
 ANY_ROLES = ("*", "*")
 _NAME_DATE = re.compile(r"_(\d{4}-\d{2}-\d{2})_")
+# "/2019/11/18/", "/2019/nov/18/", "/2019-11-19/": the day a news site files an article under
+_URL_DATE = re.compile(r"/(\d{4})[/-](\d{2}|[a-z]{3})[/-](\d{2})(?:/|[-_][a-z])", re.IGNORECASE)
+_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
 
 
 def _offsets(actor) -> tuple[int, int] | None:
@@ -96,6 +99,7 @@ class Judgements:
 
     rows: dict[tuple, list[dict]]
     articles: dict[str, list[tuple[str, str]]]  # set name → (docid, text) in the file's order
+    published: dict[str, date] = field(default_factory=dict)  # docid → publication date, where the corpus gives one
 
 
 def load_judgements(gold_path: Path, eval_root: Path) -> Judgements:
@@ -105,24 +109,40 @@ def load_judgements(gold_path: Path, eval_root: Path) -> Judgements:
     for line in lines[1:]:
         row = json.loads(line)
         rows.setdefault((row["article"], row["start"], row["end"], row["plover"], _row_roles(row)), []).append(row)
-    texts = _corpus_texts(eval_root / header["source"])
+    texts, urls = _corpus_texts(eval_root / header["source"])
     sets = {"development": header["articles"], "held_out": header.get("held_out", [])}
-    return Judgements(rows, {name: [(d, texts[d]) for d in docids if d in texts] for name, docids in sets.items()})
+    published = {d: day for d in texts if (day := published_on(d, urls.get(d))) is not None}
+    return Judgements(rows, {name: [(d, texts[d]) for d in docids if d in texts] for name, docids in sets.items()}, published)
 
 
-def _corpus_texts(source: Path) -> dict[str, str]:
-    """Article id → text: the articles of an LGL-style XML corpus by docid, or the ``.txt`` files
-    of a folder by name (PolNeAR's texts)."""
+def _corpus_texts(source: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """Article id → text, and → address where the corpus gives one: the articles of an LGL-style
+    XML corpus by docid, the ``.txt`` files of a folder by name (PolNeAR's texts), or the gold
+    bodies of the article-extraction benchmark (``ground-truth.json``) by page hash."""
     if source.is_dir():
-        return {path.stem: path.read_text(encoding="utf-8") for path in sorted(source.glob("*.txt"))}
-    return {a.get("docid"): a.findtext("text") or "" for a in ET.parse(source).getroot().iter("article")}
+        return {path.stem: path.read_text(encoding="utf-8") for path in sorted(source.glob("*.txt"))}, {}
+    if source.suffix == ".json":
+        pages = json.loads(source.read_text(encoding="utf-8"))
+        return {k: page["articleBody"] for k, page in pages.items()}, {k: page.get("url") or "" for k, page in pages.items()}
+    return {a.get("docid"): a.findtext("text") or "" for a in ET.parse(source).getroot().iter("article")}, {}
 
 
-def published_on(docid: str) -> date | None:
-    """The publication date a corpus names its files by ("nyt_2016-09-20_examining-…", PolNeAR);
-    LGL's docids carry none, and its download times are no publication dates."""
+def published_on(docid: str, url: str | None = None) -> date | None:
+    """The publication date a corpus names its files by ("nyt_2016-09-20_examining-…", PolNeAR)
+    or a site files its address under ("…/2019/11/18/business/…", "…/2019/nov/18/…"). LGL's
+    docids carry none, and its download times are no publication dates."""
     found = _NAME_DATE.search(docid)
-    return date.fromisoformat(found.group(1)) if found else None
+    if found:
+        return date.fromisoformat(found.group(1))
+    found = _URL_DATE.search(url or "")
+    if found is None:
+        return None
+    year, month, day = found.groups()
+    month_number = _MONTHS.get(month.lower()) if month.isalpha() else int(month)
+    try:
+        return date(int(year), month_number, int(day)) if month_number else None
+    except ValueError:
+        return None
 
 
 def judged_events(judgements: Judgements, set_name: str, scores: EventPrecision | None = None) -> Iterator[JudgedEvent]:
@@ -134,7 +154,7 @@ def judged_events(judgements: Judgements, set_name: str, scores: EventPrecision 
     for (docid, _), doc in zip(wanted, load_model().parse(t for _, t in wanted)):
         if scores is not None:
             scores.articles += 1
-        for event in analyse_doc(doc, registry, gazetteer, published=published_on(docid)).events:
+        for event in analyse_doc(doc, registry, gazetteer, published=judgements.published.get(docid)).events:
             if event.modality not in UNREAL:
                 word = doc.char_span(event.predicate.start, event.predicate.end)[0]
                 yield JudgedEvent(docid, event, word, _judgement(event, docid, judgements.rows, seen))
