@@ -20,6 +20,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .registry import Name, Registry
+from .sense import agent_of
 
 FUZZY_LABELS = ("ORG", "PERSON", "GPE", "NORP", "FAC", "PRODUCT", "WORK_OF_ART", "LOC")
 FUZZY_MIN_LENGTH = 6
@@ -89,6 +90,7 @@ def find_names(doc: Doc, registry: Registry) -> list[Match]:
     negated = [m for m in found if _negated_name(doc, m)]
     context = _Context(doc)
     kept = [m for m in _longest_first(found) if _plausible(doc, context, registry, m)]
+    kept = [m for m in kept if not _part_of_another_name(context, registry, m, kept)]
     replaced: list[Match] = []
     fuzzy = _fuzzy(doc, registry, kept, replaced)
     kept = [m for m in kept if m not in replaced] + [m for m in fuzzy if not _addressed(doc, registry, m)]
@@ -106,6 +108,27 @@ def _inside_a_new_name(doc: Doc, match: Match) -> bool:
     """ "New Mexico", "New Jersey", "New South Wales", "New England": the place named after another
     is not it (a registry name that starts with "New" is matched whole, and wins as the longer)."""
     return match.start > 0 and doc[match.start - 1].text == "New"
+
+
+OTHER_NAMES = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT".split())
+NAME_GLUE = frozenset("the of and for & 's ’s".split())
+
+
+def _part_of_another_name(context: _Context, registry: Registry, match: Match, matches: list[Match]) -> bool:
+    """ "the Peoples Democratic Party", "the Social Democratic Party": an organisation of ours named
+    inside the name of one the registry does not know is not it, when the other words of the name
+    say no institution of it ("the US Justice Department" is two names of ours). A country's name
+    inside another stays its country: "the Rwandan Patriotic Front" is Rwanda's."""
+    name = context.ent_at.get(match.start)
+    if name is None or name.label_ not in OTHER_NAMES or (name.start, name.end) == (match.start, match.end):
+        return False
+    if any(registry.entities[n.entity_id].type == "COUNTRY" for n in match.names):
+        return False
+    if not (name.start <= match.start and match.end <= name.end):
+        return False
+    ours = {i for m in matches for i in range(m.start, m.end)}
+    rest = [t for t in name if t.i not in ours and t.is_alpha and t.lower_ not in NAME_GLUE]
+    return bool(rest) and not any(agent_of(t) for t in rest)
 
 
 def _negated_name(doc: Doc, match: Match) -> bool:

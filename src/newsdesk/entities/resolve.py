@@ -68,6 +68,8 @@ def resolve_entities(doc: Doc, registry: Registry, quotes: list[Quote], sentence
         actor_spans = [(s, e) for s, e in actor_spans if s.start_char not in starts]
         still_named = {d[2] for d in drafts}
         entities = {k: v for k, v in entities.items() if k in still_named}
+    for person, span in _untagged_surnames(doc, persons, covered):
+        person.mentions.append(span)
     speaker_ids: dict[str, str] = {}
     for person in persons:
         known = _known_by_surname(person, registry, actor_spans)
@@ -121,6 +123,28 @@ def _surnames_read_as_names(doc: Doc, matches: list[Match], persons: list[Person
             person = None
         if person is not None and min(m.start for m in person.mentions) < match.start:
             found.append((person, match.span(doc)))
+    return found
+
+
+def _untagged_surnames(doc: Doc, persons: list[Person], covered: set[int]) -> list[tuple[Person, Span]]:
+    """A surname standing alone that the model tagged as nothing, after the person was named in
+    full: "The suspect, Michael Webb, … Officers arrested Webb in the hallway". Only the surname of
+    one person of the article, written as a proper noun, outside any other name ("Webb Telescope")."""
+    bearers: dict[str, list[Person]] = {}
+    for person in persons:
+        if len(person.name.split()) > 1 and person.mentions:
+            bearers.setdefault(person.name.split()[-1], []).append(person)
+    in_names = {i for ent in doc.ents for i in range(ent.start, ent.end)} | covered
+    found = []
+    for token in doc:
+        owners = bearers.get(token.text)
+        if not owners or len(owners) > 1 or token.i in in_names or token.tag_ != "NNP":
+            continue
+        if any(0 <= j < len(doc) and doc[j].tag_ in ("NNP", "NNPS") and doc[j].text[:1].isupper() for j in (token.i - 1, token.i + 1)):
+            continue  # part of a longer name
+        person = owners[0]
+        if min(m.start for m in person.mentions) < token.i:
+            found.append((person, doc[token.i:token.i + 1]))
     return found
 
 

@@ -39,7 +39,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from ..entities.sense import agent_of
+from ..entities.sense import agent_nouns, agent_of
 from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
 from .context import (
@@ -47,6 +47,7 @@ from .context import (
     accident,
     attack_in_words,
     conceded_in_words,
+    contest,
     denied,
     for_clause,
     habitual,
@@ -123,7 +124,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
     events: list[Event] = []
     for token in doc:
         coded = _code_word(token, patterns)
-        if coded is None or question(token) or non_answer(token) or conceded_in_words(token) or public_advice(token):
+        if coded is None or question(token) or non_answer(token) or conceded_in_words(token) or public_advice(token) or contest(token):
             continue
         cameo, is_noun = coded
         if is_noun and token.dep_ == "dobj" and _code_word(token.head, patterns) is not None:
@@ -171,6 +172,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
                 continue  # "Zamalek beat Enppi 1-0"
             if cameo[:2] < "14" and not (public(source, actors) or public(target, actors)):
                 continue  # "Ms. Underwood invited her to stay": private life
+            if cameo.startswith("03") and _in_trade(source) and not (target is not None and target.code and not _in_trade(target)):
+                continue  # "The airline will offer round-trip flights", "Amazon offers Apple's MacBook": commerce
             if cameo.startswith("05") and not (public(source, actors) and source.code):
                 continue  # "a restaurant owner praised his bankers": praise and support given in private life, or by no one coded
             if cameo.startswith("07") and token.lemma_.lower() in EVERYDAY_HELP and not _states(source) and not _states(target):
@@ -206,15 +209,32 @@ def _undertakes(verb: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children)
 
 
+def _in_trade(actor: EventActor | None) -> bool:
+    """A business, or an organisation of no code whose name says no institution ("Amazon", "Blue
+    Origin"; not "Boulder City Council"): offers and promises among them are trade."""
+    if actor is None:
+        return False
+    if actor.code:
+        return actor.code[3:6] == "BUS"
+    return agent_nouns().get(actor.name.split()[-1].lower()) in (None, "BUS")
+
+
 CONCURRING = frozenset("agree concur".split())
 
 
 def _a_view(verb: Token) -> bool:
     """ "agree (that) the county will comply", "all agreed Pence won": a clause with a subject of its
     own says what is thought true, not what anyone undertakes to do ("agreed to reinstate", "agreed
-    that it would release the prisoners")."""
-    return any(c.dep_ == "ccomp" and any(g.dep_ in ("nsubj", "nsubjpass", "expl") and g.tag_ != "PRP" for g in c.children)
-               for c in verb.children)
+    that it would release the prisoners", "agreed that both countries should cooperate")."""
+    return any(c.dep_ == "ccomp" and any(_someone_else(g) for g in c.children)
+               and not any(g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children) for c in verb.children)
+
+
+def _someone_else(subject: Token) -> bool:
+    """The subject of what is agreed, when it is not the one agreeing ("it", "we", "both countries")."""
+    if subject.dep_ not in ("nsubj", "nsubjpass", "expl") or subject.tag_ == "PRP":
+        return False
+    return not any(c.lower_ in ("both", "all", "each") for c in subject.children)
 
 
 def _military_exercise(noun: Token) -> bool:

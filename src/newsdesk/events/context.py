@@ -63,6 +63,34 @@ def sports_report(doc: Doc) -> bool:
     return len(set(words)) >= 5 and len(words) >= 8 or (bool(SCORE.search(doc.text)) and len(set(words)) >= 3)
 
 
+# Words of a contest won or lost: a game, a race, an election.
+CONTEST_WORDS = frozenset(
+    "win wins won winning victory victories election elections vote votes race match game title champion "
+    "championship point points seat seats poll polls primary reelection tournament cup league final semifinal "
+    "round set sets goal goals draw medal qualifier".split()
+)
+
+
+def contest(verb: Token) -> bool:
+    """ "Russia beat Croatia on Monday", "Kentucky Democrats beat incumbent Gov. Matt Bevin in a
+    state Trump won by 30 points", "was beaten out by Wichita Heights' Aidan Gantenbein": beaten
+    in a game or an election, not struck. Said of "beat" alone: a side beaten by blows is a
+    person or people, and one state beating another is always a game."""
+    if verb.lemma_.lower() != "beat":
+        return False
+    if any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return True
+    winner = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    beaten = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if beaten is None:
+        return False
+    if winner is not None and winner.ent_type_ in ("GPE", "NORP") and beaten.ent_type_ in ("GPE", "NORP"):
+        return True
+    sentence = verb.sent
+    return beaten.pos_ == "PROPN" and (bool(SCORE.search(sentence.text)) or any(
+        t.lemma_.lower() in CONTEST_WORDS or t.lower_ in CONTEST_WORDS for t in sentence))
+
+
 def accident(sentence: Span) -> bool:
     """A road or water accident, or a death in a fire ("four children killed in a fire"), and
     no weapon in the sentence."""
@@ -312,7 +340,11 @@ def question(verb: Token) -> bool:
     and any act in a sentence that asks ("How many must die before we strike back?")."""
     if verb.sent.text.rstrip(" \"'”’)").endswith("?"):
         return True
-    if verb.lemma_.lower() not in ("ask", "inquire", "wonder"):
+    if verb.lemma_.lower() not in ("ask", "inquire", "wonder", "demand"):
+        return False
+    if verb.pos_ == "VERB" and not any(c.dep_ in ("dobj", "dative", "xcomp", "ccomp", "prep", "advcl", "nsubjpass") for c in verb.children):
+        return True  # "“What is the contingency …,” Aderholt asked.", "Vitter demanded.": the cue of a question
+    if verb.lemma_.lower() == "demand":
         return False
     for clause in (c for c in verb.children if c.dep_ in ("ccomp", "advcl")):
         if clause.left_edge.lower_ in QUESTION_WORDS:

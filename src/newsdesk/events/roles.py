@@ -228,6 +228,8 @@ def subject(verb: Token) -> Token | None:
     current, deps = verb, SUBJECTS
     for _ in range(4):
         found = _nearest(current, deps)
+        if found is not None and _dateline_place(found):
+            found = _after_dateline(found)  # "HANOI, Vietnam (AP) — U.S. Defense Secretary Mark Esper … accused China"
         if found is not None and found.tag_ == "VBG" and (own := _nearest(found, SUBJECTS)) is not None and own.i < found.i:
             return own  # "The Red Cross operating in Iraq said": the small model made the participle the subject
         if found is not None:
@@ -245,6 +247,8 @@ def subject(verb: Token) -> Token | None:
         if current.dep_ == "acomp" and current.lower_ in READINESS and current.head.i != current.i:
             current = current.head  # "is about to restore", "is ready to help"
             continue
+        if current.dep_ == "pcomp" and (claimer := claimed_by(current)) is not None:
+            return claimer  # "the Taliban claimed responsibility for shooting down the helicopter"
         if current.dep_ == "pcomp" and current.head.lower_ in ("with", "of", "for") and current.head.head.lemma_.lower() in REPROACHING:
             return the_accused(current.head.head)  # "charged a teenager with killing Welch", "criticized Shelby for shooting Crutcher"
         if current.dep_ == "pcomp" and current.head.head.i != current.head.i:
@@ -259,6 +263,37 @@ def subject(verb: Token) -> Token | None:
             return current.head  # "the epidemic of police officers killing unarmed black people"
         return cut_off_subject(current)
     return None
+
+
+CLAIMING = frozenset("claim take accept admit acknowledge bear".split())
+
+
+def claimed_by(act: Token) -> Token | None:
+    """Who claims an act as theirs: "claimed responsibility for the attack", "took credit for
+    shooting down the helicopter"; the act is theirs."""
+    if act.dep_ not in ("pobj", "pcomp") or act.head.lower_ not in ("for", "of"):
+        return None
+    claim = act.head.head
+    if claim.lemma_.lower() not in ("responsibility", "credit") or claim.dep_ != "dobj" or claim.head.lemma_.lower() not in CLAIMING:
+        return None
+    return subject(claim.head)
+
+
+DASHES = frozenset("— – - --".split())
+
+
+def _dateline_place(token: Token) -> bool:
+    """The place in capitals a report opens with ("HANOI, Vietnam (AP) —"), which the parse may
+    make the subject of the first sentence."""
+    sentence = token.sent
+    return (token.i == sentence.start and token.is_upper and token.is_alpha and len(token) > 1
+            and any(t.text in DASHES for t in token.doc[token.i + 1:min(sentence.end, token.i + 8)]))
+
+
+def _after_dateline(place: Token) -> Token | None:
+    """The subject the parse hung on the dateline's place, after its dash."""
+    dash = next(t for t in place.doc[place.i + 1:place.sent.end] if t.text in DASHES)
+    return next((c for c in reversed(list(place.children)) if c.dep_ == "appos" and c.i > dash.i), None)
 
 
 def own_forces(token: Token) -> bool:
@@ -296,7 +331,8 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     if passive is None and (shared := _shared_passive(verb)) is not None:
         passive = shared  # "Scott was shot and killed by …"
     if passive is None and _passive_gerund(verb):
-        passive = _nearest(verb.head.head, ("nsubj", "nsubjpass"))  # "Fairfield was in jail after being indicted"
+        # "Fairfield was in jail after being indicted", "150 Indians returned home broke after being deported"
+        passive = _nearest(verb.head.head, ("nsubj", "nsubjpass")) or subject(verb.head.head)
     if passive is None and (found := _found_in_state(verb)) is not None:
         passive = found  # "Rufus Church, who was found fatally shot at his business": he was shot, by no one named
     if passive is None and _participle_clause(verb):
@@ -611,6 +647,8 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
         sources = all_actors(next(iter(_prep_objects(noun, frozenset({"by"}))), None), actors)
     if not sources:
         sources = all_actors(accused_of(noun), actors)  # "arrested a man on a charge of assault"
+    if not sources and (claimer := claimed_by(noun)) is not None:
+        sources = all_actors(claimer, actors)  # "the Taliban claimed responsibility for the attack"
     # "an attack on Gaza", but "talks on Iran with China": after a peaceful act "on" names its topic
     candidates = _prep_objects(carrier, (TARGET_PREPOSITIONS if hostile else TARGET_PREPOSITIONS - {"on"}) | {"between"})
     if carried:  # "held joint exercises with France", "launched an attack yesterday on …": the parse hangs them on the verb
