@@ -411,3 +411,26 @@ def test_a_business_offering_its_wares_is_trade_not_an_agreement(text):
 def test_a_public_body_offering_a_post_is_still_an_offer():
     text = "Boulder City Council offered then Dublin City Manager Jane Brautigam a position as its city manager."
     assert _events(text, "AGREE", published=None)
+
+
+@pytest.mark.parametrize("text", [
+    "Sondland is more directly entangled than any witness yet in the president’s efforts to get Ukraine to investigate "
+    "political rival Joe Biden.",  # what someone is got to do is urged, not done
+    "He said the call made him realize Giuliani and the president still believed Ukraine needed to investigate Burisma "
+    "and the Bidens.",  # a need, not an act
+    "Recent governments have, however, recognized that Austrians were also perpetrators of Nazi crimes.",  # a fact owned
+    "Japan's Nikkei 225 (N225) declined 0.3%, while South Korea's Kospi Index (KOSPI) fell 0.5%.",  # a figure that fell
+    "NASA plans to deliver rovers like the agency's new Volatiles Investigating Polar Exploration Rover (VIPER) to the "
+    "moon's south pole.",  # a word of a name
+    "That struck me as different than other calls I had listened to, she said.",  # an impression
+])
+def test_words_of_acts_that_report_none(text):
+    assert not _events(text)
+
+
+@pytest.mark.parametrize("text, plover", [
+    ("The United States recognized Kosovo.", "SUPPORT"),
+    ("They noted his attorney offered to have Pagliano appear at a closed session, but Rep. Jason Chaffetz declined.", "REJECT"),
+])
+def test_recognising_a_state_and_declining_an_offer_stay_events(text, plover):
+    assert _events(text, plover, published=None)

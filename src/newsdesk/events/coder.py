@@ -127,6 +127,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if coded is None or question(token) or non_answer(token) or conceded_in_words(token) or public_advice(token) or contest(token):
             continue
         cameo, is_noun = coded
+        if _not_an_act(token):
+            continue
         if is_noun and token.dep_ == "dobj" and _code_word(token.head, patterns) is not None:
             continue  # "declined the invitation": one event, the verb's
         if _demanded(token, patterns):
@@ -157,7 +159,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if (cameo.startswith("12") and not targets and token.lemma_.lower() in ("refuse", "decline")
                 and any(c.dep_ == "xcomp" and _code_word(c, patterns) is None for c in token.children)):
             continue  # "He refuses to take responsibility": nothing anyone asked for is refused
-        if token.lemma_.lower() in CONCURRING and not targets and len(sources) < 2 and _a_view(token):
+        if (token.lemma_.lower() in CONCURRING and len(sources) < 2 and _a_view(token)
+                and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)):
             continue  # "county leaders agree the county will comply": an opinion shared, nothing agreed between parties
         if cameo.startswith("03") and not targets and len(sources) < 2 and not _undertakes(token):
             continue  # "the city offers beautiful scenery", "promised a veto": no undertaking toward anyone
@@ -209,6 +212,22 @@ def _undertakes(verb: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children)
 
 
+NAMES_OF_THINGS = frozenset("ORG PRODUCT WORK_OF_ART FAC LAW".split())
+
+
+def _not_an_act(word: Token) -> bool:
+    """Event words that report no act: a word of a name ("the Volatiles Investigating Polar
+    Exploration Rover"), an impression ("that struck me as different"), a figure that fell ("the
+    Nikkei 225 declined 0.3%": declining nothing; "Chaffetz declined" still refuses)."""
+    if word.ent_type_ in NAMES_OF_THINGS and word.text[:1].isupper() and word.i > word.sent.start:
+        return True
+    lemma = word.lemma_.lower()
+    if lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "as" for c in word.children):
+        return True
+    return lemma == "decline" and word.pos_ == "VERB" and any(
+        t.like_num or t.text in ("%", "percent") for c in word.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+
+
 def _in_trade(actor: EventActor | None) -> bool:
     """A business, or an organisation of no code whose name says no institution ("Amazon", "Blue
     Origin"; not "Boulder City Council"): offers and promises among them are trade."""
@@ -219,7 +238,7 @@ def _in_trade(actor: EventActor | None) -> bool:
     return agent_nouns().get(actor.name.split()[-1].lower()) in (None, "BUS")
 
 
-CONCURRING = frozenset("agree concur".split())
+CONCURRING = frozenset("agree concur recognize recognise acknowledge".split())
 
 
 def _a_view(verb: Token) -> bool:

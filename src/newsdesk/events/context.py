@@ -35,7 +35,8 @@ UNNAMED = frozenset("name identify quote".split())
 CONDITIONS = frozenset("if unless".split())
 SPECULATIVE = frozenset("may might could".split())
 OBLIGING = frozenset("must should".split())
-WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine".split())
+# "thought about releasing", "needed to investigate Burisma": weighed or wanted, not done
+WEIGHING = frozenset("consider contemplate think mull weigh ponder debate discuss envisage imagine need".split())
 WISHING = frozenset("hope wish expect want".split())
 # What stops an act before it happens: "preventing an arrest", "averted a strike"; and, with
 # "from", "stopped them from entering", "barred the group from protesting".
@@ -44,7 +45,7 @@ PREVENTING_FROM = PREVENTING | frozenset("stop keep bar block ban deter discoura
 CONCEDING_IN_WORDS = frozenset("concede acknowledge admit grant".split())
 UNREALISED = frozenset("should would could might".split())  # with "have": "should have offered"
 # "persuading Israel to release inmates", "allowed inspectors to visit": the act is urged or let be, not reported done.
-SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit require ask urge".split())
+SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit require ask urge get".split())
 # "ordered the government to release", "forced the rebels to retreat": the one ordered, forced or
 # swayed does the act (roles.py); only an act forced or helped along is done.
 OBJECT_CONTROL = SWAYING | frozenset("order force compel oblige instruct direct command enable help".split())
@@ -195,7 +196,8 @@ def hypothetical(verb: Token) -> bool:
         return True  # "hopes the president will allow him inside": a wish, not the president's act
     if _swayed(verb) or counterfactual(verb):
         return True
-    return verb.dep_ in ("xcomp", "pcomp", "ccomp") and governor.lemma_.lower() in WEIGHING
+    complement = verb.dep_ in ("xcomp", "pcomp", "ccomp") or (verb.dep_ == "advcl" and to_infinitive(verb))  # "needed to investigate"
+    return complement and governor.lemma_.lower() in WEIGHING
 
 
 CLAUSE_OPENERS = frozenset('" “ ” – — - : ; ,'.split())
