@@ -423,6 +423,7 @@ def test_a_public_body_offering_a_post_is_still_an_offer():
     "NASA plans to deliver rovers like the agency's new Volatiles Investigating Polar Exploration Rover (VIPER) to the "
     "moon's south pole.",  # a word of a name
     "That struck me as different than other calls I had listened to, she said.",  # an impression
+    "Officials have warned people to stay away from infected areas, and to avoid contact with rodents.",  # advice
 ])
 def test_words_of_acts_that_report_none(text):
     assert not _events(text)
@@ -430,6 +431,7 @@ def test_words_of_acts_that_report_none(text):
 
 @pytest.mark.parametrize("text, plover", [
     ("The United States recognized Kosovo.", "SUPPORT"),
+    ("Police declined the offer and were about to lose 25 newly hired recruits.", "REJECT"),
     ("They noted his attorney offered to have Pagliano appear at a closed session, but Rep. Jason Chaffetz declined.", "REJECT"),
 ])
 def test_recognising_a_state_and_declining_an_offer_stay_events(text, plover):

@@ -225,7 +225,8 @@ def _not_an_act(word: Token) -> bool:
     if lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "as" for c in word.children):
         return True
     return lemma == "decline" and word.pos_ == "VERB" and any(
-        t.like_num or t.text in ("%", "percent") for c in word.children if c.dep_ not in ("nsubj", "nsubjpass") for t in c.subtree)
+        t.like_num or t.text in ("%", "percent") for c in word.children if c.dep_ in ("dobj", "npadvmod", "prep", "advmod")
+        for t in c.subtree)
 
 
 def _in_trade(actor: EventActor | None) -> bool:

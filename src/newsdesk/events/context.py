@@ -141,7 +141,7 @@ def non_answer(verb: Token) -> bool:
 
 
 # Advice to the public at large: "urged motorists to drive with caution", "experts urge people to run".
-ADVISING = frozenset("urge advise encourage remind caution".split())
+ADVISING = frozenset("urge advise encourage remind caution warn".split())
 THE_PUBLIC = frozenset("motorist driver people public traveler traveller commuter consumer shopper pedestrian visitor "
                        "homeowner parent boater hiker swimmer everyone anyone".split())
 
