@@ -42,8 +42,11 @@ from spacy.tokens import Doc, Token
 from ..entities.sense import agent_nouns, agent_of
 from ..geo.events import event_place, within_event
 from ..records import EntityMention, Event, EventActor, Place, Quote, TextSpan
+from .confidence import event_confidence
 from .context import (
+    CONCURRING,
     REFUSALS,
+    a_view,
     accident,
     attack_in_words,
     conceded_in_words,
@@ -52,6 +55,7 @@ from .context import (
     for_clause,
     habitual,
     hypothetical,
+    no_act,
     non_answer,
     prevented,
     public_advice,
@@ -60,9 +64,15 @@ from .context import (
     sports_report,
     to_infinitive,
 )
-from .confidence import event_confidence
 from .dates import resolve_date
-from .ontology import INTENT_FORMS, REJECT_FORMS, THREAT_FORMS, Patterns, demand_form, form_of
+from .ontology import (
+    INTENT_FORMS,
+    REJECT_FORMS,
+    THREAT_FORMS,
+    Patterns,
+    demand_form,
+    form_of,
+)
 from .roles import (
     FIGHTING,
     HOSTILE_PURPOSES,
@@ -73,9 +83,9 @@ from .roles import (
     noun_arguments,
     own_forces,
     protest_addressee,
+    public,
     purpose_addressee,
     purpose_target,
-    public,
     state_of,
     stated_addressee,
     subject,
@@ -127,7 +137,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if coded is None or question(token) or non_answer(token) or conceded_in_words(token) or public_advice(token) or contest(token):
             continue
         cameo, is_noun = coded
-        if _not_an_act(token):
+        if no_act(token):
             continue
         if is_noun and token.dep_ == "dobj" and _code_word(token.head, patterns) is not None:
             continue  # "declined the invitation": one event, the verb's
@@ -159,7 +169,7 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if (cameo.startswith("12") and not targets and token.lemma_.lower() in ("refuse", "decline")
                 and any(c.dep_ == "xcomp" and _code_word(c, patterns) is None for c in token.children)):
             continue  # "He refuses to take responsibility": nothing anyone asked for is refused
-        if (token.lemma_.lower() in CONCURRING and len(sources) < 2 and _a_view(token)
+        if (token.lemma_.lower() in CONCURRING and len(sources) < 2 and a_view(token)
                 and not any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)):
             continue  # "county leaders agree the county will comply": an opinion shared, nothing agreed between parties
         if cameo.startswith("03") and not targets and len(sources) < 2 and not _undertakes(token):
@@ -212,23 +222,6 @@ def _undertakes(verb: Token) -> bool:
     return any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children)
 
 
-NAMES_OF_THINGS = frozenset("ORG PRODUCT WORK_OF_ART FAC LAW".split())
-
-
-def _not_an_act(word: Token) -> bool:
-    """Event words that report no act: a word of a name ("the Volatiles Investigating Polar
-    Exploration Rover"), an impression ("that struck me as different"), a figure that fell ("the
-    Nikkei 225 declined 0.3%": declining nothing; "Chaffetz declined" still refuses)."""
-    if word.ent_type_ in NAMES_OF_THINGS and word.text[:1].isupper() and word.i > word.sent.start:
-        return True
-    lemma = word.lemma_.lower()
-    if lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "as" for c in word.children):
-        return True
-    return lemma == "decline" and word.pos_ == "VERB" and any(
-        t.like_num or t.text in ("%", "percent") for c in word.children if c.dep_ in ("dobj", "npadvmod", "prep", "advmod")
-        for t in c.subtree)
-
-
 def _in_trade(actor: EventActor | None) -> bool:
     """A business, or an organisation of no code whose name says no institution ("Amazon", "Blue
     Origin"; not "Boulder City Council"): offers and promises among them are trade."""
@@ -237,24 +230,6 @@ def _in_trade(actor: EventActor | None) -> bool:
     if actor.code:
         return actor.code[3:6] == "BUS"
     return agent_nouns().get(actor.name.split()[-1].lower()) in (None, "BUS")
-
-
-CONCURRING = frozenset("agree concur recognize recognise acknowledge".split())
-
-
-def _a_view(verb: Token) -> bool:
-    """ "agree (that) the county will comply", "all agreed Pence won": a clause with a subject of its
-    own says what is thought true, not what anyone undertakes to do ("agreed to reinstate", "agreed
-    that it would release the prisoners", "agreed that both countries should cooperate")."""
-    return any(c.dep_ == "ccomp" and any(_someone_else(g) for g in c.children)
-               and not any(g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children) for c in verb.children)
-
-
-def _someone_else(subject: Token) -> bool:
-    """The subject of what is agreed, when it is not the one agreeing ("it", "we", "both countries")."""
-    if subject.dep_ not in ("nsubj", "nsubjpass", "expl") or subject.tag_ == "PRP":
-        return False
-    return not any(c.lower_ in ("both", "all", "each") for c in subject.children)
 
 
 def _military_exercise(noun: Token) -> bool:

@@ -322,6 +322,41 @@ def _particular(noun: Token) -> bool:
     return noun.pos_ == "PROPN" or bool(noun.ent_type_) or any(c.dep_ in ("det", "poss") and c.lower_ not in ("a", "an") for c in noun.children)
 
 
+NAMES_OF_THINGS = frozenset("ORG PRODUCT WORK_OF_ART FAC LAW".split())
+
+
+def no_act(word: Token) -> bool:
+    """Event words that report no act: a word of a name ("the Volatiles Investigating Polar
+    Exploration Rover"), an impression ("that struck me as different"), a figure that fell ("the
+    Nikkei 225 declined 0.3%": declining nothing; "Chaffetz declined" still refuses)."""
+    if word.ent_type_ in NAMES_OF_THINGS and word.text[:1].isupper() and word.i > word.sent.start:
+        return True
+    lemma = word.lemma_.lower()
+    if lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "as" for c in word.children):
+        return True
+    return lemma == "decline" and word.pos_ == "VERB" and any(
+        t.like_num or t.text in ("%", "percent") for c in word.children if c.dep_ in ("dobj", "npadvmod", "prep", "advmod")
+        for t in c.subtree)
+
+
+CONCURRING = frozenset("agree concur recognize recognise acknowledge".split())
+
+
+def a_view(verb: Token) -> bool:
+    """ "agree (that) the county will comply", "all agreed Pence won": a clause with a subject of its
+    own says what is thought true, not what anyone undertakes to do ("agreed to reinstate", "agreed
+    that it would release the prisoners", "agreed that both countries should cooperate")."""
+    return any(c.dep_ == "ccomp" and any(_someone_else(g) for g in c.children)
+               and not any(g.dep_ == "aux" and g.lower_ in ("should", "must") for g in c.children) for c in verb.children)
+
+
+def _someone_else(subject: Token) -> bool:
+    """The subject of what is agreed, when it is not the one agreeing ("it", "we", "both countries")."""
+    if subject.dep_ not in ("nsubj", "nsubjpass", "expl") or subject.tag_ == "PRP":
+        return False
+    return not any(c.lower_ in ("both", "all", "each") for c in subject.children)
+
+
 def denied(verb: Token) -> bool:
     """ "denied that its forces attacked the convoy", "rejected claims that it shelled the
     village": an act someone denies is reported, not asserted."""
