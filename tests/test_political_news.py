@@ -431,3 +431,20 @@ def test_words_of_acts_that_report_none(text):
 ])
 def test_recognising_a_state_and_declining_an_offer_stay_events(text, plover):
     assert _events(text, plover, published=None)
+
+
+@pytest.mark.parametrize("text, cameo", [
+    ("However, over the past few days, the Obama administration has promised a veto.", "130"),
+    ("Hamas vowed revenge against Israel.", "130"),
+])
+def test_a_hostile_act_promised_is_a_threat(text, cameo):
+    (threat,) = _events(text, "THREATEN")
+    assert threat.cameo == cameo
+
+
+@pytest.mark.parametrize("text", [
+    "The police had invited only Melaye and Murray-Bruce to appear before the Federal Capital Territory Command.",
+    "Police invited the senator for questioning on Monday.",
+])
+def test_a_summons_is_no_invitation(text):
+    assert not _events(text, "AGREE", published=None)

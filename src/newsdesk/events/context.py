@@ -325,14 +325,29 @@ def _particular(noun: Token) -> bool:
 NAMES_OF_THINGS = frozenset("ORG PRODUCT WORK_OF_ART FAC LAW".split())
 
 
+SUMMONED_TO = frozenset("appear testify explain answer report".split())
+QUESTIONING = frozenset("questioning interrogation interview".split())
+
+
+def _summoned(verb: Token) -> bool:
+    """ "The police had invited only Melaye and Murray-Bruce to appear before the Command", "invited
+    for questioning": a summons by those who may compel, no invitation to meet."""
+    if any(c.dep_ == "xcomp" and c.lemma_.lower() in SUMMONED_TO for c in verb.children):
+        return True
+    return any(g.lower_ in QUESTIONING for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children)
+
+
 def no_act(word: Token) -> bool:
     """Event words that report no act: a word of a name ("the Volatiles Investigating Polar
-    Exploration Rover"), an impression ("that struck me as different"), a figure that fell ("the
+    Exploration Rover"), an impression ("that struck me as different"), a summons ("invited
+    for questioning"; CAMEO has no code for it), a figure that fell ("the
     Nikkei 225 declined 0.3%": declining nothing; "Chaffetz declined" still refuses)."""
     if word.ent_type_ in NAMES_OF_THINGS and word.text[:1].isupper() and word.i > word.sent.start:
         return True
     lemma = word.lemma_.lower()
     if lemma == "strike" and any(c.dep_ == "prep" and c.lower_ == "as" for c in word.children):
+        return True
+    if lemma in ("invite", "summon") and _summoned(word):
         return True
     return lemma == "decline" and word.pos_ == "VERB" and any(
         t.like_num or t.text in ("%", "percent") for c in word.children if c.dep_ in ("dobj", "npadvmod", "prep", "advmod")
