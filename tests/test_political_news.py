@@ -448,3 +448,16 @@ def test_a_hostile_act_promised_is_a_threat(text, cameo):
 ])
 def test_a_summons_is_no_invitation(text):
     assert not _events(text, "AGREE", published=None)
+
+
+def test_a_party_named_with_another_country_is_that_countrys():
+    _, analysis = analyse_text("Zviad Dzidziguri of the Georgian Conservative Party said the rallies would demand "
+                               "President Saakashvili's resignation.")
+    assert "conservative-party-uk" not in {m.entity_id for m in analysis.entity_mentions}
+    _, analysis = analyse_text("The British Conservative Party criticized Labour.")
+    assert "conservative-party-uk" in {m.entity_id for m in analysis.entity_mentions}
+
+
+def test_a_task_force_that_arrests_is_police():
+    (arrest,) = _events("Avoyelles task force arrests 14.", "COERCE", published=None)
+    assert arrest.source.code.endswith("COP")

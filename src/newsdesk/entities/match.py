@@ -111,24 +111,37 @@ def _inside_a_new_name(doc: Doc, match: Match) -> bool:
 
 
 OTHER_NAMES = frozenset("ORG FAC PRODUCT WORK_OF_ART EVENT".split())
+# Bodies of one state: named with another state ("the Georgian Conservative Party") they are that state's own.
+NATIONAL_BODIES = frozenset("PARTY GOVERNMENT MILITARY INTELLIGENCE POLICE".split())
 NAME_GLUE = frozenset("the of and for & 's ’s".split())
 
 
 def _part_of_another_name(context: _Context, registry: Registry, match: Match, matches: list[Match]) -> bool:
-    """ "the Peoples Democratic Party", "the Social Democratic Party": an organisation of ours named
-    inside the name of one the registry does not know is not it, when the other words of the name
-    say no institution of it ("the US Justice Department" is two names of ours). A country's name
-    inside another stays its country: "the Rwandan Patriotic Front" is Rwanda's."""
-    name = context.ent_at.get(match.start)
-    if name is None or name.label_ not in OTHER_NAMES or (name.start, name.end) == (match.start, match.end):
-        return False
+    """ "the Peoples Democratic Party", "the Georgian Conservative Party": an organisation of ours
+    named inside the name of one the registry does not know is not it, when another country is
+    named with it, or the other words of the name say no institution of it ("the US Justice
+    Department" is two names of ours). A country's name inside another stays its country: "the
+    Rwandan Patriotic Front" is Rwanda's."""
     if any(registry.entities[n.entity_id].type == "COUNTRY" for n in match.names):
+        return False
+    name = context.ent_at.get(match.start)
+    around = (name.start, name.end) if name is not None and name.label_ in OTHER_NAMES else (match.start, match.end)
+    with_it = [m for m in matches if m is not match and (around[0] <= m.start and m.end <= around[1] or m.end == match.start)]
+    states = {_state(registry, n) for m in with_it for n in m.names if registry.entities[n.entity_id].type == "COUNTRY"}
+    national = [n for n in match.names if registry.entities[n.entity_id].type in NATIONAL_BODIES]
+    if states and national and not states & {_state(registry, n) for n in national}:
+        return True  # "the Georgian Conservative Party" is Georgia's, not Britain's
+    if name is None or name.label_ not in OTHER_NAMES or (name.start, name.end) == (match.start, match.end):
         return False
     if not (name.start <= match.start and match.end <= name.end):
         return False
     ours = {i for m in matches for i in range(m.start, m.end)}
     rest = [t for t in name if t.i not in ours and t.is_alpha and t.lower_ not in NAME_GLUE]
     return bool(rest) and not any(agent_of(t) for t in rest)
+
+
+def _state(registry: Registry, name: Name) -> str:
+    return (registry.entities[name.entity_id].code or "")[:3]
 
 
 def _negated_name(doc: Doc, match: Match) -> bool:
