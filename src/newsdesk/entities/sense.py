@@ -148,11 +148,14 @@ def _lexical_agent(token: Token) -> str | None:
     return nouns.get(token.lemma_.lower()) or nouns.get(token.lower_)
 
 
+DASHES = frozenset("— – - --".split())  # what ends a dateline: "CLINTON — A town couple …"
+
+
 def dateline(span: Span) -> bool:
     """A place in capitals before a dash that opens a report ("CLINTON — A town couple …"): the
     model may take it for a person, the parse for the subject."""
     doc, start = span.doc, span.sent.start
-    return (span.end < len(doc) and doc[span.end].text in ("—", "–", "-", "--") and len(span.text) > 1
+    return (span.end < len(doc) and doc[span.end].text in DASHES and len(span.text) > 1
             and all(t.is_upper and t.is_alpha for t in doc[start:span.end]))
 
 

@@ -42,7 +42,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from ..entities.sense import INSTITUTIONS, QUANTITY_WORDS, agent_of, dateline, role_sector
+from ..entities.sense import DASHES, INSTITUTIONS, QUANTITY_WORDS, agent_of, dateline, role_sector
 from ..geo.resolve import namesake
 from ..nlp.syntax import cut_off_subject
 from ..records import EntityMention, EventActor, Place, Quote, TextSpan
@@ -277,9 +277,6 @@ def claimed_by(act: Token) -> Token | None:
     if claim.lemma_.lower() not in ("responsibility", "credit") or claim.dep_ != "dobj" or claim.head.lemma_.lower() not in CLAIMING:
         return None
     return subject(claim.head)
-
-
-DASHES = frozenset("— – - --".split())
 
 
 def _dateline_place(token: Token) -> bool:
