@@ -99,7 +99,7 @@ def test_user_verb_patterns_extend_the_dictionary(tmp_path, monkeypatch):
     extra = tmp_path / "verbs.yaml"
     extra.write_text("verbs:\n  shun: '120'\n", encoding="utf-8")
     patterns = load_patterns((str(extra),))
-    assert patterns.verbs["shun"] == "120" and patterns.verbs["attack"] == "190"
+    assert patterns.verbs["shun"] == "120" and patterns.verbs["kill"] == "190"
     bad = tmp_path / "bad.yaml"
     bad.write_text("verbs:\n  shun: '999'\n", encoding="utf-8")
     from newsdesk.events import PatternError
@@ -131,7 +131,7 @@ def test_a_petrarch_verb_dictionary_is_read_as_user_patterns(tmp_path):
     harangue = patterns.verbs["harangue"]
     assert harangue["code"] == "111" and harangue["objects"] == {"parade": "145", "march": "145"}
     assert harangue["particles"] == {"at": "112"} and patterns.verbs["berate"]["code"] == "112"
-    assert "natter" not in patterns.verbs and patterns.verbs["attack"] == "190"  # ours stay
+    assert "natter" not in patterns.verbs and patterns.verbs["kill"] == "190"  # ours stay
     _, analysis = analyse_text("Pakistan harangued India over the border closure.")
     assert not analysis.events  # not in our own dictionary
     from newsdesk.pipeline import _analyse_bare

@@ -58,7 +58,7 @@ ROLE_NOUNS = frozenset(
     strategist consultant activist economist historian scientist doctor physician witness resident farmer
     teacher student voter supporter critic owner worker employee member organizer organiser pollster
     sheriff deputy detective trooper sergeant lieutenant inspector commissioner councilman councilwoman
-    alderman superintendent warden liaison counsel staffer
+    alderman superintendent warden liaison counsel staffer speaker
     """.split()
 )
 RECENT_PARAGRAPHS = 3

@@ -17,14 +17,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Entity, EntityMention, Quantity, Quote, TextSpan
 from .match import Match, find_names
 from ..attribution.speakers import ROLE_NOUNS
 from .people import Person, affiliation_span, formerly, name_kind, people, person_id
 from .registry import Name, Registry, slug
-from .sense import ELITE_WHEN_FORMER, PLACE_PREPOSITIONS, QUANTITY_WORDS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
+from .sense import ELITE_WHEN_FORMER, MOTION, PLACE_PREPOSITIONS, QUANTITY_WORDS, SUBJECTS, agent_head, agent_of, metonymic_actor, sense_of
 
 EXTRACTOR = "newsdesk.entities/2"
 KIND_PREFERENCE = {"name": 0, "alias": 1, "metonym": 2, "capital": 3, "demonym": 4}
@@ -167,6 +167,22 @@ def _organisation_like(ent: Span) -> bool:
     return any(t.text[:1].isupper() for t in ent if t.is_alpha)
 
 
+def _institution(span: Span, name: Name) -> bool:
+    """A seat of government the model reads as an organisation, not a city ("Obama slammed
+    Congress", "criticised the Kremlin"), stands for its institution wherever it is not a place
+    someone is in or goes to ("at the White House", "flew to the Kremlin")."""
+    if name.kind != "metonym" or span.root.ent_type_ not in ("ORG", "NORP"):
+        return False
+    root = span.root
+    if root.dep_ == "pobj":
+        return root.head.lower_ not in PLACE_PREPOSITIONS and root.head.lower_ not in ("to", "from") and not _motion(root.head.head)
+    return root.dep_ in ("dobj", "dative", "nsubj", "nsubjpass", "conj", "appos") and not (root.dep_ == "dobj" and _motion(root.head))
+
+
+def _motion(token: Token) -> bool:
+    return token.lemma_.lower() in MOTION
+
+
 def _registry_mention(doc: Doc, registry: Registry, match: Match, on: date | None = None):
     name = _reading(match.names, registry)
     if name is None:
@@ -176,7 +192,7 @@ def _registry_mention(doc: Doc, registry: Registry, match: Match, on: date | Non
     start, end = span.start_char, span.end_char
     rule = "fuzzy-alias" if match.rule == "fuzzy-alias" else ("demonym" if name.kind == "demonym" else "alias")
     code = entity.code
-    if name.kind in ("capital", "metonym") and not metonymic_actor(span):
+    if name.kind in ("capital", "metonym") and not metonymic_actor(span) and not _institution(span, name):
         return None  # a city as a place belongs to the geoparser, not to the actors
     if entity.type != "COUNTRY":
         sense = "actor"

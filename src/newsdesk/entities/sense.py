@@ -49,6 +49,7 @@ RELATIONS = frozenset(
     plea accuse accusation urge criticize criticise criticism condemn blame praise reject persuade press sanction
     sanctions decision position policy stance response statement view claim claims ally allies partner rival enemy
     backing approval consent permission protest complaint reply answer bid plan effort attempt move initiative overture
+    condemnation rebuke denunciation draw
     """.split()
 )
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})

@@ -119,6 +119,7 @@ YIELDING_ONESELF = frozenset({"0831", "0874"})  # "resigned in Tbilisi", "surren
 # Help is aid (07) between states and organisations ("the US helped Egypt"); among local actors
 # it is everyday help ("a lunchroom helps the school", "the money will help schools").
 EVERYDAY_HELP = frozenset("help assist".split())
+RECIPROCAL = frozenset({"exchange"})  # "India and Pakistan exchanged fire": each fired on the other
 UNABLE = frozenset("unable powerless incapable".split())
 REFLEXIVES = frozenset("himself herself themselves itself oneself myself yourself ourselves".split())
 
@@ -176,7 +177,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             continue  # "the city offers beautiful scenery", "promised a veto": no undertaking toward anyone
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
-        pairs = _counterparts(sources) if cameo.startswith(BETWEEN_PARTIES) and not targets else _pairs(sources, targets)
+        mutual = cameo.startswith(BETWEEN_PARTIES) or token.lemma_.lower() in RECIPROCAL
+        pairs = _counterparts(sources) if mutual and not targets else _pairs(sources, targets)
         ordering = not is_noun and _an_order(token, patterns)
         for source, target in pairs:
             if ordering and (target is None or not target.code):

@@ -45,7 +45,7 @@ PREVENTING_FROM = PREVENTING | frozenset("stop keep bar block ban deter discoura
 CONCEDING_IN_WORDS = frozenset("concede acknowledge admit grant".split())
 UNREALISED = frozenset("should would could might".split())  # with "have": "should have offered"
 # "persuading Israel to release inmates", "allowed inspectors to visit": the act is urged or let be, not reported done.
-SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit require ask urge get".split())
+SWAYING = frozenset("persuade convince encourage invite advise tell authorize authorise allow permit let enable require ask urge get".split())
 # "ordered the government to release", "forced the rebels to retreat": the one ordered, forced or
 # swayed does the act (roles.py); only an act forced or helped along is done.
 OBJECT_CONTROL = SWAYING | frozenset("order force compel oblige instruct direct command enable help".split())
@@ -260,9 +260,9 @@ def _swayed(verb: Token) -> bool:
             return False
         if clause.dep_ == "xcomp" and governor.lemma_.lower() in SWAYING and any(c.dep_ == "dobj" for c in governor.children):
             return True
-        if (clause.dep_ == "ccomp" and governor.lemma_.lower() in SWAYING and to_infinitive(clause)
+        if (clause.dep_ == "ccomp" and governor.lemma_.lower() in SWAYING and (to_infinitive(clause) or governor.lemma_.lower() == "let")
                 and any(c.dep_ == "nsubj" for c in clause.children)):
-            return True  # "would allow families to sue", the one allowed parsed as the infinitive's subject
+            return True  # "would allow families to sue", "would let families sue": the one allowed parsed as the subject
         if clause.dep_ not in ("xcomp", "advcl", "conj"):
             return False
         clause = governor
@@ -439,6 +439,8 @@ def attack_in_words(word: Token) -> bool:
             return True  # "in tweets", "during the debate", "on Twitter"
         if child.dep_ == "prep" and child.lower_ == "for" and not passive and any(c.dep_ == "dobj" for c in children):
             return True  # "attacked Clinton for her support": a reproach
+        if child.dep_ == "prep" and child.lower_ == "as" and any(g.dep_ == "pobj" and g.pos_ in ("NOUN", "ADJ") for g in child.children):
+            return True  # "attacked the deal as a disaster": a judgement
         if child.dep_ in ("advcl", "conj") and child.lemma_.lower() in SPEECH_ACTS:
             return True  # "attacked Trump, saying …", "attacked officers and blamed …"
         if child.dep_ in ("nsubj", "csubj") and child.lemma_.lower() in MEANS_OF_WORDS:

@@ -48,10 +48,11 @@ from ..nlp.syntax import cut_off_subject
 from ..records import EntityMention, EventActor, Place, Quote, TextSpan
 from .antecedents import RESOLVABLE, Antecedents
 from .charges import ACCUSING, accused_of, the_accused
+from .groups import PLURAL_PRONOUNS, group_referent
 from .context import CONDITIONS, OBJECT_CONTROL, for_clause, to_infinitive
 
 # "stag": the model's lemma of "staged"
-LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order".split())
+LIGHT_VERBS = frozenset("launch conduct carry stage stag mount hold begin start continue resume intensify step issue open announce declare order extend renew prolong".split())
 TARGET_PREPOSITIONS = frozenset("on against with at upon into toward towards".split())
 DIRECTIONS = frozenset("at into against".split())  # where a shot or a march is aimed: a country named there is the target
 OBJECT_PREPOSITIONS = frozenset("with to against on toward towards from over".split())  # "ties with", "aid to", "demands from"
@@ -60,6 +61,7 @@ WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
 # "said on television", "support for him on local radio": where something was said, not to whom
 CHANNELS = frozenset("television tv radio air camera video website internet twitter facebook instagram youtube".split())
 SETTINGS = frozenset("at in on to near inside outside into within during before after".split())  # where and when, and the term
+DEPRIVING = frozenset("seize confiscate recapture retake capture take steal wrest recover".split())  # what is taken "from" someone
 IMPOSING = frozenset("impose levy slap inflict".split())  # "imposed the sentence Friday on Pimstein": who bears it
 # Verbs whose "to" names the one spoken to, who is the target: "complained to regional authorities".
 ADDRESSING = frozenset("appeal plead complain apologize apologise protest".split())
@@ -136,6 +138,9 @@ class Actors:
                 if best is None or (m.span.end - m.span.start) < (best.span.end - best.span.start):
                     best = m
         return best
+
+    def in_direct_quote(self, token: Token) -> bool:
+        return any(q.kind == "direct" and q.content.start <= token.idx < q.content.end for q in self.quotes)
 
     def within(self, tokens: list[Token]) -> EntityMention | None:
         for token in tokens:
@@ -265,6 +270,9 @@ def subject(verb: Token) -> Token | None:
     return None
 
 
+# Acts never reported without the one they are done to: with a subject and no object, the subject suffered them.
+NEEDS_OBJECT = frozenset("destroy arrest detain jail imprison capture sentence convict indict deport expel kidnap abduct behead execute injure wound".split())
+DRAWING = frozenset("draw prompt spark trigger provoke attract earn face receive bring elicit".split())  # … criticism from X
 CLAIMING = frozenset("claim take accept admit acknowledge bear".split())
 
 
@@ -320,7 +328,12 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     if passive is None and verb.dep_ == "xcomp" and any(c.dep_ == "auxpass" for c in verb.children):
         passive = subject(verb.head)  # "Fumo is to be sentenced", "wants to be released": the controller suffers it
     if passive is None and _reduced_passive(verb):
-        passive = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # headline "Alexandria woman charged"
+        # headline "Alexandria woman charged"; "helicopter shot down and destroyed": the partner's subject
+        passive = next((c for c in verb.children if c.dep_ == "nsubj"), None) or subject(verb.head)
+    if passive is None and (patient := _reduced_relative(verb)) is not None:
+        passive = patient  # "a helicopter shot down over Donetsk had been carrying troops"
+    if passive is None and _thing_acted_on(verb):
+        return [], []  # "a report of shots fired"
     if passive is None and _passive_conjunct(verb):
         passive = subject(verb.head)  # "Carter disappeared but was arrested": the shared subject suffers it
         if passive is None or passive.dep_ not in ("nsubj", "nsubjpass"):
@@ -404,9 +417,41 @@ def _undertaking(clause: Token) -> bool:
 
 def _reduced_passive(verb: Token) -> bool:
     """A headline's "Woman charged in fire", "Mum jailed for fake passport", "Juvenile arrested in
-    Oxford bar had …": a bare participle with a subject and no object."""
-    return (verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
-            and any(c.dep_ == "nsubj" for c in verb.children))
+    Oxford bar had …": a bare participle with a subject and no object; also one the tagger read
+    as a past tense, when the verb never goes without its object ("US helicopter shot down and
+    destroyed"), and a verb coordinated with such a participle."""
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "ccomp", "xcomp") for c in verb.children):
+        return False
+    if verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD") and _object_needed(verb) and not any(c.dep_ in SUBJECTS for c in verb.children):
+        return _reduced_passive(verb.head)
+    if not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return verb.tag_ == "VBN" or verb.tag_ == "VBD" and _object_needed(verb)
+
+
+def _object_needed(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    return lemma in NEEDS_OBJECT or lemma == "shoot" and any(c.dep_ in ("prt", "advmod") and c.lower_ == "down" for c in verb.children)
+
+
+def _reduced_relative(verb: Token) -> Token | None:
+    """The noun a bare participle describes, which the parse took for the participle's subject:
+    "[a helicopter shot down over Donetsk] had been carrying troops", the participle parsed as
+    the subject of the main verb. The noun suffered the act."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.dep_ not in ("nsubj", "nsubjpass") or any(c.dep_ in ("dobj", "aux", "auxpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i), None)
+
+
+def _thing_acted_on(verb: Token) -> bool:
+    """A bare participle right after a thing, hung by the parse on another verb: "responded to a
+    report of shots fired", "the site of the building razed last summer". The thing suffered
+    it, and nobody is said to do it. (A person or body before a participle is as often its doer,
+    "three people police arrested", and the parse does not tell which: those are left alone.)"""
+    before = verb.doc[verb.i - 1] if verb.i > verb.sent.start else None
+    return (before is not None and verb.tag_ in ("VBN", "VBD") and verb.dep_ == "advcl" and before.tag_ in ("NN", "NNS")
+            and agent_of(before) is None and not before.ent_type_
+            and not any(c.dep_ in (*SUBJECTS, "dobj", "aux", "auxpass") for c in verb.children))
 
 
 def _found_in_state(verb: Token) -> Token | None:
@@ -600,6 +645,9 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
     candidates += _prep_objects(verb, DIRECTIONS | {"with"})  # "fired rockets into Lebanon", "signed the treaty with Iran"
     if verb.lemma_.lower() in IMPOSING:
         candidates += _prep_objects(verb, frozenset({"on", "upon"}))
+    if verb.lemma_.lower() in DEPRIVING:  # "seized weapons from the Taliban", "confiscated drugs from Allaw's car"
+        owners = [t for o in _prep_objects(verb, frozenset({"from"})) for t in (o, *(c for c in o.children if c.dep_ == "poss"))]
+        candidates += [t for t in owners if actors.at(t) is not None or agent_of(t)]  # not "from a warehouse in Miami"
     for token in candidates:
         found = all_actors(token, actors, countries=True)
         if found:
@@ -615,6 +663,8 @@ def _further_targets(verb: Token, actors: Actors, depth: int = 0) -> list[EventA
 def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[list[EventActor], list[EventActor]]:
     """``hostile``: an act against someone (CAMEO 14-20), whose "of" names who suffers it ("the
     invasion of Kuwait", "the shelling of Sarajevo")."""
+    if (drawn := _reaction_drawn(noun, actors)) is not None:
+        return drawn
     sources: list[EventActor] = []
     targets: list[EventActor] = []
     for child in noun.children:
@@ -661,6 +711,19 @@ def noun_arguments(noun: Token, actors: Actors, hostile: bool = False) -> tuple[
     if not targets and not candidates:
         targets = _cause_patients(noun, actors) or all_actors(_that_subject(noun), actors)
     return sources, targets
+
+
+def _reaction_drawn(noun: Token, actors: Actors) -> tuple[list[EventActor], list[EventActor]] | None:
+    """ "North Korea conducted a test, drawing condemnation from Washington": who reacts is
+    "from" whom, and the one who drew the reaction is its target."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.lemma_.lower() not in DRAWING:
+        return None
+    critics = _prep_objects(noun, frozenset({"from"})) or _prep_objects(verb, frozenset({"from"}))
+    if not critics:
+        return None
+    drawer = subject(verb)
+    return all_actors(critics[0], actors, countries=True), all_actors(drawer, actors) if drawer is not None else []
 
 
 # A protest's purpose names whom it presses: "to demand reforms by President Suharto's government".
@@ -863,8 +926,10 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
                 return None if token.lower_ == "it" and _a_person(speaker, actors) else speaker
     if token.pos_ == "PRON" and token.lower_ in RESOLVABLE:
         return _resolved(token, actors)
+    if token.pos_ == "PRON" and token.lower_ in PLURAL_PRONOUNS:
+        return _group(token, actors)
     if token.pos_ == "PRON" and token.lower_ in PERSONAL:
-        return None  # "they", "it", "we": no actor rather than a guess
+        return None  # "it", "we": no actor rather than a guess
     mention = actors.at(token, countries)
     if mention is not None:
         return _from_mention(mention, actors)
@@ -1028,6 +1093,15 @@ def _resolved(pronoun: Token, actors: Actors, possessive: bool = False) -> Event
         actor = _agent(referent, agent_of(referent), actors)
     else:
         actor = _from_mention(referent, actors)
+    return EventActor(actor.entity_id, actor.name, actor.code, TextSpan(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text), actor.span)
+
+
+def _group(pronoun: Token, actors: Actors) -> EventActor | None:
+    """ "… accused Hamas … and threatened them": the one group a they/them can stand for (``groups.py``)."""
+    referent = group_referent(pronoun, actors.at, lambda m: actors.names.get(m.entity_id, ("", ""))[1] == "PERSON", actors.in_direct_quote)
+    actor = _actor(referent, actors) if referent is not None else None
+    if actor is None:
+        return None
     return EventActor(actor.entity_id, actor.name, actor.code, TextSpan(pronoun.idx, pronoun.idx + len(pronoun.text), pronoun.text), actor.span)
 
 
