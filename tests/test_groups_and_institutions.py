@@ -155,3 +155,24 @@ def test_seizing_on_a_claim_is_no_seizure():
 def test_a_newspaper_is_a_media_actor():
     (criticism,) = _events("The Los Angeles Times attacked Trump for his comments about women.", "ACCUSE")
     assert _codes(criticism) == ("USAMED", "USAELI")
+
+
+def test_talks_rejected_are_a_rejection_of_a_meeting():
+    (rejection,) = _events("Iran's supreme leader rejected talks with the United States.", "REJECT")
+    assert rejection.cameo == "125" and _codes(rejection) == ("IRNGOV", "USA")
+    assert not _events("The spokesman declined comment.")
+
+
+def test_a_ban_blocked_by_a_court_is_a_rejection_of_its_author():
+    (rejection,) = _events("A federal judge blocked Trump's travel ban on Friday.", "REJECT")
+    assert rejection.target.entity_id == "donald-trump"
+
+
+def test_a_name_the_model_missed_after_a_title_is_of_the_titles_institution():
+    attacks = _events("Officer Eggers fired five shots at Michael Bell, killing him.", "ASSAULT")
+    assert attacks and all(e.source.code == "---COP" and e.source.span.text == "Officer Eggers" for e in attacks)
+
+
+def test_a_pair_indicted_are_people():
+    (indictment,) = _events("Grand jury indicts pair in Des Plaines nun scam.", "COERCE")
+    assert indictment.target.span.text == "pair" and indictment.target.code.endswith("CVL")

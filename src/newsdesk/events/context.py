@@ -132,7 +132,9 @@ def non_answer(verb: Token) -> bool:
     with the reporter, no one is asked anything."""
     lemma = verb.lemma_.lower()
     if lemma in REFUSALS:
-        return any(c.dep_ in ("xcomp", "dobj") and c.lemma_.lower() in NON_ANSWERS for c in verb.children)
+        # "declined comment", but "rejected talks with the United States" is a rejection
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in NON_ANSWERS or c.dep_ == "dobj" and c.lemma_.lower() == "comment"
+                   for c in verb.children)
     if lemma not in ASKING:
         return False
     unnamed = any(c.dep_ == "xcomp" and c.lemma_.lower() in UNNAMED and any(n.dep_ == "neg" for n in c.children) for c in verb.children)

@@ -943,6 +943,11 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
     named_apart = next((m for a in token.children if a.dep_ == "appos" and (m := actors.at(a)) is not None), None)
     if named_apart is not None:
         return _from_mention(named_apart, actors)  # "Musharraf's successor, Zardari, pledged": Zardari, not Musharraf
+    title = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.text[:1].isupper() and agent_of(c)), None)
+    if token.pos_ == "PROPN" and title is not None and not token.ent_type_ and not agent_of(token):
+        # "Officer Eggers fired", a name the model did not tag: one of the institution its title names
+        actor = _agent(title, agent_of(title), actors)
+        return EventActor(None, f"{title.text} {token.text}", actor.code, TextSpan(title.idx, token.idx + len(token.text), f"{title.text} {token.text}"))
     # "a large number of these militants", "tens of thousands of students"
     heads = [token]
     while len(heads) < 4 and (len(heads) == 1 or heads[-1].like_num or heads[-1].lemma_.lower() in QUANTITY_WORDS):
