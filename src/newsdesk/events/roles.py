@@ -944,7 +944,8 @@ def _actor(token: Token, actors: Actors, inside: bool = False, countries: bool =
     if named_apart is not None:
         return _from_mention(named_apart, actors)  # "Musharraf's successor, Zardari, pledged": Zardari, not Musharraf
     title = next((c for c in token.children if c.dep_ == "compound" and c.i < token.i and c.text[:1].isupper() and agent_of(c)), None)
-    if token.pos_ == "PROPN" and title is not None and not token.ent_type_ and not agent_of(token):
+    if (token.pos_ == "PROPN" and title is not None and not token.ent_type_ and not agent_of(token)
+            and not any(c.dep_ == "compound" and c.ent_type_ for c in token.children)):  # "Judge Deborah Oakes Evans": the name tagged
         # "Officer Eggers fired", a name the model did not tag: one of the institution its title names
         actor = _agent(title, agent_of(title), actors)
         return EventActor(None, f"{title.text} {token.text}", actor.code, TextSpan(title.idx, token.idx + len(token.text), f"{title.text} {token.text}"))
