@@ -176,3 +176,30 @@ def test_a_name_the_model_missed_after_a_title_is_of_the_titles_institution():
 def test_a_pair_indicted_are_people():
     (indictment,) = _events("Grand jury indicts pair in Des Plaines nun scam.", "COERCE")
     assert indictment.target.span.text == "pair" and indictment.target.code.endswith("CVL")
+
+
+def test_a_city_visited_is_its_state_unless_the_visitor_is_at_home():
+    (visit,) = _events("Putin visited Tehran on Tuesday.", "CONSULT")
+    assert _codes(visit) == ("RUSGOV", "IRN")
+    assert not _events("President Obama visited Chicago on Friday.")
+
+
+def test_states_that_agree_together_agree_with_each_other():
+    agreements = _events("Russia and Ukraine agreed to a ceasefire in eastern Ukraine.", "AGREE")
+    assert sorted(_codes(e) for e in agreements) == [("RUS", "UKR"), ("UKR", "RUS")]
+
+
+def test_one_of_a_nation_acted_on_is_a_person_of_it():
+    (shooting,) = _events("Israeli soldiers shot dead a Palestinian at a checkpoint.", "ASSAULT")
+    assert _codes(shooting) == ("ISRMIL", "PSECVL")
+
+
+def test_a_boat_rammed_is_attacked_and_a_door_rammed_is_not():
+    (ramming,) = _events("Chinese coast guard vessels rammed a Vietnamese fishing boat near the Paracel Islands.", "ASSAULT")
+    assert _codes(ramming) == ("CHN", "VNM")
+    assert not _events("Heavily armed officers rammed the door of the house.", "ASSAULT")
+
+
+def test_hostages_released_are_the_target():
+    (release,) = _events("The rebels released three foreign hostages after negotiations with the government.", "RETREAT")
+    assert release.target is not None and release.target.span.text == "hostages"

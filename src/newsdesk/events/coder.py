@@ -177,7 +177,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
             continue  # "the city offers beautiful scenery", "promised a veto": no undertaking toward anyone
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
-        mutual = cameo.startswith(BETWEEN_PARTIES) or token.lemma_.lower() in RECIPROCAL
+        # "Russia and Ukraine agreed to a ceasefire": each agreed with the other
+        mutual = cameo.startswith(BETWEEN_PARTIES) or token.lemma_.lower() in RECIPROCAL or cameo.startswith("03") and len(sources) > 1
         pairs = _counterparts(sources) if mutual and not targets else _pairs(sources, targets)
         ordering = not is_noun and _an_order(token, patterns)
         for source, target in pairs:

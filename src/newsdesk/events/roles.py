@@ -61,6 +61,7 @@ WITHDRAWING = frozenset("withdraw evacuate pull remove recall".split())
 # "said on television", "support for him on local radio": where something was said, not to whom
 CHANNELS = frozenset("television tv radio air camera video website internet twitter facebook instagram youtube".split())
 SETTINGS = frozenset("at in on to near inside outside into within during before after".split())  # where and when, and the term
+VISITING = frozenset("visit tour".split())  # a city visited stands for its state, the host
 DEPRIVING = frozenset("seize confiscate recapture retake capture take steal wrest recover".split())  # what is taken "from" someone
 IMPOSING = frozenset("impose levy slap inflict".split())  # "imposed the sentence Friday on Pimstein": who bears it
 # Verbs whose "to" names the one spoken to, who is the target: "complained to regional authorities".
@@ -390,7 +391,18 @@ def verb_arguments(verb: Token, actors: Actors, event_nouns) -> tuple[list[Event
     countries = verb.lemma_.lower() in WITHDRAWING or (target_token is not None and target_token.head.lower_ == "to"
                                                       and verb.lemma_.lower() in RECIPIENT_VERBS)
     targets = all_actors(target_token, actors, inside=True, countries=countries) or _further_targets(verb, actors)
+    if not targets and verb.lemma_.lower() in VISITING and target_token is not None and target_token.dep_ == "dobj":
+        # a visit at home ("President Obama visited Chicago") is travel, no event between states
+        targets = [t for t in _host_state(target_token, actors) if all(state_of(s.code) != t.code for s in sources)]
     return sources, targets
+
+
+def _host_state(place: Token, actors: Actors) -> list[EventActor]:
+    """ "visited Tehran": the state whose city is visited is the host."""
+    state = actors.country_of([place], places=True)
+    if state is None:
+        return []
+    return [EventActor(None, place.text, state, TextSpan(place.idx, place.idx + len(place.text), place.text))]
 
 
 def _forces_moved(token: Token) -> bool:
@@ -1056,8 +1068,11 @@ def _from_mention(mention: EntityMention, actors: Actors) -> EventActor:
 
 
 def _people_acted_on(span: Span | None) -> bool:
-    """A nation's plural name as the object of an act names people of it."""
-    return span is not None and span.root.tag_ == "NNPS" and span.root.dep_ in ("dobj", "pobj")
+    """A nation's plural name as the object of an act names people of it, and so does one of them
+    counted ("shot dead a Palestinian", "arrested two Iraqis")."""
+    if span is None or span.root.dep_ not in ("dobj", "pobj", "nsubjpass"):
+        return False
+    return span.root.tag_ == "NNPS" or any(c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one", "another") for c in span.root.children)
 
 
 def _ethnic(span: Span | None) -> bool:
