@@ -203,3 +203,13 @@ def test_a_boat_rammed_is_attacked_and_a_door_rammed_is_not():
 def test_hostages_released_are_the_target():
     (release,) = _events("The rebels released three foreign hostages after negotiations with the government.", "RETREAT")
     assert release.target is not None and release.target.span.text == "hostages"
+
+
+def test_states_that_accuse_each_other_accuse_the_other():
+    accusations = _events("Armenia and Azerbaijan accused each other of violating the truce.", "ACCUSE")
+    assert sorted(_codes(e) for e in accusations) == [("ARM", "AZE"), ("AZE", "ARM")]
+
+
+def test_a_fine_is_a_penalty_imposed():
+    (fine,) = _events("A judge fined the man 500 dollars.", "COERCE")
+    assert fine.cameo == "172" and _codes(fine) == ("---JUD", "---CVL")

@@ -178,7 +178,8 @@ def code_events(doc: Doc, mentions: tuple[EntityMention, ...], entity_names: dic
         if cameo.startswith(BETWEEN_PARTIES) and not targets and len(sources) < 2:
             continue  # "Obama signed the Act": a law, no agreement; "the council met Tuesday": no one consulted
         # "Russia and Ukraine agreed to a ceasefire": each agreed with the other
-        mutual = cameo.startswith(BETWEEN_PARTIES) or token.lemma_.lower() in RECIPROCAL or cameo.startswith("03") and len(sources) > 1
+        mutual = (cameo.startswith(BETWEEN_PARTIES) or token.lemma_.lower() in RECIPROCAL or cameo.startswith("03") and len(sources) > 1
+                  or _each_other(token))  # "Armenia and Azerbaijan accused each other"
         pairs = _counterparts(sources) if mutual and not targets else _pairs(sources, targets)
         ordering = not is_noun and _an_order(token, patterns)
         for source, target in pairs:
@@ -335,6 +336,13 @@ def _domestic(party: EventActor | None, other: EventActor | None) -> EventActor 
     if state is None or not (len(other.code) == 3 or other.code[3:6] == "GOV"):
         return party
     return replace(party, code=state + party.code[3:])
+
+
+def _each_other(verb: Token) -> bool:
+    """ "accused each other", "fired at one another": what each of the subjects did to the rest."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    objects += [g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    return any(o.lower_ in ("other", "another") and any(d.lower_ in ("each", "one") for d in o.children) for o in objects)
 
 
 def _same_party(source: EventActor, target: EventActor) -> bool:
